@@ -1,0 +1,159 @@
+"""The first real case: the employment area, municipalities, parties and people named in the
+board's decision § 16/2025 of Eteläisen Keski-Suomen työllisyysaluelautakunta and the cooperation
+agreement it approves (shared/domain/board-decision-16-2025-with-agreement.txt).
+
+Values are kept exactly as the document writes them. Jämsä's business ID 1068366-0 fails its
+check digit; it stays as written and the product flags it. Where the document gives no title,
+none is invented. Municipality codes are Statistics Finland's; the document does not give them.
+"""
+
+from organisations.models import AreaParticipation, EmploymentArea, Municipality, Organisation, Person
+from tym.demo import DemoContext, upsert
+
+SOURCE = "Päätös § 16/2025"
+AGREEMENT = "Yhteistyösopimus § 2"
+
+AREA_CODE = "etela-keski-suomi"
+
+# Statistics Finland code, Finnish name, Swedish name (these municipalities are monolingual Finnish
+# and their Swedish names are the same). Agreement § 3 lists them.
+MUNICIPALITIES = [
+    ("172", "Joutsa", "Joutsa"),
+    ("182", "Jämsä", "Jämsä"),
+    ("249", "Keuruu", "Keuruu"),
+    ("426", "Luhanka", "Luhanka"),
+    ("495", "Multia", "Multia"),
+    ("508", "Mänttä-Vilppula", "Mänttä-Vilppula"),
+    ("592", "Petäjävesi", "Petäjävesi"),
+    ("850", "Toivakka", "Toivakka"),
+]
+
+# key, kind, Finnish name, Swedish name, business ID as written, address as written (agreement § 2)
+ORGANISATIONS = [
+    (
+        "jamsa",
+        Organisation.Kind.EMPLOYMENT_AUTHORITY,
+        "Jämsän kaupunki",
+        "Jämsä stad",
+        "1068366-0",
+        "Paattilantie 2, 42100 Jämsä",
+    ),
+    (
+        "ks_hva",
+        Organisation.Kind.WELLBEING_COUNTY,
+        "Keski-Suomen hyvinvointialue",
+        "Mellersta Finlands välfärdsområde",
+        "3221318-2",
+        "Viitaniementie 1 A 2, 40720 Jyväskylä",
+    ),
+    (
+        "pirha",
+        Organisation.Kind.WELLBEING_COUNTY,
+        "Pirkanmaan hyvinvointialue",
+        "Birkalands välfärdsområde",
+        "3221308-6",
+        "PL 272, 33101 Tampere",
+    ),
+    (
+        "kela",
+        Organisation.Kind.KELA,
+        "Kansaneläkelaitos",
+        "Folkpensionsanstalten",
+        "0246246-0",
+        "PL 450, 00056 Kela",
+    ),
+]
+
+# key, first name, last name, title as written ("" where the document gives none), organisation, where
+PEOPLE = [
+    ("soutolahti", "Satu", "Soutolahti", "työllisyysaluejohtaja", "jamsa", "ehdotus; kohta 1 ja 2; § 13"),
+    ("marjeta", "Maria", "Marjeta", "", "jamsa", "kohta 1, varajäsen"),
+    ("heininen", "Eeva", "Heininen", "", "jamsa", "kohta 1, jäsen"),
+    ("nummelin", "Seija", "Nummelin", "", "jamsa", "kohta 1, varajäsen"),
+    ("saastamoinen", "Virpi", "Saastamoinen", "", "jamsa", "kohta 1, jäsen"),
+    ("luukko", "Karoliina", "Luukko", "", "jamsa", "kohta 1, varajäsen"),
+    ("hjelt", "Vuokko", "Hjelt", "", "jamsa", "kohta 1, jäsen"),
+    ("palomaki", "Heli", "Palomäki", "", "jamsa", "kohta 1, varajäsen"),
+    ("ikkala", "Erja", "Ikkala", "", "jamsa", "kohta 1, jäsen"),
+    ("korpela", "Petra-Sofia", "Korpela", "", "jamsa", "kohta 1, varajäsen"),
+    ("uosukainen", "Riitta", "Uosukainen", "hallintopäällikkö", "jamsa", "otteen oikeaksi todistus"),
+    ("reijula", "Jori", "Reijula", "kaupunginjohtaja", "jamsa", "sopimus § 13"),
+    ("tollet", "Jan", "Tollet", "hyvinvointialuejohtaja", "ks_hva", "nimeämispäätös 3.1.2025"),
+    ("kuittu", "Ulla", "Kuittu", "palvelujohtaja", "ks_hva", "nimeämispäätös 3.1.2025; kohta 1 ja 2"),
+    ("anne_pihl", "Anne", "Pihl", "palvelujohtaja", "ks_hva", "nimeämispäätös 3.1.2025; kohta 1"),
+    ("anu_pihl", "Anu", "Pihl", "strategiajohtaja", "ks_hva", "nimeämispäätös 3.1.2025; kohta 1"),
+    ("kuosmanen", "Taru", "Kuosmanen", "sosiaali- ja terveysjohtaja", "pirha", "nimeämispäätös 16.12.2024"),
+    ("pakarinen", "Tuuli", "Pakarinen", "palvelupäällikkö", "pirha", "nimeämispäätös 16.12.2024; kohta 1"),
+    (
+        "lahteenmaki",
+        "Elina",
+        "Lähteenmäki",
+        "palvelupäällikkö",
+        "pirha",
+        "nimeämispäätös 16.12.2024; kohta 1",
+    ),
+    ("kontio", "Mika", "Kontio", "konsernipalvelujohtaja", "pirha", "sopimus § 13"),
+    # The decision calls him "terveysperusteisten etuuksien palveluyksikön johtaja", the agreement's
+    # signature page "palveluyksikön johtaja": the fuller title is kept.
+    (
+        "hallikainen",
+        "Tommi",
+        "Hallikainen",
+        "terveysperusteisten etuuksien palveluyksikön johtaja",
+        "kela",
+        "nimeämispäätös 13.12.2024; sopimus § 13",
+    ),
+    ("martikainen", "Annukka", "Martikainen", "tiimipäällikkö", "kela", "nimeämispäätös 13.12.2024; kohta 1"),
+    ("tapanila", "Minna", "Tapanila", "", "kela", "nimeämispäätös 13.12.2024; kohta 1"),
+    ("heila", "Heikki", "Heilä", "ratkaisukeskuksen päällikkö", "kela", "sopimus § 13"),
+]
+
+
+def load(ctx: DemoContext) -> None:
+    area = upsert(
+        ctx,
+        EmploymentArea,
+        {"code": AREA_CODE},
+        {
+            "name_fi": "Eteläisen Keski-Suomen työllisyysalue",
+            # The document gives no Swedish name and none is invented.
+            "name_sv": "",
+        },
+    )
+    municipalities = {}
+    for code, name_fi, name_sv in MUNICIPALITIES:
+        municipalities[name_fi] = upsert(
+            ctx, Municipality, {"code": code}, {"name_fi": name_fi, "name_sv": name_sv, "area": area}
+        )
+    area = upsert(ctx, EmploymentArea, {"code": AREA_CODE}, {"lead_municipality": municipalities["Jämsä"]})
+
+    organisations = {}
+    for key, kind, name_fi, name_sv, business_id, address in ORGANISATIONS:
+        organisations[key] = upsert(
+            ctx,
+            Organisation,
+            {"name_fi": name_fi},
+            {
+                "kind": kind,
+                "name_sv": name_sv,
+                "business_id": business_id,
+                "address": address,
+                "source": f"{SOURCE}, {AGREEMENT}",
+            },
+        )
+        if kind != Organisation.Kind.KELA:  # Kela takes part in every area without a row
+            upsert(ctx, AreaParticipation, {"area": area, "organisation": organisations[key]}, {})
+
+    people = {}
+    for key, first, last, title, org_key, where in PEOPLE:
+        people[key] = upsert(
+            ctx,
+            Person,
+            {"organisation": organisations[org_key], "first_name": first, "last_name": last},
+            {"title": title, "source": f"{SOURCE}: {where}"},
+        )
+
+    ctx["area"] = area
+    ctx["municipalities"] = municipalities
+    ctx["organisations"] = organisations
+    ctx["people"] = people

@@ -1,0 +1,72 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from organisations import access, services
+from organisations.forms import PortalOrganisationForm
+from organisations.models import Municipality, Organisation, Person
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    areas = access.areas_visible_to(request.user).select_related("lead_municipality")
+    organisations = access.organisations_acted_for(request.user)
+    person = Person.objects.filter(user=request.user).select_related("organisation").first()
+    return render(
+        request,
+        "organisations/dashboard.html",
+        {"areas": areas, "organisations": organisations, "person": person},
+    )
+
+
+@login_required
+def area_detail(request: HttpRequest, code: str) -> HttpResponse:
+    area = access.get_area_for_user(request.user, code)
+    parties = area.parties().prefetch_related(
+        Prefetch("people", queryset=Person.objects.order_by("last_name", "first_name"))
+    )
+    municipalities = Municipality.objects.filter(area=area).order_by("name_fi")
+    acting_for = set(access.organisations_acted_for(request.user).values_list("pk", flat=True))
+    return render(
+        request,
+        "organisations/area_detail.html",
+        {"area": area, "parties": parties, "municipalities": municipalities, "acting_for": acting_for},
+    )
+
+
+@login_required
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = access.get_organisation_for_user(request.user, pk)
+    return render(
+        request,
+        "organisations/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "people": organisation.people.order_by("last_name", "first_name"),
+            "areas": organisation.areas.order_by("name_fi"),
+            "can_edit": access.can_act_for(request.user, organisation),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = access.get_organisation_for_user(request.user, pk, to_change=True)
+    form = PortalOrganisationForm(request.POST or None, instance=Organisation.objects.get(pk=pk))
+    if request.method == "POST" and form.is_valid():
+        services.update_organisation(
+            organisation=organisation,
+            actor=request.user,
+            reason=_("Edited in the portal"),
+            **{name: form.cleaned_data[name] for name in form.changed_data},
+        )
+        messages.success(request, _("The organisation's details were saved."))
+        return redirect("organisation-detail", pk=organisation.pk)
+    return render(
+        request, "organisations/organisation_edit.html", {"organisation": organisation, "form": form}
+    )

@@ -1,0 +1,60 @@
+"""The machinery of `manage.py load_demo`: each domain app may have a `demo.py` with a
+`load(ctx)` function; they run in DOMAIN_APPS order in one transaction, sharing a context in
+which earlier steps leave what later ones refer to (the area, organisations, people)."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+
+DEMO_REASON = "load_demo"
+
+
+@dataclass
+class DemoContext:
+    created: int = 0
+    updated: int = 0
+    objects: dict[str, Any] = field(default_factory=dict)
+    log: list[str] = field(default_factory=list)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.objects[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.objects[key] = value
+
+
+def upsert(ctx: DemoContext, model: type[models.Model], lookup: dict, values: dict) -> models.Model:
+    """Create the row, or bring it to VALUES; save (and so write history) only when something differs.
+
+    That is what makes a second run change nothing, not even the change history.
+    """
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **values)
+        obj._change_reason = DEMO_REASON
+        obj.save()
+        ctx.created += 1
+        return obj
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        obj._change_reason = DEMO_REASON
+        obj.save()
+        ctx.updated += 1
+    return obj
+
+
+def run_steps(ctx: DemoContext, app_labels: tuple[str, ...]) -> None:
+    for label in app_labels:
+        try:
+            module = importlib.import_module(f"{label}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{label}.demo":
+                raise
+            continue
+        module.load(ctx)

@@ -1,0 +1,15 @@
+"""Settings for the test suite: the production settings, plus what only tests may use."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
+os.environ.setdefault("STATIC_MANIFEST", "false")
+
+from tym.settings import *  # noqa: F403
+
+# Tests log users in thousands of times; a fast hasher keeps the suite quick.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
