@@ -201,6 +201,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 CELERY_RESULT_BACKEND = envstr("CELERY_RESULT_BACKEND") or None
+# tym/ is not an installed app, so autodiscovery does not see its housekeeping tasks.
+CELERY_IMPORTS = ["tym.tasks"]
 CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

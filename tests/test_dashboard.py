@@ -1,0 +1,66 @@
+import pytest
+from django.urls import reverse
+
+URL = reverse("dashboard")
+
+
+def test_it_sends_an_anonymous_visitor_to_log_in(client, db):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_it_lists_the_editors_area_and_organisation(world, as_editor_a):
+    response = as_editor_a.get(URL)
+    assert response.status_code == 200
+    assert world.area.name_fi in response.text
+    assert world.org_a.name_fi in response.text
+    assert world.org_b.name_fi not in response.text
+    assert world.other_area.name_fi not in response.text
+
+
+def test_it_lists_the_members_area_but_no_organisation(world, as_member):
+    response = as_member.get(URL)
+    assert world.area.name_fi in response.text
+    assert "Et kirjaa asioita minkään organisaation puolesta." in response.text
+
+
+def test_it_lists_every_area_for_the_secretary(world, as_secretary):
+    response = as_secretary.get(URL)
+    assert world.area.name_fi in response.text
+    assert world.other_area.name_fi in response.text
+
+
+def test_it_tells_an_outsider_whom_to_ask(world, as_outsider):
+    response = as_outsider.get(URL)
+    assert response.status_code == 200
+    assert "Pyydä sitä lautakunnan sihteeriltä." in response.text
+
+
+def test_it_speaks_finnish_by_default(world, as_member):
+    response = as_member.get(URL)
+    assert '<html lang="fi">' in response.text
+    assert "Etusivu" in response.text
+
+
+@pytest.mark.parametrize(
+    ("language", "html_lang", "heading"),
+    [
+        ("sv", '<html lang="sv">', "Startsida"),
+        ("en", '<html lang="en">', "Front page"),
+        ("fi", '<html lang="fi">', "Etusivu"),
+    ],
+)
+def test_the_language_switch_changes_the_page_language(world, as_member, language, html_lang, heading):
+    response = as_member.post(reverse("set_language"), {"language": language, "next": URL}, follow=True)
+    assert html_lang in response.text
+    assert heading in response.text
+
+
+def test_the_page_has_a_skip_link_and_landmarks(world, as_member):
+    text = as_member.get(URL).text
+    assert 'class="skip-link" href="#main"' in text
+    assert '<main id="main"' in text
+    assert "<header" in text
+    assert "<nav" in text
+    assert "<footer" in text

@@ -1,0 +1,30 @@
+from django.test import Client
+from django.urls import reverse
+
+
+def test_a_user_logs_in_with_the_form_and_out_with_a_post(world):
+    client = Client()
+    response = client.post(reverse("login"), {"username": "member", "password": "password"})
+    assert response.status_code == 302
+    assert client.get(reverse("dashboard")).status_code == 200
+    client.post(reverse("logout"))
+    assert client.get(reverse("dashboard")).status_code == 302
+
+
+def test_a_wrong_password_is_refused_in_finnish(world):
+    response = Client().post(reverse("login"), {"username": "member", "password": "wrong"})
+    assert response.status_code == 200
+    assert 'role="alert"' in response.text
+
+
+def test_repeated_failures_lock_the_account_out(world, settings):
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), {"username": "member", "password": "wrong"})
+    response = client.post(reverse("login"), {"username": "member", "password": "password"})
+    assert response.status_code == 429
+    assert client.get(reverse("dashboard")).status_code == 302
+
+
+def test_the_health_check_answers(db, client):
+    assert client.get(reverse("healthz")).json() == {"status": "ok"}
