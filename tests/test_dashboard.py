@@ -64,3 +64,8 @@ def test_the_page_has_a_skip_link_and_landmarks(world, as_member):
     assert "<header" in text
     assert "<nav" in text
     assert "<footer" in text
+
+
+def test_a_browser_set_to_english_still_gets_finnish_until_the_user_chooses(world, as_member):
+    response = as_member.get(URL, headers={"accept-language": "en-US,en;q=0.9"})
+    assert '<html lang="fi">' in response.text

@@ -1,0 +1,114 @@
+"""WCAG 2.1 AA in a real browser (Act on Digital Services 306/2019): axe-core finds no violations
+on the portal's pages, in Finnish and Swedish, and the skip link works from the keyboard."""
+
+import os
+import shutil
+
+import pytest
+from django.urls import reverse
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail("Chromium is required here (REQUIRE_BROWSER=1): apt-get install chromium")
+        pytest.skip("Debian's Chromium is not installed (apt-get install chromium)")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, transactional_db, world, live_server):
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def log_in(page, username="editor_a"):
+    page.goto(reverse("login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", "password")
+    page.click("button.primary")
+    page.wait_for_url("**/")
+
+
+def assert_accessible(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    violations = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
+    assert violations == [], "\n".join(violations)
+
+
+def test_the_login_page_is_accessible(page):
+    page.goto(reverse("login"))
+    assert_accessible(page)
+
+
+def test_a_failed_login_is_accessible(page):
+    page.goto(reverse("login"))
+    page.fill("#id_username", "editor_a")
+    page.fill("#id_password", "wrong")
+    page.click("button.primary")
+    assert page.locator("[role=alert]").is_visible()
+    assert_accessible(page)
+
+
+def test_the_portal_pages_are_accessible(page, world):
+    log_in(page)
+    for url in [
+        reverse("dashboard"),
+        reverse("area-detail", args=[world.area.code]),
+        reverse("organisation-detail", args=[world.org_a.pk]),
+        reverse("organisation-edit", args=[world.org_a.pk]),
+    ]:
+        page.goto(url)
+        assert_accessible(page)
+
+
+def test_the_form_with_errors_is_accessible(page, world):
+    log_in(page)
+    page.goto(reverse("organisation-edit", args=[world.org_a.pk]))
+    page.fill("#id_business_id", "1234567-2")
+    page.click("button.primary")
+    assert "tarkistusmerkki on väärä" in page.locator(".error-summary").inner_text()
+    assert_accessible(page)
+
+
+def test_the_swedish_pages_are_accessible(page, world):
+    log_in(page)
+    page.select_option("#language-select", "sv")
+    page.click(".lang-form button")
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert "Startsida" in page.content()
+    assert_accessible(page)
+
+
+def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page):
+    log_in(page, "member")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
