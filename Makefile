@@ -42,7 +42,7 @@ run: setup
 	@echo ""
 	@echo "Portal:  http://127.0.0.1:8000/   (admin: http://127.0.0.1:8000/admin/)"
 	@echo "Stop with Ctrl-C."
-	$(DEV_ENV) $(BIN)/honcho start -f Procfile.dev
+	PATH="$(abspath $(BIN)):$$PATH" $(DEV_ENV) $(BIN)/honcho start -f Procfile.dev
 
 test: setup
 	$(BIN)/python -m pytest
