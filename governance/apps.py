@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class GovernanceConfig(AppConfig):
     name = "governance"
     verbose_name = _("Steering group and decisions")
+
+    def ready(self) -> None:
+        from governance import composition_rules  # noqa: F401  (registers the rules)

@@ -34,7 +34,13 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "organisations/area_detail.html",
-        {"area": area, "parties": parties, "municipalities": municipalities, "acting_for": acting_for},
+        {
+            "area": area,
+            "parties": parties,
+            "municipalities": municipalities,
+            "acting_for": acting_for,
+            "groups": area.steering_groups.order_by("-term_start", "pk"),
+        },
     )
 
 

@@ -94,3 +94,109 @@ def as_member(world) -> Client:
 @pytest.fixture
 def as_outsider(world) -> Client:
     return client_for(world.outsider)
+
+
+@dataclass
+class GroupWorld:
+    group: object
+    kela: object
+    nomination_a: object
+    nomination_b: object
+    nomination_kela: object
+    chair: object
+    vice_chair: object
+    kela_member: object
+    people: dict
+
+
+@pytest.fixture
+def group_world(world) -> GroupWorld:
+    """A steering group in area A that meets every rule: a compliant baseline each test breaks once."""
+    import datetime
+
+    from governance import services
+    from governance.models import Membership, SteeringGroup
+
+    kela = OrganisationFactory(
+        kind=Organisation.Kind.KELA, name_fi="Kansaneläkelaitos", business_id="0246246-0"
+    )
+    group = SteeringGroup.objects.create(
+        area=world.area,
+        set_up_by="Lautakunta",
+        set_up_on=datetime.date(2025, 3, 20),
+        set_up_reference="§ 16/2025",
+        term_start=datetime.date(2025, 4, 1),
+        term_end=datetime.date(2030, 3, 31),
+    )
+    people = {}
+    for key, org in [
+        ("a1", world.org_a),
+        ("a2", world.org_a),
+        ("a3", world.org_a),
+        ("a4", world.org_a),
+        ("b1", world.org_b),
+        ("b2", world.org_b),
+        ("b3", world.org_b),
+        ("b4", world.org_b),
+        ("k1", kela),
+        ("k2", kela),
+        ("k3", kela),
+    ]:
+        people[key] = PersonFactory(organisation=org, first_name=key.upper(), last_name=f"Henkilö{key}")
+    actor = world.secretary
+    nomination_a = services.record_nomination(
+        group=group,
+        organisation=world.org_a,
+        actor=actor,
+        decided_by_body="Lautakunta",
+        decided_on=datetime.date(2025, 3, 20),
+        reference="§ 16/2025",
+    )
+    nomination_b = services.record_nomination(
+        group=group,
+        organisation=world.org_b,
+        actor=actor,
+        decided_by=people["b4"],
+        decided_on=datetime.date(2025, 1, 3),
+        reference="päätös 3.1.2025",
+    )
+    nomination_kela = services.record_nomination(
+        group=group,
+        organisation=kela,
+        actor=actor,
+        decided_by=people["k3"],
+        decided_on=datetime.date(2024, 12, 13),
+        reference="päätös 13.12.2024",
+    )
+    chair = services.seat_member(
+        nomination=nomination_a,
+        person=people["a1"],
+        deputy=people["a2"],
+        role=Membership.Role.CHAIR,
+        actor=actor,
+    )
+    vice_chair = services.seat_member(
+        nomination=nomination_b,
+        person=people["b1"],
+        deputy=people["b2"],
+        role=Membership.Role.VICE_CHAIR,
+        actor=actor,
+    )
+    kela_member = services.seat_member(
+        nomination=nomination_kela, person=people["k1"], deputy=people["k2"], actor=actor
+    )
+    for capacity, person in [("leading", people["a3"]), ("deputy", people["a4"])]:
+        services.appoint_leader(
+            group=group,
+            actor=actor,
+            capacity=capacity,
+            person=person,
+            approved_on=datetime.date(2025, 5, 1),
+            named_on=datetime.date(2025, 5, 20),
+            term_start=datetime.date(2025, 6, 1),
+            term_end=datetime.date(2030, 3, 31),
+            administrative_employer=world.org_a,
+        )
+    return GroupWorld(
+        group, kela, nomination_a, nomination_b, nomination_kela, chair, vice_chair, kela_member, people
+    )

@@ -64,7 +64,7 @@ def _settings_in_subprocess(env: dict, expression: str) -> subprocess.CompletedP
     }
     clean.update(env)
     code = f"import tym.settings as s; print({expression})"
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, check=False
     )
 

@@ -1,0 +1,33 @@
+"""Who may see and change the steering group: anyone who may see its area sees it; an
+organisation's editor records only their own organisation's nominations and seats; the secretary
+everything (organisations.access holds the roles)."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from governance.models import Membership, Nomination, SteeringGroup
+from organisations.access import can_act_for, can_view_area
+
+
+def get_group_for_user(user, pk: int) -> SteeringGroup:
+    group = get_object_or_404(SteeringGroup.objects.select_related("area"), pk=pk)
+    if not can_view_area(user, group.area):
+        raise PermissionDenied
+    return group
+
+
+def get_nomination_for_user(user, pk: int) -> Nomination:
+    """The nomination, if USER may change it (acts for the nominating organisation)."""
+    nomination = get_object_or_404(Nomination.objects.select_related("group__area", "organisation"), pk=pk)
+    if not can_act_for(user, nomination.organisation):
+        raise PermissionDenied
+    return nomination
+
+
+def get_seat_for_user(user, pk: int) -> Membership:
+    seat = get_object_or_404(
+        Membership.objects.select_related("group__area", "organisation", "person"), pk=pk
+    )
+    if not can_act_for(user, seat.organisation):
+        raise PermissionDenied
+    return seat

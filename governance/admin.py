@@ -1,0 +1,93 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from governance import compliance
+from governance.models import (
+    LeadershipAppointment,
+    Membership,
+    Nomination,
+    StatutoryParameters,
+    SteeringGroup,
+)
+from organisations.admin import HistoryGuardedAdmin
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fk_name = "group"
+    fields = [
+        "organisation",
+        "person",
+        "capacity",
+        "role",
+        "deputy_of",
+        "nomination",
+        "role_named_in",
+        "start_date",
+        "end_date",
+        "end_reason",
+        "serves_until_successor",
+    ]
+    autocomplete_fields = ["person", "organisation"]
+    extra = 0
+    show_change_link = True
+
+
+class NominationInline(admin.TabularInline):
+    model = Nomination
+    fields = ["organisation", "decided_by", "decided_by_body", "decided_on", "reference"]
+    autocomplete_fields = ["decided_by", "organisation"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(SteeringGroup)
+class SteeringGroupAdmin(HistoryGuardedAdmin):
+    list_display = ["name", "area", "term_start", "term_end", "status_label", "error_count"]
+    list_select_related = ["area"]
+    search_fields = ["name", "area__name_fi"]
+    readonly_fields = ["findings"]
+    inlines = [NominationInline]
+
+    @admin.display(description=_("status"))
+    def status_label(self, obj: SteeringGroup) -> str:
+        return obj.get_status_display()
+
+    @admin.display(description=_("errors found"))
+    def error_count(self, obj: SteeringGroup) -> int:
+        return sum(1 for f in compliance.evaluate(obj) if f.severity == compliance.Severity.ERROR)
+
+    @admin.display(description=_("findings"))
+    def findings(self, obj: SteeringGroup) -> str:
+        return "\n".join(
+            f"[{f.severity}] {f.title}: {f.message} ({f.citation})" for f in compliance.evaluate(obj)
+        )
+
+
+@admin.register(Membership)
+class MembershipAdmin(HistoryGuardedAdmin):
+    list_display = ["person", "capacity", "role", "organisation", "group", "start_date", "end_date"]
+    list_select_related = ["person", "organisation", "group__area"]
+    list_filter = ["capacity", "role", "group"]
+    search_fields = ["person__first_name", "person__last_name"]
+    autocomplete_fields = ["person", "organisation", "deputy_of", "nomination", "role_named_in"]
+
+
+@admin.register(Nomination)
+class NominationAdmin(HistoryGuardedAdmin):
+    list_display = ["organisation", "decided_by", "decided_by_body", "decided_on", "reference", "group"]
+    list_select_related = ["organisation", "decided_by", "group__area"]
+    search_fields = ["organisation__name_fi", "reference", "decided_by__last_name"]
+    autocomplete_fields = ["organisation", "decided_by"]
+
+
+@admin.register(LeadershipAppointment)
+class LeadershipAppointmentAdmin(HistoryGuardedAdmin):
+    list_display = ["person", "capacity", "group", "approved_on", "named_on", "term_start", "term_end"]
+    list_select_related = ["person", "group__area"]
+    autocomplete_fields = ["person", "administrative_employer"]
+
+
+@admin.register(StatutoryParameters)
+class StatutoryParametersAdmin(HistoryGuardedAdmin):
+    list_display = ["valid_from", "term_years", "chair_named_by", "vice_chair_named_by", "source"]

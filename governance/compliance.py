@@ -1,0 +1,114 @@
+"""The compliance mechanism: named rules, each with its citation and severity, evaluated per
+steering group. Apps add their rules with @rule in their own module (imported in AppConfig.ready),
+so the agreement, objectives and staffing checks join the same report."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Severity(models.TextChoices):
+    ERROR = "error", _("error")
+    WARNING = "warning", _("warning")
+    INFO = "info", _("note")
+
+
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str
+    title: str
+    message: str
+    citation: str
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "title": self.title,
+            "message": self.message,
+            "citation": self.citation,
+        }
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    title: object  # a lazy translation
+    citation: str
+    severity: str
+    check: Callable[[GroupFacts], Iterable[str]]
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(code: str, title, *, citation: str, severity: str):
+    """Register CHECK as rule CODE. CHECK(facts) yields one message per problem it finds."""
+
+    def register(check: Callable[[GroupFacts], Iterable[str]]):
+        REGISTRY[code] = Rule(code, title, citation, severity, check)
+        return check
+
+    return register
+
+
+@dataclass
+class GroupFacts:
+    """What the rules read about one group, loaded with a fixed number of queries."""
+
+    group: object
+    today: datetime.date = field(default_factory=timezone.localdate)
+
+    @cached_property
+    def seats(self) -> list:
+        return list(
+            self.group.memberships.select_related(
+                "person", "organisation", "deputy_of", "role_named_in__organisation"
+            ).order_by("organisation__name_fi", "pk")
+        )
+
+    @cached_property
+    def current_seats(self) -> list:
+        return [s for s in self.seats if s.end_date is None]
+
+    @cached_property
+    def current_members(self) -> list:
+        return [s for s in self.current_seats if s.capacity == "member"]
+
+    @cached_property
+    def nominations(self) -> list:
+        return list(self.group.nominations.select_related("organisation", "decided_by"))
+
+    @cached_property
+    def leadership(self) -> list:
+        return list(self.group.leadership.select_related("person").filter(ended_on__isnull=True))
+
+    @cached_property
+    def parties(self) -> list:
+        return list(self.group.area.parties())
+
+
+def evaluate(group, today: datetime.date | None = None) -> list[Finding]:
+    facts = GroupFacts(group, today or timezone.localdate())
+    findings = []
+    for rule_ in REGISTRY.values():
+        for message in rule_.check(facts):
+            findings.append(
+                Finding(rule_.code, rule_.severity, str(rule_.title), str(message), rule_.citation)
+            )
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    return any(f.severity == Severity.ERROR for f in findings)

@@ -1,0 +1,251 @@
+"""The decree's and the agreement's rules on the steering group's composition, each a named rule.
+
+Citations: VNA 388/2024 = Government Decree 388/2024 on organising the cooperation model (the
+steering group's set-up, composition and the leading person); agreement = the cooperation agreement
+approved in decision § 16/2025 (§ 8 steering group and leading person).
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from governance import parameters
+from governance.compliance import GroupFacts, Severity, rule
+from governance.models import Membership
+from organisations.models import OrganisationKind
+
+REQUIRED_KINDS = (
+    OrganisationKind.EMPLOYMENT_AUTHORITY,
+    OrganisationKind.WELLBEING_COUNTY,
+    OrganisationKind.KELA,
+)
+
+
+def _params(facts: GroupFacts) -> parameters.Parameters:
+    return parameters.in_force_on(facts.group.term_start or facts.today)
+
+
+@rule(
+    "SG-PARTIES",
+    gettext_lazy("Every required party is represented"),
+    citation="VNA 388/2024 (kokoonpano); sopimus § 8",
+    severity=Severity.ERROR,
+)
+def every_required_party_is_represented(facts: GroupFacts):
+    represented = {seat.organisation_id for seat in facts.current_members}
+    for party in facts.parties:
+        if party.kind in REQUIRED_KINDS and party.pk not in represented:
+            yield _("%(organisation)s has no member in the steering group.") % {"organisation": party}
+
+
+@rule(
+    "SG-DEPUTY",
+    gettext_lazy("Every member has a personal deputy"),
+    citation="VNA 388/2024 (kokoonpano); sopimus § 8",
+    severity=Severity.ERROR,
+)
+def every_member_has_a_personal_deputy(facts: GroupFacts):
+    with_deputy = {
+        seat.deputy_of_id for seat in facts.current_seats if seat.capacity == Membership.Capacity.DEPUTY
+    }
+    for member in facts.current_members:
+        # Municipal representatives supplement the group (agreement § 8); the duty to name personal
+        # deputies is on the employment authority, the wellbeing services counties and Kela.
+        if member.role != Membership.Role.MUNICIPAL and member.pk not in with_deputy:
+            yield _("%(person)s (%(organisation)s) has no personal deputy.") % {
+                "person": member.person,
+                "organisation": member.organisation,
+            }
+
+
+def _role_rule(facts: GroupFacts, role: str, named_by_kind: str, names: dict):
+    holders = [seat for seat in facts.current_members if seat.role == role]
+    if not holders:
+        yield names["missing"]
+        return
+    seat = holders[0]
+    if seat.organisation.kind != named_by_kind:
+        yield names["wrong_party"] % {"person": seat.person, "organisation": seat.organisation}
+    if seat.role_named_in is None:
+        yield names["no_designation"] % {"person": seat.person}
+    elif seat.role_named_in.organisation.kind != named_by_kind:
+        yield names["wrong_designator"] % {
+            "person": seat.person,
+            "organisation": seat.role_named_in.organisation,
+        }
+
+
+@rule(
+    "SG-CHAIR",
+    gettext_lazy("The employment authority names the chair from its members"),
+    citation="VNA 388/2024 (puheenjohtaja); sopimus § 8",
+    severity=Severity.ERROR,
+)
+def chair_is_an_employment_authority_member(facts: GroupFacts):
+    yield from _role_rule(
+        facts,
+        Membership.Role.CHAIR,
+        _params(facts).chair_named_by,
+        {
+            "missing": _("The steering group has no chair."),
+            "wrong_party": _(
+                "The chair %(person)s represents %(organisation)s, not the employment authority."
+            ),
+            "no_designation": _("The decision that named %(person)s chair is not recorded."),
+            "wrong_designator": _(
+                "%(person)s was named chair by %(organisation)s, not by the employment authority."
+            ),
+        },
+    )
+
+
+@rule(
+    "SG-VICE-CHAIR",
+    gettext_lazy("The wellbeing services county names the vice-chair from its members"),
+    citation="VNA 388/2024 (varapuheenjohtaja); sopimus § 8",
+    severity=Severity.ERROR,
+)
+def vice_chair_is_a_wellbeing_county_member(facts: GroupFacts):
+    yield from _role_rule(
+        facts,
+        Membership.Role.VICE_CHAIR,
+        _params(facts).vice_chair_named_by,
+        {
+            "missing": _("The steering group has no vice-chair."),
+            "wrong_party": _(
+                "The vice-chair %(person)s represents %(organisation)s, not a wellbeing services county."
+            ),
+            "no_designation": _("The decision that named %(person)s vice-chair is not recorded."),
+            "wrong_designator": _(
+                "%(person)s was named vice-chair by %(organisation)s, not by a wellbeing services county."
+            ),
+        },
+    )
+
+
+@rule(
+    "SG-TERM",
+    gettext_lazy("The term is recorded and within the limit"),
+    citation="VNA 388/2024 (toimikausi 5 vuotta); sopimus § 8",
+    severity=Severity.ERROR,
+)
+def term_is_within_the_limit(facts: GroupFacts):
+    group = facts.group
+    if group.term_start is None or group.term_end is None:
+        yield _("The steering group's term (start and end) is not recorded.")
+        return
+    years = _params(facts).term_years
+    longest = parameters.term_end(group.term_start, years)
+    if group.term_end > longest:
+        yield _(
+            "The term %(start)s–%(end)s is longer than %(years)s years (it may end on %(longest)s at the latest)."  # noqa: E501  (one translatable sentence)
+        ) % {
+            "start": group.term_start.strftime("%d.%m.%Y"),
+            "end": group.term_end.strftime("%d.%m.%Y"),
+            "years": years,
+            "longest": longest.strftime("%d.%m.%Y"),
+        }
+
+
+@rule(
+    "SG-SEATS-AFTER-TERM",
+    gettext_lazy("Nobody sits past the term without the organisation's word"),
+    citation="VNA 388/2024 (toimikausi)",
+    severity=Severity.WARNING,
+)
+def no_seat_outlives_the_term_unannounced(facts: GroupFacts):
+    group = facts.group
+    if group.term_end is None or facts.today <= group.term_end:
+        return
+    for seat in facts.current_seats:
+        if not seat.serves_until_successor:
+            yield _("The term ended on %(day)s but the seat of %(person)s is still open.") % {
+                "day": group.term_end.strftime("%d.%m.%Y"),
+                "person": seat.person,
+            }
+
+
+@rule(
+    "SG-LEADER",
+    gettext_lazy("A leading person and a deputy are named"),
+    citation="VNA 388/2024 (johtava henkilö); sopimus § 8",
+    severity=Severity.ERROR,
+)
+def leading_person_and_deputy_are_named(facts: GroupFacts):
+    capacities = {appointment.capacity for appointment in facts.leadership}
+    if "leading" not in capacities:
+        yield _("No leading person has been named.")
+    if "deputy" not in capacities:
+        yield _("No deputy for the leading person has been named.")
+
+
+@rule(
+    "SG-LEADER-APPROVAL",
+    gettext_lazy("The leading person is named within the steering group's term"),
+    citation="VNA 388/2024 (johtava henkilö); sopimus § 8",
+    severity=Severity.ERROR,
+)
+def leading_person_approved_and_within_term(facts: GroupFacts):
+    # Approval before naming is also a database constraint (leader_approved_before_named): no row can
+    # break it, so only the term is checked here.
+    group = facts.group
+    for appointment in facts.leadership:
+        if group.term_end and appointment.term_end > group.term_end:
+            yield _("The term of %(person)s goes past the steering group's term.") % {
+                "person": appointment.person
+            }
+        if group.term_start and appointment.term_start < group.term_start:
+            yield _("The term of %(person)s starts before the steering group's term.") % {
+                "person": appointment.person
+            }
+
+
+@rule(
+    "SG-BUSINESS-ID",
+    gettext_lazy("Every party's business ID passes its check digit"),
+    citation="Y-tunnus (PRH/Verohallinto); sopimus § 2",
+    severity=Severity.ERROR,
+)
+def every_business_id_passes(facts: GroupFacts):
+    for party in facts.parties:
+        if not party.business_id:
+            yield _("The business ID of %(organisation)s is not recorded.") % {"organisation": party}
+        elif not party.business_id_is_valid:
+            yield _("The business ID %(value)s of %(organisation)s fails its check digit.") % {
+                "value": party.business_id,
+                "organisation": party,
+            }
+
+
+@rule(
+    "SG-NOMINATION",
+    gettext_lazy("Every seat rests on a recorded nomination decision"),
+    citation="VNA 388/2024 (nimeäminen); päätös § 16/2025",
+    severity=Severity.WARNING,
+)
+def every_seat_has_a_nomination(facts: GroupFacts):
+    unnominated = sorted({str(seat.person) for seat in facts.current_seats if seat.nomination_id is None})
+    for person in unnominated:
+        yield _("The nomination decision behind the seat of %(person)s is not recorded.") % {"person": person}
+    for nomination in facts.nominations:
+        if nomination.decided_on is None:
+            yield _("The date of the nomination decision of %(organisation)s is not recorded.") % {
+                "organisation": nomination.organisation
+            }
+        if nomination.decided_by is None and not nomination.decided_by_body:
+            yield _("Who decided the nomination of %(organisation)s is not recorded.") % {
+                "organisation": nomination.organisation
+            }
+
+
+@rule(
+    "SG-SET-UP",
+    gettext_lazy("The set-up decision is recorded"),
+    citation="VNA 388/2024 (asettaminen)",
+    severity=Severity.WARNING,
+)
+def set_up_decision_is_recorded(facts: GroupFacts):
+    group = facts.group
+    if not group.set_up_by or not group.set_up_reference:
+        yield _("The body and section of the decision that set up the steering group are not recorded.")
+    if group.set_up_on is None:
+        yield _("The date of the decision that set up the steering group is not recorded.")

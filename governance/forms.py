@@ -1,0 +1,55 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from governance.models import Membership, Nomination
+from organisations.models import Organisation, Person
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class NominationForm(forms.ModelForm):
+    class Meta:
+        model = Nomination
+        fields = ["organisation", "decided_by", "decided_by_body", "decided_on", "reference"]
+        widgets = {"decided_on": DATE_WIDGET}
+
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisations is not None:
+            self.fields["organisation"].queryset = organisations
+        self.fields["decided_by"].queryset = Person.objects.filter(
+            organisation__in=self.fields["organisation"].queryset
+        ).select_related("organisation")
+
+
+class SeatForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Member"), queryset=Person.objects.none())
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER)
+    deputy = forms.ModelChoiceField(
+        label=_("Personal deputy"), queryset=Person.objects.none(), required=False
+    )
+    start_date = forms.DateField(label=_("Start date"), required=False, widget=DATE_WIDGET)
+    serves_until_successor = forms.BooleanField(
+        label=_("Serves until a successor is named"),
+        required=False,
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = Person.objects.filter(organisation=organisation)
+        self.fields["person"].queryset = people
+        self.fields["deputy"].queryset = people
+
+
+class DeputyForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Personal deputy"), queryset=Person.objects.none())
+    start_date = forms.DateField(label=_("Start date"), required=False, widget=DATE_WIDGET)
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(organisation=organisation)
+
+
+class EndSeatForm(forms.Form):
+    end_date = forms.DateField(label=_("End date"), widget=DATE_WIDGET)
+    reason = forms.ChoiceField(label=_("Reason for ending"), choices=Membership.EndReason.choices)

@@ -1,0 +1,55 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from governance import compliance
+from governance.models import SteeringGroup
+
+
+class Command(BaseCommand):
+    help = "Check every steering group against the rules; exit 1 when an error-level finding exists."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--area", help="only the groups of the employment area with this code")
+        parser.add_argument("--json", action="store_true", dest="as_json", help="machine-readable output")
+
+    def handle(self, *args, area: str | None = None, as_json: bool = False, **options) -> None:
+        groups = SteeringGroup.objects.select_related("area").order_by("area__code", "pk")
+        if area:
+            groups = groups.filter(area__code=area)
+            if not groups.exists():
+                raise CommandError(f"No steering group in an area with code {area!r}")
+        report = []
+        errors = False
+        for group in groups:
+            findings = compliance.evaluate(group)
+            errors = errors or compliance.has_errors(findings)
+            report.append((group, findings))
+        if as_json:
+            self.stdout.write(_as_json(report))
+        else:
+            for group, findings in report:
+                self.stdout.write(f"{group.area.code}: {group} ({len(findings)} findings)")
+                for f in findings:
+                    self.stdout.write(f"  [{f.severity}] {f.rule} {f.title}: {f.message} ({f.citation})")
+        if errors:
+            raise SystemExit(1)
+
+
+def _as_json(report) -> str:
+    return json.dumps(
+        {
+            "groups": [
+                {
+                    "area": group.area.code,
+                    "group": group.pk,
+                    "name": group.name,
+                    "errors": sum(1 for f in findings if f.severity == compliance.Severity.ERROR),
+                    "findings": [f.as_dict() for f in findings],
+                }
+                for group, findings in report
+            ]
+        },
+        ensure_ascii=False,
+        indent=2,
+    )

@@ -1,0 +1,48 @@
+"""Numbers and roles that come from the decree, kept as data with defaults (DOMAIN.md): the secretary
+can record a new set when the law changes, and every rule reads the set in force on the day."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from organisations.models import OrganisationKind
+
+
+@dataclass(frozen=True)
+class Parameters:
+    term_years: int
+    chair_named_by: str
+    vice_chair_named_by: str
+    source: str
+
+
+# Government Decree 388/2024: the steering group is set up for five years at a time; the employment
+# authority names the chair and the wellbeing services county the vice-chair.
+DEFAULTS = Parameters(
+    term_years=5,
+    chair_named_by=OrganisationKind.EMPLOYMENT_AUTHORITY,
+    vice_chair_named_by=OrganisationKind.WELLBEING_COUNTY,
+    source="VNA 388/2024",
+)
+
+
+def in_force_on(day: datetime.date | None) -> Parameters:
+    from governance.models import StatutoryParameters
+
+    row = StatutoryParameters.objects.in_force_on(day).first() if day else None
+    if row is None:
+        return DEFAULTS
+    return Parameters(row.term_years, row.chair_named_by, row.vice_chair_named_by, row.source)
+
+
+def add_years(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year + years, day=28)
+
+
+def term_end(start: datetime.date, years: int) -> datetime.date:
+    """The last day of a term of YEARS beginning on START (a 5-year term from 1.1.2025 ends 31.12.2029)."""
+    return add_years(start, years) - datetime.timedelta(days=1)

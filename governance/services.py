@@ -1,0 +1,156 @@
+"""Writes to the steering group. Each validates in full (model clean and constraints) and saves in
+one transaction, with the acting user in the change history: nothing is ever half-saved."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+
+from governance.models import LeadershipAppointment, Membership, Nomination, SteeringGroup
+from organisations.models import Organisation, Person
+
+
+def _save(obj, actor, reason: str = "") -> None:
+    obj.full_clean()
+    obj._history_user = actor
+    if reason:
+        obj._change_reason = reason
+    obj.save()
+
+
+@transaction.atomic
+def record_nomination(
+    *,
+    group: SteeringGroup,
+    organisation: Organisation,
+    actor,
+    decided_by: Person | None = None,
+    decided_by_body: str = "",
+    decided_on: datetime.date | None = None,
+    reference: str = "",
+) -> Nomination:
+    nomination = Nomination(
+        group=group,
+        organisation=organisation,
+        decided_by=decided_by,
+        decided_by_body=decided_by_body,
+        decided_on=decided_on,
+        reference=reference,
+    )
+    _save(nomination, actor)
+    return nomination
+
+
+@transaction.atomic
+def update_nomination(*, nomination: Nomination, actor, **fields) -> Nomination:
+    for name, value in fields.items():
+        setattr(nomination, name, value)
+    _save(nomination, actor)
+    return nomination
+
+
+@transaction.atomic
+def seat_member(
+    *,
+    nomination: Nomination,
+    person: Person,
+    actor,
+    role: str = Membership.Role.MEMBER,
+    deputy: Person | None = None,
+    start_date: datetime.date | None = None,
+    role_named_in: Nomination | None = None,
+    serves_until_successor: bool = False,
+) -> Membership:
+    """Seat PERSON as a member nominated in NOMINATION, with their personal DEPUTY if named."""
+    member = Membership(
+        group=nomination.group,
+        organisation=nomination.organisation,
+        nomination=nomination,
+        person=person,
+        capacity=Membership.Capacity.MEMBER,
+        role=role,
+        start_date=start_date,
+        role_named_in=role_named_in
+        or (nomination if role in (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR) else None),
+        serves_until_successor=serves_until_successor,
+    )
+    _save(member, actor)
+    if deputy is not None:
+        add_deputy(member=member, person=deputy, actor=actor, start_date=start_date, nomination=nomination)
+    return member
+
+
+@transaction.atomic
+def add_deputy(
+    *,
+    member: Membership,
+    person: Person,
+    actor,
+    start_date: datetime.date | None = None,
+    nomination: Nomination | None = None,
+) -> Membership:
+    deputy = Membership(
+        group=member.group,
+        organisation=member.organisation,
+        nomination=nomination or member.nomination,
+        person=person,
+        capacity=Membership.Capacity.DEPUTY,
+        deputy_of=member,
+        start_date=start_date,
+        serves_until_successor=member.serves_until_successor,
+    )
+    _save(deputy, actor)
+    return deputy
+
+
+@transaction.atomic
+def end_seat(*, seat: Membership, end_date: datetime.date, reason: str, actor) -> Membership:
+    """End SEAT; a member's personal deputy leaves with them (a personal deputy deputises one member)."""
+    for deputy in seat.deputies.filter(end_date__isnull=True):
+        deputy.end_date, deputy.end_reason = end_date, reason
+        _save(deputy, actor)
+    seat.end_date, seat.end_reason = end_date, reason
+    _save(seat, actor)
+    return seat
+
+
+@transaction.atomic
+def replace_member(
+    *,
+    seat: Membership,
+    successor: Person,
+    start_date: datetime.date,
+    actor,
+    nomination: Nomination | None = None,
+    keep_deputy: bool = True,
+) -> Membership:
+    """Mid-term change: SUCCESSOR takes SEAT's place (and role) from START_DATE; the history keeps both.
+
+    With KEEP_DEPUTY the personal deputy continues as the successor's deputy, in a new row of its own.
+    """
+    old_deputies = list(seat.deputies.filter(end_date__isnull=True).select_related("person"))
+    last_day = start_date - datetime.timedelta(days=1)
+    end_seat(seat=seat, end_date=last_day, reason=Membership.EndReason.SUCCESSOR, actor=actor)
+    new = seat_member(
+        nomination=nomination or seat.nomination,
+        person=successor,
+        actor=actor,
+        role=seat.role,
+        start_date=start_date,
+        role_named_in=seat.role_named_in,
+        serves_until_successor=seat.serves_until_successor,
+    )
+    if keep_deputy:
+        for old in old_deputies:
+            add_deputy(
+                member=new, person=old.person, actor=actor, start_date=start_date, nomination=old.nomination
+            )
+    return new
+
+
+@transaction.atomic
+def appoint_leader(*, group: SteeringGroup, actor, **fields) -> LeadershipAppointment:
+    appointment = LeadershipAppointment(group=group, **fields)
+    _save(appointment, actor)
+    return appointment

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from governance import views
+
+urlpatterns = [
+    path("groups/<int:pk>/", views.group_detail, name="group-detail"),
+    path("groups/<int:pk>/composition.pdf", views.group_pdf, name="group-pdf"),
+    path("groups/<int:pk>/history/", views.group_history, name="group-history"),
+    path("groups/<int:pk>/nominations/new/", views.nomination_create, name="nomination-create"),
+    path("nominations/<int:pk>/edit/", views.nomination_edit, name="nomination-edit"),
+    path("nominations/<int:pk>/seats/new/", views.seat_create, name="seat-create"),
+    path("seats/<int:pk>/deputy/", views.deputy_create, name="deputy-create"),
+    path("seats/<int:pk>/end/", views.seat_end, name="seat-end"),
+]

@@ -1,0 +1,183 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from governance import access, compliance, pdf, selectors, services, timeline
+from governance.forms import DeputyForm, EndSeatForm, NominationForm, SeatForm
+from governance.models import LeadershipAppointment, Membership, Nomination, SteeringGroup
+from organisations import access as org_access
+from organisations.models import Organisation
+
+
+def _group_context(request: HttpRequest, group: SteeringGroup) -> dict:
+    today = timezone.localdate()
+    facts = compliance.GroupFacts(group, today)
+    acting_for = set(org_access.organisations_acted_for(request.user).values_list("pk", flat=True))
+    return {
+        "group": group,
+        "today": today,
+        "blocks": selectors.composition(facts),
+        "ended": selectors.ended_seats(facts),
+        "nominations": facts.nominations,
+        "leadership": facts.leadership,
+        "findings": compliance.evaluate(group, today),
+        "timeline": timeline.build(group, facts.seats, facts.nominations, today),
+        "acting_for": acting_for,
+        "can_nominate": bool(acting_for & {p.pk for p in facts.parties}),
+    }
+
+
+@login_required
+def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    group = access.get_group_for_user(request.user, pk)
+    return render(request, "governance/group_detail.html", _group_context(request, group))
+
+
+@login_required
+def group_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    group = access.get_group_for_user(request.user, pk)
+    content = pdf.render_composition(_group_context(request, group))
+    return pdf.pdf_response(content, f"johtoryhman-kokoonpano-{group.area.code}.pdf")
+
+
+@login_required
+def group_history(request: HttpRequest, pk: int) -> HttpResponse:
+    group = access.get_group_for_user(request.user, pk)
+    sources = [
+        (SteeringGroup.history.filter(id=group.pk), _("steering group"), lambda r: r.name),
+        (
+            Nomination.history.filter(group_id=group.pk).select_related("organisation"),
+            _("nomination"),
+            lambda r: r.organisation,
+        ),
+        (
+            Membership.history.filter(group_id=group.pk).select_related("person"),
+            _("seat"),
+            lambda r: f"{r.person} ({r.get_capacity_display()})",
+        ),
+        (
+            LeadershipAppointment.history.filter(group_id=group.pk).select_related("person"),
+            _("leading person"),
+            lambda r: r.person,
+        ),
+    ]
+    changes = []
+    for queryset, kind, label in sources:
+        for record in queryset.select_related("history_user").order_by("-history_date")[:200]:
+            changes.append((record, kind, label(record)))
+    changes.sort(key=lambda item: item[0].history_date, reverse=True)
+    return render(request, "governance/group_history.html", {"group": group, "changes": changes[:200]})
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+def _form_page(request, *, title: str, form, group: SteeringGroup, intro: str = "") -> HttpResponse:
+    return render(
+        request, "governance/form.html", {"title": title, "form": form, "group": group, "intro": intro}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nomination_create(request: HttpRequest, pk: int) -> HttpResponse:
+    group = access.get_group_for_user(request.user, pk)
+    # Parties of the area, and municipalities (which may supplement the group: agreement § 8).
+    organisations = org_access.organisations_acted_for(request.user).filter(
+        Q(pk__in=group.area.parties().values("pk")) | Q(kind=Organisation.Kind.MUNICIPALITY)
+    )
+    if not organisations.exists():
+        raise PermissionDenied
+    form = NominationForm(request.POST or None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            nomination = services.record_nomination(group=group, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The nomination was recorded. Now add its members."))
+            return redirect("seat-create", pk=nomination.pk)
+    return _form_page(request, title=_("Record a nomination decision"), form=form, group=group)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    nomination = access.get_nomination_for_user(request.user, pk)
+    organisations = Organisation.objects.filter(pk=nomination.organisation_id)
+    form = NominationForm(
+        request.POST or None, instance=Nomination.objects.get(pk=pk), organisations=organisations
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_nomination(nomination=nomination, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The nomination was saved."))
+            return redirect("group-detail", pk=nomination.group_id)
+    return _form_page(request, title=_("Change the nomination decision"), form=form, group=nomination.group)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def seat_create(request: HttpRequest, pk: int) -> HttpResponse:
+    nomination = access.get_nomination_for_user(request.user, pk)
+    form = SeatForm(request.POST or None, organisation=nomination.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.seat_member(nomination=nomination, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The member was added."))
+            return redirect("group-detail", pk=nomination.group_id)
+    return _form_page(
+        request,
+        title=_("Add a member and a personal deputy"),
+        form=form,
+        group=nomination.group,
+        intro=str(nomination),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deputy_create(request: HttpRequest, pk: int) -> HttpResponse:
+    member = access.get_seat_for_user(request.user, pk)
+    form = DeputyForm(request.POST or None, organisation=member.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_deputy(member=member, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The personal deputy was added."))
+            return redirect("group-detail", pk=member.group_id)
+    return _form_page(
+        request, title=_("Add a personal deputy"), form=form, group=member.group, intro=str(member)
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def seat_end(request: HttpRequest, pk: int) -> HttpResponse:
+    seat = access.get_seat_for_user(request.user, pk)
+    form = EndSeatForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.end_seat(seat=seat, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The seat was ended. It stays in the history."))
+            return redirect("group-detail", pk=seat.group_id)
+    return _form_page(request, title=_("End a seat"), form=form, group=seat.group, intro=str(seat))

@@ -1,0 +1,222 @@
+"""Each rule of the steering group's composition, with a case that passes (the compliant baseline)
+and a case that fails."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.utils import translation
+
+from governance import compliance, services
+from governance.models import LeadershipAppointment, Membership, StatutoryParameters
+from organisations.models import Organisation
+from tests.factories import OrganisationFactory, PersonFactory
+
+TODAY = datetime.date(2026, 11, 28)
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    # The rules' messages are compared in English here; the Finnish texts are tested in the views.
+    with translation.override("en"):
+        yield
+
+
+def findings(group, rule=None):
+    result = compliance.evaluate(group, TODAY)
+    return [f for f in result if rule is None or f.rule == rule]
+
+
+def test_the_compliant_baseline_has_no_findings(group_world):
+    assert findings(group_world.group) == []
+
+
+def test_every_finding_carries_a_citation_and_a_known_severity(group_world):
+    group_world.group.term_start = None
+    group_world.group.save()
+    for finding in findings(group_world.group):
+        assert finding.citation
+        assert finding.severity in {"error", "warning", "info"}
+
+
+def test_a_required_party_without_a_member_is_an_error(group_world, world):
+    services.end_seat(seat=group_world.kela_member, end_date=TODAY, reason="resigned", actor=world.secretary)
+    [finding] = findings(group_world.group, "SG-PARTIES")
+    assert finding.severity == "error"
+    assert "Kansaneläkelaitos" in finding.message
+
+
+def test_each_wellbeing_county_of_the_area_is_required(group_world, world):
+    from tests.factories import ParticipationFactory
+
+    second = ParticipationFactory(
+        area=world.area,
+        organisation=OrganisationFactory(
+            kind=Organisation.Kind.WELLBEING_COUNTY, name_fi="Toinen hyvinvointialue"
+        ),
+    ).organisation
+    assert [f.message for f in findings(group_world.group, "SG-PARTIES")] == [
+        f"{second.name_fi} has no member in the steering group."
+    ]
+
+
+def test_a_member_without_a_personal_deputy_is_an_error(group_world, world):
+    services.seat_member(
+        nomination=group_world.nomination_b, person=group_world.people["b3"], actor=world.secretary
+    )
+    [finding] = findings(group_world.group, "SG-DEPUTY")
+    assert "B3 Henkilöb3" in finding.message
+
+
+def test_a_municipal_representative_needs_no_personal_deputy(group_world, world):
+    town = OrganisationFactory(kind=Organisation.Kind.MUNICIPALITY, name_fi="Keuruun kaupunki")
+    nomination = services.record_nomination(
+        group=group_world.group,
+        organisation=town,
+        actor=world.secretary,
+        decided_by_body="Kaupunginhallitus",
+        decided_on=TODAY,
+    )
+    services.seat_member(
+        nomination=nomination,
+        person=PersonFactory(organisation=town),
+        role=Membership.Role.MUNICIPAL,
+        actor=world.secretary,
+    )
+    assert findings(group_world.group, "SG-DEPUTY") == []
+
+
+def test_a_group_without_a_chair_is_an_error(group_world, world):
+    services.end_seat(seat=group_world.chair, end_date=TODAY, reason="resigned", actor=world.secretary)
+    assert [f.message for f in findings(group_world.group, "SG-CHAIR")] == [
+        "The steering group has no chair."
+    ]
+
+
+def test_a_chair_from_a_wellbeing_county_is_an_error(group_world, world):
+    services.end_seat(seat=group_world.chair, end_date=TODAY, reason="resigned", actor=world.secretary)
+    services.seat_member(
+        nomination=group_world.nomination_b,
+        person=group_world.people["b3"],
+        role=Membership.Role.CHAIR,
+        deputy=group_world.people["b4"],
+        actor=world.secretary,
+    )
+    messages = [f.message for f in findings(group_world.group, "SG-CHAIR")]
+    assert len(messages) == 2
+    assert "not the employment authority" in messages[0]
+    assert "named chair by Hyvinvointialue B" in messages[1]
+
+
+def test_an_unrecorded_designation_of_the_chair_is_an_error(group_world):
+    Membership.objects.filter(pk=group_world.chair.pk).update(role_named_in=None)
+    [finding] = findings(group_world.group, "SG-CHAIR")
+    assert "is not recorded" in finding.message
+
+
+def test_a_vice_chair_from_the_employment_authority_is_an_error(group_world, world):
+    services.end_seat(seat=group_world.vice_chair, end_date=TODAY, reason="resigned", actor=world.secretary)
+    services.seat_member(
+        nomination=group_world.nomination_a,
+        person=group_world.people["a3"],
+        role=Membership.Role.VICE_CHAIR,
+        actor=world.secretary,
+    )
+    messages = [f.message for f in findings(group_world.group, "SG-VICE-CHAIR")]
+    assert any("not a wellbeing services county" in m for m in messages)
+
+
+def test_an_unrecorded_term_is_an_error(group_world):
+    group_world.group.term_end = None
+    group_world.group.save()
+    assert len(findings(group_world.group, "SG-TERM")) == 1
+
+
+@pytest.mark.parametrize(
+    ("end", "expected"),
+    [
+        (datetime.date(2030, 3, 31), 0),  # exactly five years
+        (datetime.date(2030, 4, 1), 1),  # one day too long
+    ],
+)
+def test_the_term_may_last_five_years(group_world, end, expected):
+    group_world.group.term_end = end
+    group_world.group.save()
+    assert len(findings(group_world.group, "SG-TERM")) == expected
+
+
+def test_the_term_limit_is_data_not_a_constant(group_world):
+    StatutoryParameters.objects.create(valid_from=datetime.date(2025, 1, 1), term_years=6, source="test")
+    group_world.group.term_end = datetime.date(2031, 3, 31)
+    group_world.group.save()
+    assert findings(group_world.group, "SG-TERM") == []
+
+
+def test_open_seats_after_the_term_are_a_warning_unless_they_serve_until_a_successor(group_world):
+    later = datetime.date(2030, 6, 1)
+    with time_machine.travel(datetime.datetime(2030, 6, 1, 12, tzinfo=datetime.UTC)):
+        result = [f for f in compliance.evaluate(group_world.group, later) if f.rule == "SG-SEATS-AFTER-TERM"]
+    assert len(result) == 6
+    assert {f.severity for f in result} == {"warning"}
+    Membership.objects.update(serves_until_successor=True)
+    assert [f for f in compliance.evaluate(group_world.group, later) if f.rule == "SG-SEATS-AFTER-TERM"] == []
+
+
+@pytest.mark.parametrize(
+    ("capacity", "message"),
+    [
+        ("leading", "No leading person has been named."),
+        ("deputy", "No deputy for the leading person has been named."),
+    ],
+)
+def test_a_missing_leading_person_or_deputy_is_an_error(group_world, capacity, message):
+    LeadershipAppointment.objects.filter(capacity=capacity).delete()
+    assert [f.message for f in findings(group_world.group, "SG-LEADER")] == [message]
+
+
+def test_a_leading_person_outliving_a_shortened_group_term_is_an_error(group_world):
+    group_world.group.term_end = datetime.date(2029, 12, 31)
+    group_world.group.save()
+    assert len(findings(group_world.group, "SG-LEADER-APPROVAL")) == 2
+
+
+def test_a_business_id_failing_its_check_digit_is_an_error(group_world, world):
+    Organisation.objects.filter(pk=world.org_a.pk).update(business_id="1068366-0")
+    [finding] = findings(group_world.group, "SG-BUSINESS-ID")
+    assert "1068366-0" in finding.message
+
+
+def test_a_missing_business_id_is_an_error(group_world):
+    Organisation.objects.filter(pk=group_world.kela.pk).update(business_id="")
+    assert len(findings(group_world.group, "SG-BUSINESS-ID")) == 1
+
+
+def test_a_seat_without_a_nomination_and_a_nomination_without_a_date_are_warnings(group_world):
+    Membership.objects.filter(pk=group_world.kela_member.pk).update(nomination=None)
+    group_world.nomination_a.decided_on = None
+    group_world.nomination_a.save()
+    messages = [f.message for f in findings(group_world.group, "SG-NOMINATION")]
+    assert len(messages) == 2
+    assert {f.severity for f in findings(group_world.group, "SG-NOMINATION")} == {"warning"}
+
+
+def test_an_unrecorded_set_up_decision_is_a_warning(group_world):
+    group_world.group.set_up_on = None
+    group_world.group.save()
+    [finding] = findings(group_world.group, "SG-SET-UP")
+    assert finding.severity == "warning"
+
+
+def test_evaluation_costs_the_same_queries_however_many_seats(group_world, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as before:
+        compliance.evaluate(group_world.group, TODAY)
+    for _ in range(5):
+        member = PersonFactory(organisation=world.org_a)
+        deputy = PersonFactory(organisation=world.org_a)
+        services.seat_member(nomination=group_world.nomination_a, person=member, deputy=deputy, actor=None)
+    with CaptureQueriesContext(connection) as after:
+        compliance.evaluate(group_world.group, TODAY)
+    assert len(after.captured_queries) == len(before.captured_queries)
