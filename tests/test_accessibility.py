@@ -117,3 +117,17 @@ def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page):
     assert page.locator(".skip-link").is_visible()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_the_steering_group_pages_are_accessible(page, group_world):
+    log_in(page)
+    page.goto(reverse("group-detail", args=[group_world.group.pk]))
+    assert_accessible(page)
+    page.goto(reverse("group-history", args=[group_world.group.pk]))
+    assert_accessible(page)
+    page.goto(reverse("seat-create", args=[group_world.nomination_a.pk]))
+    page.select_option("#id_person", str(group_world.people["a3"].pk))
+    page.select_option("#id_role", "chair")
+    page.click("button.primary")
+    assert "Johtoryhmällä on jo puheenjohtaja." in page.locator(".error-summary").inner_text()
+    assert_accessible(page)
