@@ -53,3 +53,15 @@ class DeputyForm(forms.Form):
 class EndSeatForm(forms.Form):
     end_date = forms.DateField(label=_("End date"), widget=DATE_WIDGET)
     reason = forms.ChoiceField(label=_("Reason for ending"), choices=Membership.EndReason.choices)
+
+
+class SuccessorForm(forms.Form):
+    successor = forms.ModelChoiceField(label=_("Successor"), queryset=Person.objects.none())
+    start_date = forms.DateField(label=_("Successor starts on"), widget=DATE_WIDGET)
+    keep_deputy = forms.BooleanField(
+        label=_("The personal deputy continues as the successor's deputy"), required=False, initial=True
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["successor"].queryset = Person.objects.filter(organisation=organisation)

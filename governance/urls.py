@@ -11,4 +11,5 @@ urlpatterns = [
     path("nominations/<int:pk>/seats/new/", views.seat_create, name="seat-create"),
     path("seats/<int:pk>/deputy/", views.deputy_create, name="deputy-create"),
     path("seats/<int:pk>/end/", views.seat_end, name="seat-end"),
+    path("seats/<int:pk>/successor/", views.seat_replace, name="seat-replace"),
 ]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from governance import access, compliance, pdf, selectors, services, timeline
-from governance.forms import DeputyForm, EndSeatForm, NominationForm, SeatForm
+from governance.forms import DeputyForm, EndSeatForm, NominationForm, SeatForm, SuccessorForm
 from governance.models import LeadershipAppointment, Membership, Nomination, SteeringGroup
 from organisations import access as org_access
 from organisations.models import Organisation
@@ -181,3 +181,21 @@ def seat_end(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The seat was ended. It stays in the history."))
             return redirect("group-detail", pk=seat.group_id)
     return _form_page(request, title=_("End a seat"), form=form, group=seat.group, intro=str(seat))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def seat_replace(request: HttpRequest, pk: int) -> HttpResponse:
+    seat = access.get_seat_for_user(request.user, pk)
+    if seat.capacity != Membership.Capacity.MEMBER or seat.end_date is not None:
+        raise PermissionDenied
+    form = SuccessorForm(request.POST or None, organisation=seat.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.replace_member(seat=seat, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The successor was named. The earlier seat stays in the history."))
+            return redirect("group-detail", pk=seat.group_id)
+    return _form_page(request, title=_("Name a successor"), form=form, group=seat.group, intro=str(seat))

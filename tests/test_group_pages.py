@@ -183,3 +183,32 @@ def test_the_composition_pdf_shows_the_whole_table(group_world, as_member, tmp_p
     assert "Johtoryhmän kokoonpano" in text
     for name in ["A1 Henkilöa1", "A2 Henkilöa2", "B1 Henkilöb1", "K2 Henkilök2", "Kansaneläkelaitos"]:
         assert name in text
+
+
+def test_an_editor_names_a_successor_and_the_history_keeps_both(group_world, world, as_editor_a):
+    successor = PersonFactory(organisation=world.org_a)
+    response = as_editor_a.post(
+        reverse("seat-replace", args=[group_world.chair.pk]),
+        {
+            "successor": successor.pk,
+            "start_date": "2026-03-01",
+            "keep_deputy": "on",
+        },
+    )
+    assert response.status_code == 302
+    new = Membership.objects.get(person=successor)
+    assert new.role == "chair"
+    assert new.deputies.get().person == group_world.people["a2"]
+    group_world.chair.refresh_from_db()
+    assert group_world.chair.end_date == datetime.date(2026, 2, 28)
+
+
+def test_an_editor_cannot_name_a_successor_for_another_organisation(group_world, world, as_editor_a):
+    response = as_editor_a.post(
+        reverse("seat-replace", args=[group_world.vice_chair.pk]),
+        {
+            "successor": group_world.people["b3"].pk,
+            "start_date": "2026-03-01",
+        },
+    )
+    assert response.status_code == 403
