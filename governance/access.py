@@ -10,7 +10,7 @@ from organisations.access import can_act_for, can_view_area
 
 
 def get_group_for_user(user, pk: int) -> SteeringGroup:
-    group = get_object_or_404(SteeringGroup.objects.select_related("area"), pk=pk)
+    group = get_object_or_404(SteeringGroup.objects.select_related("area", "set_up_decision__meeting"), pk=pk)
     if not can_view_area(user, group.area):
         raise PermissionDenied
     return group

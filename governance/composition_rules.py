@@ -245,7 +245,9 @@ def every_seat_has_a_nomination(facts: GroupFacts):
 )
 def set_up_decision_is_recorded(facts: GroupFacts):
     group = facts.group
-    if not group.set_up_by or not group.set_up_reference:
+    decision = group.set_up_decision
+    if decision is None and (not group.set_up_by or not group.set_up_reference):
         yield _("The body and section of the decision that set up the steering group are not recorded.")
-    if group.set_up_on is None:
+    decided_on = group.set_up_on or (decision and (decision.decided_on or decision.meeting.date))
+    if decided_on is None:
         yield _("The date of the decision that set up the steering group is not recorded.")

@@ -41,6 +41,7 @@ def load(ctx: DemoContext) -> None:
         {
             "name": "TYM-johtoryhmä",
             "set_up_by": BOARD,
+            "set_up_decision": ctx["decision_16_2025"],
         },
     )
     nominations = {

@@ -60,7 +60,15 @@ class SteeringGroup(models.Model):
         related_name="steering_groups",
     )
     name = models.CharField(_("name"), max_length=200, default="TYM-johtoryhmä")
-    # The decision that set the group up (linked to the decision record once decisions exist).
+    # The decision that set the group up; the text fields keep what a source says when no record exists.
+    set_up_decision = models.ForeignKey(
+        "decisions.AgendaItem",
+        verbose_name=_("set-up decision"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="steering_groups_set_up",
+    )
     set_up_by = models.CharField(_("set up by (body)"), max_length=200, blank=True)
     set_up_on = models.DateField(_("date of the set-up decision"), null=True, blank=True)
     set_up_reference = models.CharField(_("set-up decision (§)"), max_length=100, blank=True)

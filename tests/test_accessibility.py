@@ -131,3 +131,25 @@ def test_the_steering_group_pages_are_accessible(page, group_world):
     page.click("button.primary")
     assert "Johtoryhmällä on jo puheenjohtaja." in page.locator(".error-summary").inner_text()
     assert_accessible(page)
+
+
+def test_the_decision_pages_are_accessible(page, world):
+    from django.core.management import call_command
+
+    from decisions.models import AgendaItem
+    from organisations import access
+    from organisations.models import EmploymentArea
+
+    call_command("load_demo", verbosity=0)
+    access.grant_area_view(world.editor_a, EmploymentArea.objects.get(code="etela-keski-suomi"))
+    item = AgendaItem.objects.get(year=2025, number=16)
+    page.goto(reverse("public-item", args=[item.body.code, item.pk]))
+    assert_accessible(page)
+    page.goto(reverse("deadline-calculator") + "?kind=rectification&method=email&date=2025-04-02")
+    assert "22.4.2025" in page.content()
+    assert_accessible(page)
+    log_in(page)
+    page.goto(reverse("item-detail", args=[item.pk]))
+    assert_accessible(page)
+    page.goto(reverse("meeting-detail", args=[item.meeting_id]))
+    assert_accessible(page)

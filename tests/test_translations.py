@@ -37,10 +37,14 @@ def test_the_compiled_catalogue_is_up_to_date(language):
 def test_every_template_sentence_is_tagged_for_translation():
     # A crude but useful net: visible text between tags in templates must come through {% translate %}.
     templates = Path(__file__).resolve().parent.parent / "templates"
+    # Appeal instructions are legal texts kept as one template per language (fi, sv) on purpose.
+    language_specific = templates / "decisions" / "appeal"
     untagged = []
     for template in templates.rglob("*.html"):
+        if language_specific in template.parents:
+            continue
         for number, line in enumerate(template.read_text().splitlines(), 1):
-            line = re.sub(r"{% blocktranslate.*?endblocktranslate %}", "", line)
+            line = re.sub(r"{% blocktranslate.*?endblocktranslate %}|<code>.*?</code>", "", line)
             stripped = re.sub(r"{%.*?%}|{{.*?}}|<[^>]+>", "", line).strip(" –()|:.,")
             if re.search(r"[A-Za-zÅÄÖåäö]{3,}", stripped):
                 untagged.append(f"{template.name}:{number}: {stripped}")

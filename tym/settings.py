@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "organisations",
+    "decisions",
     "governance",
     "agreements",
     "staffing",

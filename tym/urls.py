@@ -8,6 +8,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", views.healthz, name="healthz"),
+    path("", include("decisions.urls")),
     path("", include("governance.urls")),
     path("", include("organisations.urls")),
 ]

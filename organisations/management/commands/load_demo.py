@@ -35,6 +35,8 @@ class Command(BaseCommand):
             run_steps(ctx, access.DOMAIN_APPS)
             if demo_users:
                 self._demo_users(ctx)
+        if options.get("verbosity", 1) < 1:
+            return
         self.stdout.write(f"Demo data loaded: {ctx.created} created, {ctx.updated} updated.")
         if demo_users:
             self.stdout.write(f"Demo logins (password {DEMO_PASSWORD}):")

@@ -1,0 +1,28 @@
+"""Who may see and change meetings and decisions: those who may see the body's area see them; the
+board secretary (global permissions) records meetings, notifications and claims."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from decisions.models import AgendaItem, Meeting
+from organisations.access import can_view_area
+
+
+def can_record(user) -> bool:
+    return user.is_authenticated and user.is_active and user.has_perm("decisions.change_meeting")
+
+
+def get_item_for_user(user, pk: int) -> AgendaItem:
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("meeting__body__area", "body", "presenter"), pk=pk
+    )
+    if not can_view_area(user, item.body.area):
+        raise PermissionDenied
+    return item
+
+
+def get_meeting_for_user(user, pk: int, *, to_change: bool = False) -> Meeting:
+    meeting = get_object_or_404(Meeting.objects.select_related("body__area", "chair", "secretary"), pk=pk)
+    if not can_view_area(user, meeting.body.area) or (to_change and not can_record(user)):
+        raise PermissionDenied
+    return meeting

@@ -1,0 +1,60 @@
+from django.contrib import admin
+
+from decisions.models import AgendaItem, AppealPart, Attendance, Body, Claim, Extract, Meeting, Notification
+from organisations.admin import HistoryGuardedAdmin
+
+
+@admin.register(Body)
+class BodyAdmin(HistoryGuardedAdmin):
+    list_display = ["name_fi", "kind", "area", "publishes_minutes"]
+    list_select_related = ["area"]
+    search_fields = ["name_fi", "code"]
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    fk_name = "meeting"
+    autocomplete_fields = ["person", "substitutes_for"]
+    extra = 0
+
+
+@admin.register(Meeting)
+class MeetingAdmin(HistoryGuardedAdmin):
+    list_display = ["body", "date", "checked_on", "published_on"]
+    list_select_related = ["body"]
+    list_filter = ["body"]
+    autocomplete_fields = ["chair", "secretary"]
+    inlines = [AttendanceInline]
+    search_fields = ["body__name_fi", "place"]
+
+
+class AppealPartInline(admin.TabularInline):
+    model = AppealPart
+    extra = 0
+
+
+class NotificationInline(admin.TabularInline):
+    model = Notification
+    extra = 0
+
+
+class ExtractInline(admin.TabularInline):
+    model = Extract
+    autocomplete_fields = ["certified_by"]
+    extra = 0
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(HistoryGuardedAdmin):
+    list_display = ["section", "title", "body", "outcome"]
+    list_select_related = ["body"]
+    list_filter = ["body", "year"]
+    search_fields = ["title", "proposal", "decision"]
+    autocomplete_fields = ["meeting", "presenter"]
+    inlines = [AppealPartInline, NotificationInline, ExtractInline]
+
+
+@admin.register(Claim)
+class ClaimAdmin(HistoryGuardedAdmin):
+    list_display = ["item", "part", "claimant", "received_on"]
+    list_select_related = ["item", "part__item"]

@@ -1,0 +1,94 @@
+"""Where a decision stands: each appeal period (municipal members' from publication, each notified
+party's from receipt), when personal data comes off the public network, and when it becomes final."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from decisions import deadlines
+from decisions.models import AgendaItem, AppealPart, Body
+
+
+@dataclass
+class Period:
+    part: AppealPart
+    who: str
+    computation: deadlines.Computation
+
+
+@dataclass
+class Status:
+    periods: list[Period] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
+    personal_data_removed_on: datetime.date | None = None
+    final_on: datetime.date | None = None
+    claims: list = field(default_factory=list)
+
+    @property
+    def last_day(self) -> datetime.date | None:
+        return max((p.computation.last_day for p in self.periods), default=None)
+
+    def is_final_on(self, day: datetime.date) -> bool:
+        return self.final_on is not None and day >= self.final_on
+
+
+def status(item: AgendaItem) -> Status:
+    """ITEM's appeal periods and legal state. Reads parts, notifications and claims (prefetch them)."""
+    result = Status(claims=list(item.claims.all()))
+    meeting = item.meeting
+    parts = [p for p in item.appeal_parts.all() if p.deadline_kind]
+    notifications = list(item.notifications.all())
+    for part in parts:
+        # Municipal members may claim rectification of a municipal body's decision (Kuntalaki § 135);
+        # their period runs from the publication of the minutes (§ 140).
+        if item.body.kind == Body.Kind.MUNICIPAL:
+            if meeting.published_on:
+                result.periods.append(
+                    Period(
+                        part,
+                        _("municipal members"),
+                        deadlines.compute(
+                            part.deadline_kind, deadlines.Method.PUBLICATION, meeting.published_on
+                        ),
+                    )
+                )
+            else:
+                result.gaps.append(
+                    _(
+                        "The minutes have not been put on the public network: the municipal "
+                        "members' period has not started."
+                    )
+                )
+        for notification in notifications:
+            method, date = notification.method, notification.sent_on
+            if notification.proven_receipt_on:
+                method, date = deadlines.Method.RECEIVED, notification.proven_receipt_on
+            result.periods.append(
+                Period(part, notification.recipient, deadlines.compute(part.deadline_kind, method, date))
+            )
+    members_last = [p.computation.last_day for p in result.periods if p.computation.method == "publication"]
+    if members_last:
+        # Personal data comes off the public network when the appeal period ends (Kuntalaki § 140).
+        result.personal_data_removed_on = max(members_last) + datetime.timedelta(days=1)
+    if result.claims:
+        result.gaps.append(_("A claim has been received: the decision is not final until it is resolved."))
+    elif parts and result.periods and not result.gaps:
+        # Final (lainvoimainen) when the last period has ended without a claim.
+        result.final_on = result.last_day + datetime.timedelta(days=1)
+    return result
+
+
+PLACEHOLDER = "[henkilötieto poistettu]"
+
+
+def public_text(item: AgendaItem, text: str, on: datetime.date, removal_on: datetime.date | None) -> str:
+    """TEXT as the public network may show it on ON: personal data replaced once the period has ended."""
+    if removal_on is None or on < removal_on:
+        return text
+    for term in (line.strip() for line in item.personal_data.splitlines()):
+        if term:
+            text = text.replace(term, PLACEHOLDER)
+    return text

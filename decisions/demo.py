@@ -1,0 +1,143 @@
+"""The board's meeting and decision § 16/2025 as the certified extract gives it.
+
+The extract does not show the meeting date, the section's title or who checked the minutes: they
+stay unrecorded (the title used is descriptive, built from the decision's own parts). The minutes
+went on the public network on 26.3.2025; the extract was certified in Jämsä on 2.4.2025 by Riitta
+Uosukainen; the decision was e-mailed to a party on 2.4.2025. Ordinary electronic notification
+presupposes the recipient's consent (Act 13/2003 § 19), which the instructions' 3-day rule applies.
+"""
+
+import datetime
+
+from decisions.models import AgendaItem, AppealPart, Body, Extract, Meeting, Notification
+from tym.demo import DemoContext, upsert
+
+PROPOSAL = """Eteläisen Keski-Suomen työllisyysaluelautakunta päättää
+
+1. asettaa monialaisen tuen yhteistoimintamallin johtoryhmän ja valita johtoryhmän jäsenet seuraavasti:
+
+Organisaatio – varsinainen jäsen – henkilökohtainen varajäsen
+Työvoimaviranomainen – Satu Soutolahti – Maria Marjeta
+Työvoimaviranomainen – Eeva Heininen – Seija Nummelin
+Työvoimaviranomainen – Virpi Saastamoinen – Karoliina Luukko
+Työvoimaviranomainen – Vuokko Hjelt – Heli Palomäki
+Työvoimaviranomainen – Erja Ikkala – Petra-Sofia Korpela
+Keski-Suomen hyvinvointialue – Ulla Kuittu, Anne Pihl, Anu Pihl
+Pirkanmaan hyvinvointialue – Tuuli Pakarinen – Elina Lähteenmäki
+Kansaneläkelaitos – Annukka Martikainen – Minna Tapanila
+
+2. valita edellä kohdassa 2 johtoryhmän jäseniksi valituista johtoryhmän puheenjohtajaksi Satu Soutolahden \
+(työvoimaviranomaisen edustaja) ja varapuheenjohtajaksi Ulla Kuitun (hyvinvointialueen edustaja) ja
+
+3. hyväksyä yhteistyösopimuksen työllistymistä edistävän monialaisen tuen yhteistoimintamallin järjestämisestä \
+Eteläisen Keski-Suomen työllisyysalueella. Eteläisen Keski-Suomen työllisyysaluelautakunta valtuuttaa \
+työllisyysaluejohtajan allekirjoittamaan sopimuksen. Työllisyysaluelautakunta valtuuttaa työllisyysaluejohtajan \
+tekemään sopimustekstiin tarvittaessa teknisluontoisia tarkennuksia ja muutoksia."""
+
+PERSONAL_DATA = [
+    "Satu Soutolahden",
+    "Satu Soutolahti",
+    "Maria Marjeta",
+    "Eeva Heininen",
+    "Seija Nummelin",
+    "Virpi Saastamoinen",
+    "Karoliina Luukko",
+    "Vuokko Hjelt",
+    "Heli Palomäki",
+    "Erja Ikkala",
+    "Petra-Sofia Korpela",
+    "Ulla Kuitun",
+    "Ulla Kuittu",
+    "Anne Pihl",
+    "Anu Pihl",
+    "Tuuli Pakarinen",
+    "Elina Lähteenmäki",
+    "Annukka Martikainen",
+    "Minna Tapanila",
+]
+
+
+def load(ctx: DemoContext) -> None:
+    area, _orgs, people = ctx["area"], ctx["organisations"], ctx["people"]
+    board = upsert(
+        ctx,
+        Body,
+        {"code": "etela-keski-suomen-tyollisyysaluelautakunta"},
+        {
+            "area": area,
+            "name_fi": "Eteläisen Keski-Suomen työllisyysaluelautakunta",
+            "kind": Body.Kind.MUNICIPAL,
+            "claim_authority_fi": "kaupunginhallitus",
+            "registry_name": "Jämsän kaupungin kirjaamo",
+            "registry_address": "Jämsän kaupunki\nPaattilantie 2\n42100 Jämsä",
+            "registry_email": "kirjaamo(at)jamsa.fi",
+            "registry_hours_fi": "Kirjaamon aukioloaika on maanantaista perjantaihin klo 9–15.",
+            "registry_closes_at": datetime.time(15, 0),
+            "publishes_minutes": True,
+        },
+    )
+    upsert(
+        ctx,
+        Body,
+        {"code": "etela-keski-suomen-tym-johtoryhma"},
+        {
+            "area": area,
+            "name_fi": "Eteläisen Keski-Suomen TYM-johtoryhmä",
+            "kind": Body.Kind.COOPERATION,
+            "publishes_minutes": False,
+        },
+    )
+    meeting = upsert(ctx, Meeting, {"body": board, "published_on": datetime.date(2025, 3, 26)}, {})
+    item = upsert(
+        ctx,
+        AgendaItem,
+        {"body": board, "year": 2025, "number": 16},
+        {
+            "meeting": meeting,
+            "title": "Monialaisen tuen yhteistoimintamallin johtoryhmän asettaminen ja yhteistyösopimuksen hyväksyminen",
+            "presenter": people["soutolahti"],
+            "proposal": PROPOSAL,
+            "decision": "Ehdotus hyväksyttiin.",
+            "outcome": AgendaItem.Outcome.AS_PROPOSED,
+            "personal_data": "\n".join(PERSONAL_DATA),
+        },
+    )
+    upsert(
+        ctx,
+        AppealPart,
+        {"item": item, "order": 1},
+        {
+            "kind": AppealPart.Kind.NO_APPEAL,
+            "scope_fi": "muutoin kuin sopimuksen hyväksymisen osalta",
+        },
+    )
+    upsert(
+        ctx,
+        AppealPart,
+        {"item": item, "order": 2},
+        {
+            "kind": AppealPart.Kind.RECTIFICATION,
+            "scope_fi": "sopimuksen hyväksymisen osalta",
+        },
+    )
+    upsert(
+        ctx,
+        Notification,
+        {"item": item, "sent_on": datetime.date(2025, 4, 2)},
+        {
+            "recipient": "Asianosainen (nimeä ei mainita otteessa)",
+            "method": "email",
+            "consent_recorded": True,
+        },
+    )
+    upsert(
+        ctx,
+        Extract,
+        {"item": item, "certified_on": datetime.date(2025, 4, 2)},
+        {
+            "place": "Jämsä",
+            "certified_by": people["uosukainen"],
+        },
+    )
+    ctx["board"] = board
+    ctx["decision_16_2025"] = item

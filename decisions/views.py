@@ -1,0 +1,279 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from decisions import access, appeals, deadlines, pdf, services
+from decisions.forms import CheckMinutesForm, ClaimForm, DeadlineForm, NotificationForm, PublishMinutesForm
+from decisions.models import AgendaItem, Body, Meeting
+
+
+def _item_queryset():
+    return AgendaItem.objects.select_related("meeting__body", "body__area", "presenter").prefetch_related(
+        "appeal_parts",
+        "notifications",
+        "claims__part",
+        Prefetch("extracts__certified_by"),
+    )
+
+
+def _item_context(item: AgendaItem) -> dict:
+    status = appeals.status(item)
+    language = "sv" if (translation.get_language() or "fi").startswith("sv") else "fi"
+    return {
+        "item": item,
+        "meeting": item.meeting,
+        "body": item.body,
+        "status": status,
+        "instruction_language": language,
+        "today": timezone.localdate(),
+    }
+
+
+@login_required
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    access.get_item_for_user(request.user, pk)
+    item = _item_queryset().get(pk=pk)
+    context = _item_context(item)
+    context["can_record"] = access.can_record(request.user)
+    context["notification_form"] = NotificationForm()
+    context["claim_form"] = ClaimForm(item=item)
+    return render(request, "decisions/item_detail.html", context)
+
+
+def _record(request, pk: int, make_form, service, success: str) -> HttpResponse:
+    """Record a notification or a claim on item PK; on bad input show the page again, saving nothing."""
+    item = access.get_item_for_user(request.user, pk)
+    if not access.can_record(request.user):
+        raise PermissionDenied
+    form = make_form(item, request.POST)
+    if form.is_valid():
+        try:
+            service(item=item, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, success)
+            return redirect("item-detail", pk=item.pk)
+    item = _item_queryset().get(pk=pk)
+    context = _item_context(item)
+    context.update(can_record=True, notification_form=NotificationForm(), claim_form=ClaimForm(item=item))
+    context["claim_form" if isinstance(form, ClaimForm) else "notification_form"] = form
+    return render(request, "decisions/item_detail.html", context, status=400)
+
+
+@login_required
+@require_http_methods(["POST"])
+def notification_create(request: HttpRequest, pk: int) -> HttpResponse:
+    return _record(
+        request,
+        pk,
+        lambda item, data: NotificationForm(data),
+        services.record_notification,
+        _("The notification was recorded."),
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def claim_create(request: HttpRequest, pk: int) -> HttpResponse:
+    return _record(
+        request,
+        pk,
+        lambda item, data: ClaimForm(data, item=item),
+        services.record_claim,
+        _("The claim was recorded."),
+    )
+
+
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk)
+    return render(request, "decisions/meeting_detail.html", _meeting_context(request, meeting))
+
+
+def _meeting_context(request, meeting, **forms) -> dict:
+    return {
+        "meeting": meeting,
+        "attendances": meeting.attendances.select_related("person__organisation", "substitutes_for"),
+        "items": meeting.items.order_by("number"),
+        "can_record": access.can_record(request.user),
+        "check_form": forms.get("check_form") or CheckMinutesForm(area=meeting.body.area),
+        "publish_form": forms.get("publish_form") or PublishMinutesForm(),
+        "quorum": quorum(meeting),
+    }
+
+
+def quorum(meeting: Meeting) -> dict:
+    """More than the body's share of its members present (Kuntalaki § 103: more than half); a deputy
+    substituting for a member counts for that member."""
+    present = sum(1 for a in meeting.attendances.all() if a.capacity in ("member", "deputy"))
+    if not meeting.member_count:
+        return {"known": False, "present": present}
+    return {
+        "known": True,
+        "present": present,
+        "members": meeting.member_count,
+        "reached": present > meeting.member_count * meeting.body.quorum_share,
+    }
+
+
+@login_required
+@require_http_methods(["POST"])
+def meeting_check(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk, to_change=True)
+    form = CheckMinutesForm(request.POST, area=meeting.body.area)
+    if form.is_valid():
+        try:
+            services.check_minutes(meeting=meeting, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The checking of the minutes was recorded."))
+            return redirect("meeting-detail", pk=meeting.pk)
+    meeting.refresh_from_db()
+    return render(
+        request,
+        "decisions/meeting_detail.html",
+        _meeting_context(request, meeting, check_form=form),
+        status=400,
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk, to_change=True)
+    form = PublishMinutesForm(request.POST)
+    if form.is_valid():
+        try:
+            services.publish_minutes(meeting=meeting, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The publication of the minutes was recorded."))
+            return redirect("meeting-detail", pk=meeting.pk)
+    meeting.refresh_from_db()
+    return render(
+        request,
+        "decisions/meeting_detail.html",
+        _meeting_context(request, meeting, publish_form=form),
+        status=400,
+    )
+
+
+@login_required
+def extract_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    access.get_item_for_user(request.user, pk)
+    item = _item_queryset().get(pk=pk)
+    extract = item.extracts.select_related("certified_by").order_by("-certified_on").first()
+    content = pdf.render("decisions/extract_pdf.html", {**_item_context(item), "extract": extract})
+    return pdf.response(content, f"ote-{item.number}-{item.year}.pdf")
+
+
+@login_required
+def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk)
+    items = [_item_context(item) for item in _item_queryset().filter(meeting=meeting).order_by("number")]
+    context = {**_meeting_context(request, meeting), "item_contexts": items}
+    return pdf.response(pdf.render("decisions/minutes_pdf.html", context), f"poytakirja-{meeting.pk}.pdf")
+
+
+def deadline_calculator(request: HttpRequest) -> HttpResponse:
+    form = DeadlineForm(request.GET or None)
+    result = None
+    if form.is_valid():
+        result = deadlines.compute(**form.cleaned_data)
+    return render(request, "decisions/calculator.html", {"form": form, "result": result})
+
+
+@require_GET
+def deadlines_api(request: HttpRequest) -> JsonResponse:
+    form = DeadlineForm(request.GET)
+    if not form.is_valid():
+        errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
+        return JsonResponse({"error": _("Check the parameters."), "fields": errors}, status=400)
+    return JsonResponse(deadlines.compute(**form.cleaned_data).as_dict())
+
+
+# The public network: published minutes of bodies that publish, without login.
+
+
+def _public_body(code: str) -> Body:
+    return get_object_or_404(Body, code=code, publishes_minutes=True)
+
+
+def _public_items(body: Body):
+    return (
+        _item_queryset()
+        .filter(body=body, public=True, meeting__published_on__isnull=False)
+        .order_by("-meeting__published_on", "-number")
+    )
+
+
+def public_index(request: HttpRequest, code: str) -> HttpResponse:
+    body = _public_body(code)
+    return render(request, "decisions/public_index.html", {"body": body, "items": _public_items(body)[:100]})
+
+
+def public_item(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    body = _public_body(code)
+    item = _public_items(body).filter(pk=pk).first()
+    if item is None:
+        raise Http404
+    context = _item_context(item)
+    removal = context["status"].personal_data_removed_on
+    today = timezone.localdate()
+    context.update(
+        public_basis=appeals.public_text(item, item.basis, today, removal),
+        public_proposal=appeals.public_text(item, item.proposal, today, removal),
+        public_decision=appeals.public_text(item, item.decision, today, removal),
+        personal_data_removed=bool(removal and today >= removal),
+    )
+    return render(request, "decisions/public_item.html", context)
+
+
+class PublicFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request, code: str) -> Body:
+        return _public_body(code)
+
+    def title(self, body: Body) -> str:
+        return body.name_fi
+
+    def link(self, body: Body) -> str:
+        return reverse("public-index", args=[body.code])
+
+    def subtitle(self, body: Body) -> str:
+        return _("Published decisions of %(body)s") % {"body": body.name_fi}
+
+    def items(self, body: Body):
+        return _public_items(body)[:50]
+
+    def item_title(self, item: AgendaItem) -> str:
+        return f"{item.section} {item.title}"
+
+    def item_description(self, item: AgendaItem) -> str:
+        removal = appeals.status(item).personal_data_removed_on
+        return appeals.public_text(item, item.decision, timezone.localdate(), removal)
+
+    def item_link(self, item: AgendaItem) -> str:
+        return reverse("public-item", args=[item.body.code, item.pk])
+
+    def item_pubdate(self, item: AgendaItem):
+        day = item.meeting.published_on
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
