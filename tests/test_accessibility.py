@@ -153,3 +153,21 @@ def test_the_decision_pages_are_accessible(page, world):
     assert_accessible(page)
     page.goto(reverse("meeting-detail", args=[item.meeting_id]))
     assert_accessible(page)
+
+
+def test_the_cost_pages_are_accessible(page, world, group_world):
+    import datetime
+    from decimal import Decimal
+
+    from costs.models import CostItem, DevelopmentDay, Registration
+
+    day = DevelopmentDay.objects.create(
+        group=group_world.group, date=datetime.date(2025, 10, 15), title="Päivä"
+    )
+    CostItem.objects.create(day=day, description="Tila", amount=Decimal("700.00"), paid_by=world.org_a)
+    Registration.objects.create(day=day, organisation=world.org_a, count=3)
+    log_in(page)
+    page.goto(reverse("day-detail", args=[day.pk]))
+    assert_accessible(page)
+    page.goto(reverse("group-costs", args=[group_world.group.pk]))
+    assert_accessible(page)

@@ -10,5 +10,6 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("", include("decisions.urls")),
     path("", include("governance.urls")),
+    path("", include("costs.urls")),
     path("", include("organisations.urls")),
 ]

@@ -1,0 +1,35 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from organisations.models import Person
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class RegistrationForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    person = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=Person.objects.none(),
+        required=False,
+        help_text=_("Leave empty to register a number of people."),
+    )
+    count = forms.IntegerField(label=_("Number of people"), min_value=1, max_value=999, initial=1)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        self.fields["person"].queryset = Person.objects.filter(organisation__in=organisations).select_related(
+            "organisation"
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("person") and data.get("count", 1) != 1:
+            self.add_error("count", _("A named person is one registration."))
+        return data
+
+
+class InvoiceStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=[("sent", _("sent")), ("paid", _("paid"))])
+    on = forms.DateField(label=_("Date"), widget=DATE_WIDGET)

@@ -1,0 +1,164 @@
+"""Reads and writes for development days: the split of a day's costs and the invoice bases."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from costs import split
+from costs.models import DevelopmentDay, Invoice, Registration
+
+PAYMENT_TERM_DAYS = 21
+
+
+@dataclass
+class PartyShare:
+    organisation: object
+    registrations: int
+    share: Decimal
+    paid: Decimal
+
+    @property
+    def net(self) -> Decimal:
+        return self.share - self.paid
+
+
+@dataclass
+class DaySplit:
+    total: Decimal
+    parties: list[PartyShare]
+    transfers: list[tuple[object, object, Decimal]]
+
+    @property
+    def registrations(self) -> int:
+        return sum(p.registrations for p in self.parties)
+
+
+def day_split(day: DevelopmentDay) -> DaySplit | None:
+    """The day's costs shared by active registrations; None while nobody is registered or nothing cost."""
+    counts: dict[int, int] = {}
+    organisations = {}
+    for registration in day.registrations.active().select_related("organisation"):
+        counts[registration.organisation_id] = (
+            counts.get(registration.organisation_id, 0) + registration.count
+        )
+        organisations[registration.organisation_id] = registration.organisation
+    paid: dict[int, Decimal] = {}
+    for item in day.cost_items.select_related("paid_by"):
+        paid[item.paid_by_id] = paid.get(item.paid_by_id, Decimal(0)) + item.amount
+        organisations[item.paid_by_id] = item.paid_by
+    total = sum(paid.values(), Decimal("0.00"))
+    if not counts or total == 0:
+        return None
+    shares = split.allocate(total, {str(k): v for k, v in counts.items()})
+    parties = [
+        PartyShare(
+            organisations[pk],
+            counts.get(pk, 0),
+            shares.get(str(pk), Decimal("0.00")),
+            paid.get(pk, Decimal("0.00")),
+        )
+        for pk in sorted(organisations, key=lambda pk: organisations[pk].name_fi)
+    ]
+    transfers = [
+        (organisations[int(d)], organisations[int(c)], amount)
+        for d, c, amount in split.settle(shares, {str(k): v for k, v in paid.items()})
+    ]
+    return DaySplit(total, parties, transfers)
+
+
+@transaction.atomic
+def register(*, day: DevelopmentDay, organisation, actor, person=None, count: int = 1) -> Registration:
+    registration = Registration(day=day, organisation=organisation, person=person, count=count)
+    registration.full_clean()
+    registration._history_user = actor
+    registration.save()
+    return registration
+
+
+@transaction.atomic
+def cancel(*, registration: Registration, on: datetime.date, actor) -> Registration:
+    registration.cancelled_on = on
+    registration.full_clean()
+    registration._history_user = actor
+    registration.save()
+    return registration
+
+
+@transaction.atomic
+def prepare_invoices(*, day: DevelopmentDay, actor, today: datetime.date) -> list[Invoice]:
+    """(Re)build the draft invoice bases of DAY.
+
+    Refused once any has been sent: rebuilding would change an invoice a party already has.
+    """
+    existing = list(day.invoices.select_for_update())
+    if any(invoice.status != Invoice.Status.DRAFT for invoice in existing):
+        raise ValidationError(_("Invoices of this day have already been sent; they are not rebuilt."))
+    for invoice in existing:
+        invoice._history_user = actor
+        invoice.delete()
+    result = day_split(day)
+    if result is None:
+        raise ValidationError(_("The day has no registrations or no costs to share."))
+    by_org = {p.organisation.pk: p for p in result.parties}
+    invoices = []
+    year = day.date.year
+    start = Invoice.objects.filter(number__startswith=f"KP-{year}-").count() + 1
+    for n, (debtor, creditor, amount) in enumerate(result.transfers, start=start):
+        party = by_org[debtor.pk]
+        invoice = Invoice(
+            day=day,
+            number=f"KP-{year}-{n:03d}",
+            debtor=debtor,
+            creditor=creditor,
+            registrations=party.registrations,
+            share=party.share,
+            amount=amount,
+            due_date=today + datetime.timedelta(days=PAYMENT_TERM_DAYS),
+        )
+        invoice.full_clean()
+        invoice._history_user = actor
+        invoice.save()
+        invoices.append(invoice)
+    return invoices
+
+
+@transaction.atomic
+def mark_invoice(*, invoice: Invoice, status: str, on: datetime.date, actor) -> Invoice:
+    invoice.status = status
+    if status == Invoice.Status.SENT:
+        invoice.sent_on = on
+    elif status == Invoice.Status.PAID:
+        invoice.paid_on = on
+    invoice.full_clean()
+    invoice._history_user = actor
+    invoice.save()
+    return invoice
+
+
+def yearly_summary(group, year: int) -> list[dict]:
+    """Per party: registrations, share and paid over the year's development days of GROUP."""
+    rows: dict[int, dict] = {}
+    for day in group.development_days.filter(date__year=year):
+        result = day_split(day)
+        if result is None:
+            continue
+        for party in result.parties:
+            row = rows.setdefault(
+                party.organisation.pk,
+                {
+                    "organisation": party.organisation,
+                    "registrations": 0,
+                    "share": Decimal("0.00"),
+                    "paid": Decimal("0.00"),
+                },
+            )
+            row["registrations"] += party.registrations
+            row["share"] += party.share
+            row["paid"] += party.paid
+    return sorted(rows.values(), key=lambda r: r["organisation"].name_fi)

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from costs import views
+
+urlpatterns = [
+    path("groups/<int:pk>/costs/", views.group_costs, name="group-costs"),
+    path("development-days/<int:pk>/", views.day_detail, name="day-detail"),
+    path("development-days/<int:pk>/register/", views.register, name="day-register"),
+    path("development-days/<int:pk>/invoices/", views.prepare_invoices, name="day-invoices"),
+    path("registrations/<int:pk>/cancel/", views.cancel, name="registration-cancel"),
+    path("invoices/<int:pk>/status/", views.invoice_status, name="invoice-status"),
+    path("invoices/<int:pk>.pdf", views.invoice_pdf, name="invoice-pdf"),
+    path("api/v1/cost-split/", views.cost_split_api, name="cost-split-api"),
+]

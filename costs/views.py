@@ -1,0 +1,194 @@
+from decimal import Decimal, InvalidOperation
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from costs import chart, services, split
+from costs.forms import InvoiceStatusForm, RegistrationForm
+from costs.models import CostPrinciple, DevelopmentDay, Invoice, Registration
+from decisions import pdf
+from governance.access import get_group_for_user
+from organisations import access as org_access
+
+
+def _can_manage(user) -> bool:
+    return user.is_authenticated and user.has_perm("costs.change_invoice")
+
+
+def _get_day(user, pk: int) -> DevelopmentDay:
+    day = get_object_or_404(DevelopmentDay.objects.select_related("group__area"), pk=pk)
+    if not org_access.can_view_area(user, day.group.area):
+        raise PermissionDenied
+    return day
+
+
+def _registering_for(user, day):
+    return org_access.organisations_acted_for(user).filter(pk__in=day.group.area.parties().values("pk"))
+
+
+@login_required
+def group_costs(request: HttpRequest, pk: int) -> HttpResponse:
+    group = get_group_for_user(request.user, pk)
+    try:
+        year = int(request.GET.get("year", timezone.localdate().year))
+    except ValueError:
+        year = timezone.localdate().year
+    return render(
+        request,
+        "costs/group_costs.html",
+        {
+            "group": group,
+            "year": year,
+            "principles": CostPrinciple.objects.filter(area=group.area),
+            "days": group.development_days.order_by("-date"),
+            "summary": services.yearly_summary(group, year),
+        },
+    )
+
+
+def _day_context(request, day: DevelopmentDay, form=None) -> dict:
+    result = services.day_split(day)
+    organisations = _registering_for(request.user, day)
+    today = timezone.localdate()
+    invoices = list(day.invoices.select_related("debtor", "creditor"))
+    return {
+        "day": day,
+        "registrations": day.registrations.select_related("organisation", "person").order_by(
+            "organisation__name_fi", "pk"
+        ),
+        "cost_items": day.cost_items.select_related("paid_by"),
+        "split": result,
+        "chart": chart.bars(result.parties) if result else None,
+        "invoices": [(invoice, invoice.is_overdue(today)) for invoice in invoices],
+        "acting_for": set(organisations.values_list("pk", flat=True)),
+        "form": form or (RegistrationForm(organisations=organisations) if organisations.exists() else None),
+        "can_manage": _can_manage(request.user),
+        "status_form": InvoiceStatusForm(),
+    }
+
+
+@login_required
+def day_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    day = _get_day(request.user, pk)
+    return render(request, "costs/day_detail.html", _day_context(request, day))
+
+
+@login_required
+@require_http_methods(["POST"])
+def register(request: HttpRequest, pk: int) -> HttpResponse:
+    day = _get_day(request.user, pk)
+    organisations = _registering_for(request.user, day)
+    if not organisations.exists():
+        raise PermissionDenied
+    form = RegistrationForm(request.POST, organisations=organisations)
+    if form.is_valid():
+        try:
+            services.register(
+                day=day,
+                actor=request.user,
+                organisation=form.cleaned_data["organisation"],
+                person=form.cleaned_data["person"],
+                count=form.cleaned_data["count"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("The registration was saved."))
+            return redirect("day-detail", pk=day.pk)
+    return render(request, "costs/day_detail.html", _day_context(request, day, form), status=400)
+
+
+@login_required
+@require_http_methods(["POST"])
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    registration = get_object_or_404(Registration.objects.select_related("day__group__area"), pk=pk)
+    if not org_access.can_act_for(request.user, registration.organisation):
+        raise PermissionDenied
+    services.cancel(registration=registration, on=timezone.localdate(), actor=request.user)
+    messages.success(request, _("The registration was cancelled."))
+    return redirect("day-detail", pk=registration.day_id)
+
+
+@login_required
+@require_http_methods(["POST"])
+def prepare_invoices(request: HttpRequest, pk: int) -> HttpResponse:
+    day = _get_day(request.user, pk)
+    if not _can_manage(request.user):
+        raise PermissionDenied
+    try:
+        services.prepare_invoices(day=day, actor=request.user, today=timezone.localdate())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The invoice bases were prepared."))
+    return redirect("day-detail", pk=day.pk)
+
+
+@login_required
+@require_http_methods(["POST"])
+def invoice_status(request: HttpRequest, pk: int) -> HttpResponse:
+    invoice = get_object_or_404(Invoice.objects.select_related("day__group__area"), pk=pk)
+    if not _can_manage(request.user):
+        raise PermissionDenied
+    form = InvoiceStatusForm(request.POST)
+    if form.is_valid():
+        services.mark_invoice(invoice=invoice, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The invoice status was saved."))
+    else:
+        messages.error(request, _("Choose a status and a date."))
+    return redirect("day-detail", pk=invoice.day_id)
+
+
+@login_required
+def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    invoice = get_object_or_404(
+        Invoice.objects.select_related("day__group__area", "debtor", "creditor"), pk=pk
+    )
+    if not org_access.can_view_area(request.user, invoice.day.group.area):
+        raise PermissionDenied
+    result = services.day_split(invoice.day)
+    content = pdf.render(
+        "costs/invoice_pdf.html",
+        {
+            "invoice": invoice,
+            "day": invoice.day,
+            "split": result,
+            "chart": chart.bars(result.parties) if result else None,
+            "principles": CostPrinciple.objects.filter(area=invoice.day.group.area),
+        },
+    )
+    return pdf.response(content, f"laskuperuste-{invoice.number}.pdf")
+
+
+@require_GET
+def cost_split_api(request: HttpRequest) -> JsonResponse:
+    """What-if split for budgeting: ?total=1000.00&counts=A:3,B:2,C:2 → each key's amount, summing exactly."""
+    raw_total, raw_counts = request.GET.get("total", ""), request.GET.get("counts", "")
+    try:
+        total = Decimal(raw_total)
+        if not total.is_finite():
+            raise InvalidOperation
+    except (InvalidOperation, ValueError):
+        return JsonResponse({"error": _("The total must be a number such as 1000.00.")}, status=400)
+    counts: dict[str, int] = {}
+    for part in filter(None, raw_counts.split(",")):
+        key, sep, value = part.partition(":")
+        if not sep or not key.strip() or not value.strip().lstrip("-").isdigit():
+            return JsonResponse(
+                {"error": _("Write the counts as KEY:NUMBER separated by commas, e.g. A:3,B:2.")}, status=400
+            )
+        if key.strip() in counts:
+            return JsonResponse({"error": _("Each key may appear only once.")}, status=400)
+        counts[key.strip()] = int(value)
+    try:
+        shares = split.allocate(total, counts)
+    except split.SplitError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    return JsonResponse({"total": f"{total:.2f}", "shares": {k: f"{v:.2f}" for k, v in shares.items()}})
