@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from decisions.models import AgendaItem, AppealPart, Attendance, Body, Claim, Extract, Meeting, Notification
+from decisions.models import (
+    AgendaItem,
+    Annex,
+    AppealPart,
+    Attendance,
+    Body,
+    Claim,
+    Extract,
+    Meeting,
+    Notification,
+)
 from organisations.admin import HistoryGuardedAdmin
 
 
@@ -33,6 +43,11 @@ class AppealPartInline(admin.TabularInline):
     extra = 0
 
 
+class AnnexInline(admin.TabularInline):
+    model = Annex
+    extra = 0
+
+
 class NotificationInline(admin.TabularInline):
     model = Notification
     extra = 0
@@ -51,7 +66,7 @@ class AgendaItemAdmin(HistoryGuardedAdmin):
     list_filter = ["body", "year"]
     search_fields = ["title", "proposal", "decision"]
     autocomplete_fields = ["meeting", "presenter"]
-    inlines = [AppealPartInline, NotificationInline, ExtractInline]
+    inlines = [AnnexInline, AppealPartInline, NotificationInline, ExtractInline]
 
 
 @admin.register(Claim)

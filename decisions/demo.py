@@ -9,7 +9,7 @@ presupposes the recipient's consent (Act 13/2003 § 19), which the instructions'
 
 import datetime
 
-from decisions.models import AgendaItem, AppealPart, Body, Extract, Meeting, Notification
+from decisions.models import AgendaItem, Annex, AppealPart, Body, Extract, Meeting, Notification
 from tym.demo import DemoContext, upsert
 
 PROPOSAL = """Eteläisen Keski-Suomen työllisyysaluelautakunta päättää
@@ -101,6 +101,13 @@ def load(ctx: DemoContext) -> None:
             "outcome": AgendaItem.Outcome.AS_PROPOSED,
             "personal_data": "\n".join(PERSONAL_DATA),
         },
+    )
+    # Decision point 3 approves the cooperation agreement, which the extract carries after its appeal instructions.
+    upsert(
+        ctx,
+        Annex,
+        {"item": item, "number": 1},
+        {"title": "Yhteistyösopimus: työllistymistä edistävän monialaisen tuen yhteistoimintamallin järjestäminen"},
     )
     upsert(
         ctx,

@@ -192,6 +192,7 @@ class AgendaItem(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.PositiveSmallIntegerField(_("section (§)"))
     title = models.CharField(_("title"), max_length=300)
+    title_sv = models.CharField(_("title in Swedish"), max_length=300, blank=True)
     preparer = models.CharField(_("preparer"), max_length=200, blank=True)
     presenter = models.ForeignKey(
         Person,
@@ -204,6 +205,8 @@ class AgendaItem(models.Model):
     basis = models.TextField(_("background"), blank=True)
     proposal = models.TextField(_("proposal"), blank=True)
     decision = models.TextField(_("decision"), blank=True)
+    proposal_sv = models.TextField(_("proposal in Swedish"), blank=True)
+    decision_sv = models.TextField(_("decision in Swedish"), blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
     decided_on = models.DateField(_("decision date"), null=True, blank=True)
     # Strings in the texts that are personal data: hidden on the public page once the appeal period ends
@@ -236,6 +239,33 @@ class AgendaItem(models.Model):
         from decisions import rules
 
         rules.check_item(self)
+
+
+class Annex(models.Model):
+    """An annex of a decision (liite), e.g. the agreement the decision approves."""
+
+    item = models.ForeignKey(
+        AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="annexes"
+    )
+    number = models.PositiveSmallIntegerField(_("annex number"))
+    title = models.CharField(_("title"), max_length=300)
+    public = models.BooleanField(_("may be published"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("annex")
+        verbose_name_plural = _("annexes")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "number"],
+                name="annex_number_unique",
+                violation_error_message=_("The decision already has an annex with this number."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
 
 
 class AppealPart(models.Model):

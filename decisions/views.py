@@ -241,6 +241,8 @@ def public_item(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         public_basis=appeals.public_text(item, item.basis, today, removal),
         public_proposal=appeals.public_text(item, item.proposal, today, removal),
         public_decision=appeals.public_text(item, item.decision, today, removal),
+        public_proposal_sv=appeals.public_text(item, item.proposal_sv, today, removal),
+        public_decision_sv=appeals.public_text(item, item.decision_sv, today, removal),
         personal_data_removed=bool(removal and today >= removal),
     )
     return render(request, "decisions/public_item.html", context)

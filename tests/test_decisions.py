@@ -344,3 +344,17 @@ def test_the_steering_group_links_to_its_set_up_decision(real_case):
     from governance.models import SteeringGroup
 
     assert SteeringGroup.objects.get().set_up_decision == real_case
+
+
+def test_the_demo_decision_lists_the_agreement_as_its_annex(real_case, as_secretary):
+    assert [a.title.split(":")[0] for a in real_case.annexes.all()] == ["Yhteistyösopimus"]
+    assert "Yhteistyösopimus" in as_secretary.get(reverse("item-detail", args=[real_case.pk])).text
+
+
+def test_the_public_page_shows_the_swedish_text_where_given(real_case, client):
+    real_case.title_sv = "Tillsättning av ledningsgruppen"
+    real_case.decision_sv = "Förslaget godkändes."
+    real_case.save()
+    text = client.get(reverse("public-item", args=[real_case.body.code, real_case.pk])).text
+    assert 'lang="sv"' in text
+    assert "Förslaget godkändes." in text
