@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from costs import split
 from costs.models import DevelopmentDay, Invoice, Registration
+from tym.writes import save_validated
 
 PAYMENT_TERM_DAYS = 21
 
@@ -74,20 +75,13 @@ def day_split(day: DevelopmentDay) -> DaySplit | None:
 
 @transaction.atomic
 def register(*, day: DevelopmentDay, organisation, actor, person=None, count: int = 1) -> Registration:
-    registration = Registration(day=day, organisation=organisation, person=person, count=count)
-    registration.full_clean()
-    registration._history_user = actor
-    registration.save()
-    return registration
+    return save_validated(Registration(day=day, organisation=organisation, person=person, count=count), actor)
 
 
 @transaction.atomic
 def cancel(*, registration: Registration, on: datetime.date, actor) -> Registration:
     registration.cancelled_on = on
-    registration.full_clean()
-    registration._history_user = actor
-    registration.save()
-    return registration
+    return save_validated(registration, actor)
 
 
 @transaction.atomic
@@ -121,10 +115,7 @@ def prepare_invoices(*, day: DevelopmentDay, actor, today: datetime.date) -> lis
             amount=amount,
             due_date=today + datetime.timedelta(days=PAYMENT_TERM_DAYS),
         )
-        invoice.full_clean()
-        invoice._history_user = actor
-        invoice.save()
-        invoices.append(invoice)
+        invoices.append(save_validated(invoice, actor))
     return invoices
 
 
@@ -135,10 +126,7 @@ def mark_invoice(*, invoice: Invoice, status: str, on: datetime.date, actor) -> 
         invoice.sent_on = on
     elif status == Invoice.Status.PAID:
         invoice.paid_on = on
-    invoice.full_clean()
-    invoice._history_user = actor
-    invoice.save()
-    return invoice
+    return save_validated(invoice, actor)
 
 
 def yearly_summary(group, year: int) -> list[dict]:

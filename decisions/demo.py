@@ -107,7 +107,9 @@ def load(ctx: DemoContext) -> None:
         ctx,
         Annex,
         {"item": item, "number": 1},
-        {"title": "Yhteistyösopimus: työllistymistä edistävän monialaisen tuen yhteistoimintamallin järjestäminen"},
+        {
+            "title": "Yhteistyösopimus: työllistymistä edistävän monialaisen tuen yhteistoimintamallin järjestäminen"
+        },
     )
     upsert(
         ctx,

@@ -9,12 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from decisions.models import AgendaItem, AppealPart, Attendance, Claim, Meeting, Notification
-
-
-def _save(obj, actor) -> None:
-    obj.full_clean()
-    obj._history_user = actor
-    obj.save()
+from tym.writes import save_validated as _save
 
 
 @transaction.atomic

@@ -129,49 +129,46 @@ def quorum(meeting: Meeting) -> dict:
     }
 
 
-@login_required
-@require_http_methods(["POST"])
-def meeting_check(request: HttpRequest, pk: int) -> HttpResponse:
+def _meeting_write(request, pk: int, form_class, service, success: str, form_key: str) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk, to_change=True)
-    form = CheckMinutesForm(request.POST, area=meeting.body.area)
+    form = form_class(request.POST, **({"area": meeting.body.area} if form_class is CheckMinutesForm else {}))
     if form.is_valid():
         try:
-            services.check_minutes(meeting=meeting, actor=request.user, **form.cleaned_data)
+            service(meeting=meeting, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            messages.success(request, _("The checking of the minutes was recorded."))
+            messages.success(request, success)
             return redirect("meeting-detail", pk=meeting.pk)
-    meeting.refresh_from_db()
-    return render(
+    meeting.refresh_from_db()  # a refused write may have changed the instance, never the row
+    context = _meeting_context(request, meeting, **{form_key: form})
+    return render(request, "decisions/meeting_detail.html", context, status=400)
+
+
+@login_required
+@require_http_methods(["POST"])
+def meeting_check(request: HttpRequest, pk: int) -> HttpResponse:
+    return _meeting_write(
         request,
-        "decisions/meeting_detail.html",
-        _meeting_context(request, meeting, check_form=form),
-        status=400,
+        pk,
+        CheckMinutesForm,
+        services.check_minutes,
+        _("The checking of the minutes was recorded."),
+        "check_form",
     )
 
 
 @login_required
 @require_http_methods(["POST"])
 def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access.get_meeting_for_user(request.user, pk, to_change=True)
-    form = PublishMinutesForm(request.POST)
-    if form.is_valid():
-        try:
-            services.publish_minutes(meeting=meeting, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("The publication of the minutes was recorded."))
-            return redirect("meeting-detail", pk=meeting.pk)
-    meeting.refresh_from_db()
-    return render(
+    return _meeting_write(
         request,
-        "decisions/meeting_detail.html",
-        _meeting_context(request, meeting, publish_form=form),
-        status=400,
+        pk,
+        PublishMinutesForm,
+        services.publish_minutes,
+        _("The publication of the minutes was recorded."),
+        "publish_form",
     )
 
 

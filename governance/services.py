@@ -9,14 +9,7 @@ from django.db import transaction
 
 from governance.models import LeadershipAppointment, Membership, Nomination, SteeringGroup
 from organisations.models import Organisation, Person
-
-
-def _save(obj, actor, reason: str = "") -> None:
-    obj.full_clean()
-    obj._history_user = actor
-    if reason:
-        obj._change_reason = reason
-    obj.save()
+from tym.writes import save_validated as _save
 
 
 @transaction.atomic
