@@ -12,7 +12,6 @@ urlpatterns = [
     path("meetings/<int:pk>/publish/", views.meeting_publish, name="meeting-publish"),
     path("meetings/<int:pk>/minutes.pdf", views.minutes_pdf, name="minutes-pdf"),
     path("deadlines/", views.deadline_calculator, name="deadline-calculator"),
-    path("api/v1/deadlines/", views.deadlines_api, name="deadlines-api"),
     path("public/<slug:code>/", views.public_index, name="public-index"),
     path("public/<slug:code>/feed/", views.PublicFeed(), name="public-feed"),
     path("public/<slug:code>/<int:pk>/", views.public_item, name="public-item"),

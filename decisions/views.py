@@ -5,13 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from decisions import access, appeals, deadlines, pdf, services
 from decisions.forms import CheckMinutesForm, ClaimForm, DeadlineForm, NotificationForm, PublishMinutesForm
@@ -195,15 +195,6 @@ def deadline_calculator(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         result = deadlines.compute(**form.cleaned_data)
     return render(request, "decisions/calculator.html", {"form": form, "result": result})
-
-
-@require_GET
-def deadlines_api(request: HttpRequest) -> JsonResponse:
-    form = DeadlineForm(request.GET)
-    if not form.is_valid():
-        errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
-        return JsonResponse({"error": _("Check the parameters."), "fields": errors}, status=400)
-    return JsonResponse(deadlines.compute(**form.cleaned_data).as_dict())
 
 
 # The public network: published minutes of bodies that publish, without login.

@@ -41,6 +41,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
             "acting_for": acting_for,
             "groups": area.steering_groups.order_by("-term_start", "pk"),
             "bodies": area.bodies.prefetch_related("meetings").order_by("name_fi"),
+            "agreements": area.agreements.order_by("-pk"),
         },
     )
 

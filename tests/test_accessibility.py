@@ -171,3 +171,19 @@ def test_the_cost_pages_are_accessible(page, world, group_world):
     assert_accessible(page)
     page.goto(reverse("group-costs", args=[group_world.group.pk]))
     assert_accessible(page)
+
+
+def test_the_agreement_page_is_accessible(page, world):
+    from django.core.management import call_command
+
+    from agreements.models import Agreement
+    from organisations import access
+    from organisations.models import EmploymentArea, Organisation
+
+    call_command("load_demo", verbosity=0)
+    access.make_editor(world.editor_a, Organisation.objects.get(name_fi="Jämsän kaupunki"))
+    access.grant_area_view(world.editor_a, EmploymentArea.objects.get(code="etela-keski-suomi"))
+    log_in(page)
+    page.goto(reverse("agreement-detail", args=[Agreement.objects.get().pk]))
+    page.click("text=Kirjaa osapuolesi allekirjoitus")
+    assert_accessible(page)

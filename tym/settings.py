@@ -149,7 +149,10 @@ STORAGES = {
         )
     },
 }
-MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploaded signature scans are never served as static media: only through a view that checks access.
+SIGNATURE_SCAN_MAX_BYTES = envint("SIGNATURE_SCAN_MAX_MB", 10, minimum=1) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Security headers. Everything (scripts, styles, fonts) is served by the app itself.
 CONTENT_SECURITY_POLICY = {

@@ -1,0 +1,90 @@
+from django.contrib import admin
+
+from agreements.models import (
+    Agreement,
+    AgreementParty,
+    Annex,
+    AnnexVersion,
+    Dispute,
+    Notice,
+    NoticeDelivery,
+    Section,
+    Signatory,
+    Signature,
+    Version,
+)
+from organisations.admin import HistoryGuardedAdmin
+
+
+class PartyInline(admin.TabularInline):
+    model = AgreementParty
+    extra = 0
+
+
+class VersionInline(admin.TabularInline):
+    model = Version
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Agreement)
+class AgreementAdmin(HistoryGuardedAdmin):
+    list_display = ["title", "area", "status", "in_force_from", "ends_on"]
+    list_select_related = ["area"]
+    list_filter = ["status"]
+    readonly_fields = ["status", "in_force_from"]  # moved only by the services' explicit transitions
+    inlines = [PartyInline, VersionInline]
+
+
+class SectionInline(admin.StackedInline):
+    model = Section
+    extra = 0
+
+
+@admin.register(Version)
+class VersionAdmin(HistoryGuardedAdmin):
+    list_display = ["agreement", "number", "kind", "created_on"]
+    inlines = [SectionInline]
+
+
+class SignatoryInline(admin.TabularInline):
+    model = Signatory
+    extra = 0
+
+
+@admin.register(AgreementParty)
+class AgreementPartyAdmin(HistoryGuardedAdmin):
+    list_display = ["organisation", "agreement"]
+    inlines = [SignatoryInline]
+
+
+@admin.register(Signature)
+class SignatureAdmin(HistoryGuardedAdmin):
+    list_display = ["signatory", "version", "signed_on"]
+
+
+class AnnexVersionInline(admin.TabularInline):
+    model = AnnexVersion
+    extra = 0
+
+
+@admin.register(Annex)
+class AnnexAdmin(HistoryGuardedAdmin):
+    list_display = ["agreement", "number", "title"]
+    inlines = [AnnexVersionInline]
+
+
+class DeliveryInline(admin.TabularInline):
+    model = NoticeDelivery
+    extra = 0
+
+
+@admin.register(Notice)
+class NoticeAdmin(HistoryGuardedAdmin):
+    list_display = ["agreement", "from_party", "dated_on"]
+    inlines = [DeliveryInline]
+
+
+@admin.register(Dispute)
+class DisputeAdmin(HistoryGuardedAdmin):
+    list_display = ["agreement", "requested_by", "requested_to", "requested_on", "resolved_on"]

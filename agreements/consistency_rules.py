@@ -1,0 +1,153 @@
+"""The agreement's consistency, added to the steering group's compliance report (agreement §§ 2, 11, 13).
+
+The business IDs of parties that also take part in the area are reported once, by SG-BUSINESS-ID;
+AG-BUSINESS-ID reports only parties of the agreement outside the area.
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from agreements import selectors
+from agreements.models import Agreement
+from governance.compliance import GroupFacts, Severity, rule
+
+
+def _agreement(facts: GroupFacts):
+    cached = getattr(facts, "_agreement", False)
+    if cached is False:
+        row = Agreement.objects.filter(area=facts.group.area).exclude(status=Agreement.Status.ENDED).first()
+        facts._agreement = selectors.load(row.pk) if row else None
+    return facts._agreement
+
+
+@rule(
+    "AG-EXISTS",
+    gettext_lazy("A cooperation agreement is recorded"),
+    citation="VNA 388/2024 (yhteistyösopimus)",
+    severity=Severity.WARNING,
+)
+def agreement_is_recorded(facts: GroupFacts):
+    if _agreement(facts) is None:
+        yield _("No cooperation agreement is recorded for the area.")
+
+
+@rule(
+    "AG-SIGNATORY",
+    gettext_lazy("Every party has a named signatory"),
+    citation="sopimus § 13",
+    severity=Severity.ERROR,
+)
+def every_party_has_a_named_signatory(facts: GroupFacts):
+    agreement = _agreement(facts)
+    if agreement is None:
+        return
+    for party in agreement.parties.all():
+        signatories = list(party.signatories.all())
+        if not signatories:
+            yield _("%(party)s has no signatory.") % {"party": party}
+        for signatory in signatories:
+            if signatory.is_placeholder:
+                yield _("The signatory of %(party)s is not named (%(written)s).") % {
+                    "party": party,
+                    "written": signatory,
+                }
+
+
+@rule(
+    "AG-SIGNED",
+    gettext_lazy("Every party has signed: the agreement is in force"),
+    citation="sopimus § 11",
+    severity=Severity.ERROR,
+)
+def every_party_has_signed(facts: GroupFacts):
+    agreement = _agreement(facts)
+    if agreement is None:
+        return
+    original = selectors.version_states(agreement)[:1]
+    if not original:
+        yield _("The agreement has no text recorded.")
+        return
+    for progress in original[0].parties:
+        for signatory in progress.missing:
+            yield _("%(signatory)s has not signed for %(party)s.") % {
+                "signatory": signatory,
+                "party": progress.party,
+            }
+
+
+@rule(
+    "AG-AMENDMENT",
+    gettext_lazy("An amendment signed by only some parties is void"),
+    citation="sopimus § 11",
+    severity=Severity.WARNING,
+)
+def amendments_signed_by_all(facts: GroupFacts):
+    agreement = _agreement(facts)
+    if agreement is None:
+        return
+    for state in selectors.version_states(agreement)[1:]:
+        if state.void:
+            yield _("Amendment %(number)s is not signed by every party and is void.") % {
+                "number": state.version.number
+            }
+
+
+@rule(
+    "AG-COPIES",
+    gettext_lazy("The stated number of copies matches the parties"),
+    citation="sopimus § 11",
+    severity=Severity.WARNING,
+)
+def copies_match_parties(facts: GroupFacts):
+    agreement = _agreement(facts)
+    if agreement is None or agreement.copies_stated is None:
+        return
+    parties = len(agreement.parties.all())
+    if agreement.copies_stated != parties:
+        yield _(
+            "The agreement states %(copies)s copies, one for each party, but it has %(parties)s parties."
+        ) % {"copies": agreement.copies_stated, "parties": parties}
+
+
+@rule(
+    "AG-PARTIES",
+    gettext_lazy("The parties match the steering group's organisations"),
+    citation="sopimus §§ 2, 8",
+    severity=Severity.WARNING,
+)
+def parties_match_the_group(facts: GroupFacts):
+    agreement = _agreement(facts)
+    if agreement is None:
+        return
+    parties = {p.organisation_id: p.organisation for p in agreement.parties.all()}
+    seated = {s.organisation_id: s.organisation for s in facts.current_members if s.role != "municipal"}
+    for pk, organisation in seated.items():
+        if pk not in parties:
+            yield _("%(organisation)s sits in the steering group but is not a party.") % {
+                "organisation": organisation
+            }
+    for pk, organisation in parties.items():
+        if pk not in seated:
+            yield _("%(organisation)s is a party but has no member in the steering group.") % {
+                "organisation": organisation
+            }
+
+
+@rule(
+    "AG-BUSINESS-ID",
+    gettext_lazy("Every party's business ID passes its check digit"),
+    citation="sopimus § 2",
+    severity=Severity.ERROR,
+)
+def agreement_parties_business_ids(facts: GroupFacts):
+    agreement = _agreement(facts)
+    if agreement is None:
+        return
+    in_area = {p.pk for p in facts.parties}
+    for party in agreement.parties.all():
+        organisation = party.organisation
+        if organisation.pk not in in_area and not organisation.business_id_is_valid:
+            yield _("The business ID %(value)s of %(organisation)s fails its check digit.") % {
+                "value": organisation.business_id or "–",
+                "organisation": organisation,
+            }

@@ -1,0 +1,87 @@
+"""The cooperation agreement that decision § 16/2025 approves, as written: its 13 sections
+(source_agreement_16_2025.txt, taken from the source document with page headers removed), the four
+parties as § 2 writes them, the signatories of § 13 (Keski-Suomi's as "N.N., titteli"), and the 3
+copies § 11 states. No signature dates appear in the source, so none is recorded: the agreement is
+approved but not yet in force."""
+
+from pathlib import Path
+
+from agreements.models import Agreement, AgreementParty, Section, Signatory, Version
+from tym.demo import DemoContext, upsert
+
+SOURCE = Path(__file__).with_name("source_agreement_16_2025.txt")
+
+PARTIES = [
+    (
+        "jamsa",
+        "Työvoimaviranomainen\nJämsän kaupunki\nEteläisen Keski-Suomen työllisyysaluelautakunta (jäljempänä työllisyysalue)",
+    ),
+    ("ks_hva", "Keski-Suomen hyvinvointialue"),
+    ("pirha", "Pirkanmaan hyvinvointialue"),
+    ("kela", "Kansaneläkelaitos (jäljempänä myös Kela)"),
+]
+
+# party key, name as written, title as written, person key (None for N.N.)
+SIGNATORIES = [
+    ("jamsa", "Jori Reijula", "kaupunginjohtaja", "reijula"),
+    ("jamsa", "Satu Soutolahti", "työllisyysaluejohtaja", "soutolahti"),
+    ("ks_hva", "N.N.", "titteli", None),
+    ("pirha", "Mika Kontio", "konsernipalvelujohtaja", "kontio"),
+    ("kela", "Tommi Hallikainen", "palveluyksikön johtaja", "hallikainen"),
+    ("kela", "Heikki Heilä", "ratkaisukeskuksen päällikkö", "heila"),
+]
+
+
+def sections() -> list[tuple[int, str, str]]:
+    result = []
+    for block in SOURCE.read_text(encoding="utf-8").split("=== ")[1:]:
+        heading, _, text = block.partition("\n")
+        number, _, title = heading.partition(". ")
+        result.append((int(number), title.strip(), text.strip()))
+    return result
+
+
+def load(ctx: DemoContext) -> None:
+    orgs, people = ctx["organisations"], ctx["people"]
+    agreement = upsert(
+        ctx,
+        Agreement,
+        {"area": ctx["area"]},
+        {
+            "title": "Yhteistyösopimus: työllistymistä edistävän monialaisen tuen yhteistoimintamallin järjestäminen",
+            "copies_stated": 3,
+            "approving_decision": ctx["decision_16_2025"],
+            "authorised_signer": "työllisyysaluejohtaja (päätös § 16/2025, kohta 3)",
+            "forum_public_law": "Hämeenlinnan hallinto-oikeus",
+            "forum_civil": "Keski-Suomen käräjäoikeus",
+            "status": Agreement.Status.APPROVED,
+        },
+    )
+    parties = {}
+    for order, (key, written) in enumerate(PARTIES, start=1):
+        parties[key] = upsert(
+            ctx,
+            AgreementParty,
+            {"agreement": agreement, "organisation": orgs[key]},
+            {"role_as_written": written, "order": order},
+        )
+    for key, name, title, person in SIGNATORIES:
+        upsert(
+            ctx,
+            Signatory,
+            {"party": parties[key], "name_as_written": name},
+            {
+                "title_as_written": title,
+                "person": people[person] if person else None,
+                "is_placeholder": person is None,
+            },
+        )
+    version = upsert(
+        ctx,
+        Version,
+        {"agreement": agreement, "number": 1},
+        {"kind": Version.Kind.ORIGINAL, "description": "Alkuperäinen sopimus"},
+    )
+    for number, title, text in sections():
+        upsert(ctx, Section, {"version": version, "number": number}, {"title": title, "text": text})
+    ctx["agreement"] = agreement

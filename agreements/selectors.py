@@ -1,0 +1,106 @@
+"""Where an agreement stands: each version's signatures, who still has to sign, notices and their
+end dates, loaded with a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from dataclasses import dataclass, field
+
+from agreements import terms
+from agreements.models import Agreement, Section, Version
+
+
+@dataclass
+class PartyProgress:
+    party: object
+    signatories: list
+    signed: list  # signatures of this version
+    missing: list  # signatories who have not signed (placeholders included)
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.signatories) and not self.missing
+
+
+@dataclass
+class VersionState:
+    version: Version
+    parties: list[PartyProgress]
+    in_force_from: datetime.date | None
+    changes: list = field(default_factory=list)  # (section, diff lines) for amendments
+
+    @property
+    def void(self) -> bool:
+        """An amendment not signed by every party is void (agreement § 11)."""
+        return self.version.kind == Version.Kind.AMENDMENT and self.in_force_from is None
+
+
+def load(agreement_id: int) -> Agreement:
+    return (
+        Agreement.objects.select_related("area", "approving_decision__meeting")
+        .prefetch_related(
+            "parties__organisation",
+            "parties__signatories__person",
+            "versions__sections",
+            "versions__signatures__signatory",
+            "annexes__versions__agreed_in",
+            "notices__deliveries__to_party",
+            "notices__from_party__organisation",
+            "disputes__requested_by__organisation",
+            "disputes__requested_to__organisation",
+        )
+        .get(pk=agreement_id)
+    )
+
+
+def version_states(agreement: Agreement) -> list[VersionState]:
+    parties = list(agreement.parties.all())
+    states = []
+    effective: dict[int, Section] = {}
+    for version in agreement.versions.all():
+        by_signatory = {s.signatory_id: s for s in version.signatures.all()}
+        progress = []
+        for party in parties:
+            signatories = list(party.signatories.all())
+            signed = [by_signatory[s.pk] for s in signatories if s.pk in by_signatory]
+            missing = [s for s in signatories if s.pk not in by_signatory]
+            progress.append(PartyProgress(party, signatories, signed, missing))
+        in_force = terms.in_force_from(
+            {p.party.pk: ([s.signed_on for s in p.signed] if p.complete else [None]) for p in progress}
+        )
+        changes = []
+        for section in version.sections.all():
+            previous = effective.get(section.number)
+            if version.kind == Version.Kind.AMENDMENT:
+                before = previous.text.splitlines() if previous else []
+                diff = list(difflib.unified_diff(before, section.text.splitlines(), lineterm="", n=1))[2:]
+                changes.append((section, previous, diff))
+            effective[section.number] = section
+        states.append(VersionState(version, progress, in_force, changes))
+    return states
+
+
+def effective_sections(agreement: Agreement) -> list[Section]:
+    """The text in force: the original sections, replaced by those of every amendment signed by all."""
+    result: dict[int, Section] = {}
+    for state in version_states(agreement):
+        if state.version.kind == Version.Kind.ORIGINAL or state.in_force_from:
+            for section in state.version.sections.all():
+                result[section.number] = section
+    return [result[n] for n in sorted(result)]
+
+
+def notice_states(agreement: Agreement) -> list[dict]:
+    rows = []
+    for notice in agreement.notices.all():
+        deliveries = list(notice.deliveries.all())
+        rows.append(
+            {
+                "notice": notice,
+                "deliveries": deliveries,
+                "delivered_on": notice.delivered_on(deliveries),
+                "end_date": notice.end_date(deliveries),
+            }
+        )
+    return rows

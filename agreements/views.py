@@ -1,0 +1,170 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from agreements import access, selectors, services
+from agreements.forms import DeliveryForm, DisputeForm, NoticeForm, SignatureForm
+from agreements.models import Agreement, NoticeDelivery
+from decisions import pdf
+from governance import compliance
+from organisations.access import can_act_for
+
+
+def _context(request, agreement: Agreement, **forms) -> dict:
+    agreement = selectors.load(agreement.pk)
+    own = agreement.parties.filter(pk__in=[p.pk for p in access.parties_acted_for(request.user, agreement)])
+    states = selectors.version_states(agreement)
+    group = agreement.area.steering_groups.order_by("-term_start", "pk").first()
+    findings = [f for f in compliance.evaluate(group) if f.rule.startswith("AG-")] if group else []
+    can_record = own.exists()
+    return {
+        "agreement": agreement,
+        "states": states,
+        "sections": selectors.effective_sections(agreement),
+        "notices": selectors.notice_states(agreement),
+        "findings": findings,
+        "own_party_ids": set(own.values_list("pk", flat=True)),
+        "signature_form": forms.get("signature_form")
+        or (SignatureForm(agreement=agreement, parties=own) if can_record else None),
+        "notice_form": forms.get("notice_form") or (NoticeForm(parties=own) if can_record else None),
+        "dispute_form": forms.get("dispute_form")
+        or (DisputeForm(agreement=agreement, parties=own) if can_record else None),
+        "delivery_form": DeliveryForm(),
+    }
+
+
+@login_required
+def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = access.get_agreement_for_user(request.user, pk)
+    return render(request, "agreements/agreement_detail.html", _context(request, agreement))
+
+
+def _own_parties(request, agreement):
+    own = agreement.parties.filter(pk__in=[p.pk for p in access.parties_acted_for(request.user, agreement)])
+    if not own.exists():
+        raise PermissionDenied
+    return own
+
+
+def _refused(request, agreement, form, key: str) -> HttpResponse:
+    return render(
+        request, "agreements/agreement_detail.html", _context(request, agreement, **{key: form}), status=400
+    )
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+@login_required
+@require_http_methods(["POST"])
+def signature_create(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = access.get_agreement_for_user(request.user, pk)
+    form = SignatureForm(
+        request.POST, request.FILES, agreement=agreement, parties=_own_parties(request, agreement)
+    )
+    if form.is_valid():
+        try:
+            services.record_signature(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The signature was recorded."))
+            return redirect("agreement-detail", pk=agreement.pk)
+    return _refused(request, agreement, form, "signature_form")
+
+
+@login_required
+@require_http_methods(["POST"])
+def notice_create(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = access.get_agreement_for_user(request.user, pk)
+    form = NoticeForm(request.POST, parties=_own_parties(request, agreement))
+    if form.is_valid():
+        try:
+            services.give_notice(agreement=agreement, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The notice was recorded. Record its delivery to each party."))
+            return redirect("agreement-detail", pk=agreement.pk)
+    return _refused(request, agreement, form, "notice_form")
+
+
+@login_required
+@require_http_methods(["POST"])
+def delivery_record(request: HttpRequest, pk: int) -> HttpResponse:
+    delivery = get_object_or_404(
+        NoticeDelivery.objects.select_related("notice__agreement__area", "notice__from_party__organisation"),
+        pk=pk,
+    )
+    agreement = access.get_agreement_for_user(request.user, delivery.notice.agreement_id)
+    if not can_act_for(request.user, delivery.notice.from_party.organisation):
+        raise PermissionDenied
+    form = DeliveryForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_delivery(delivery=delivery, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The delivery was recorded."))
+    else:
+        messages.error(request, _("Give the date of delivery."))
+    return redirect("agreement-detail", pk=agreement.pk)
+
+
+@login_required
+@require_http_methods(["POST"])
+def dispute_create(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = access.get_agreement_for_user(request.user, pk)
+    form = DisputeForm(request.POST, agreement=agreement, parties=_own_parties(request, agreement))
+    if form.is_valid():
+        try:
+            services.request_negotiation(
+                agreement=agreement,
+                actor=request.user,
+                **{
+                    k: form.cleaned_data[k]
+                    for k in ("requested_by", "requested_to", "requested_on", "kind", "subject")
+                },
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The negotiation request was recorded."))
+            return redirect("agreement-detail", pk=agreement.pk)
+    return _refused(request, agreement, form, "dispute_form")
+
+
+@login_required
+def signature_evidence(request: HttpRequest, pk: int) -> FileResponse:
+    """The signed scan, only to those who may see the agreement; never a public media URL."""
+    signature = access.get_signature_for_user(request.user, pk)
+    if not signature.evidence:
+        raise Http404
+    return FileResponse(
+        signature.evidence.open("rb"),
+        content_type="application/pdf",
+        filename=f"allekirjoitus-{signature.pk}.pdf",
+    )
+
+
+@login_required
+def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = access.get_agreement_for_user(request.user, pk)
+    context = _context(request, agreement)
+    context["is_draft"] = context["agreement"].status in (
+        Agreement.Status.DRAFT,
+        Agreement.Status.APPROVED,
+        Agreement.Status.OUT_FOR_SIGNATURE,
+    )
+    context["today"] = timezone.localdate()
+    return pdf.response(
+        pdf.render("agreements/agreement_pdf.html", context), f"yhteistyosopimus-{agreement.pk}.pdf"
+    )

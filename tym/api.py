@@ -1,0 +1,53 @@
+"""GET /api/v1/deadlines/: one calculator endpoint for integrations, over the rules of two apps:
+appeal deadlines (decisions.deadlines) and the agreement's termination and dispute dates
+(agreements.terms). The project package may import every app; the apps do not import each other
+upwards."""
+
+from django import forms
+from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from agreements import terms
+from decisions import deadlines
+from decisions.forms import DeadlineForm
+
+
+class DateOnlyForm(forms.Form):
+    date = forms.DateField()
+
+
+def _errors(form) -> JsonResponse:
+    errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
+    return JsonResponse({"error": _("Check the parameters."), "fields": errors}, status=400)
+
+
+@require_GET
+def deadlines_api(request: HttpRequest) -> JsonResponse:
+    kind = request.GET.get("kind", "")
+    if kind in ("termination", "dispute"):
+        form = DateOnlyForm(request.GET)
+        if not form.is_valid():
+            return _errors(form)
+        day = form.cleaned_data["date"]
+        if kind == "termination":
+            # The date is when the notice reached the last party (agreement § 11).
+            return JsonResponse(
+                {
+                    "kind": kind,
+                    "date": day.isoformat(),
+                    "end_date": terms.termination_end_date(day).isoformat(),
+                }
+            )
+        return JsonResponse(
+            {
+                "kind": kind,
+                "date": day.isoformat(),
+                "day_60": terms.negotiation_day_60(day).isoformat(),
+                "court_from": terms.court_from(day).isoformat(),
+            }
+        )
+    form = DeadlineForm(request.GET)
+    if not form.is_valid():
+        return _errors(form)
+    return JsonResponse(deadlines.compute(**form.cleaned_data).as_dict())
