@@ -21,7 +21,7 @@ from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 from organisations.models import EmploymentArea, Organisation
 
 SECRETARIES = "board-secretaries"
-DOMAIN_APPS = ("organisations", "decisions", "governance", "agreements", "staffing", "costs")
+DOMAIN_APPS = ("organisations", "decisions", "governance", "agreements", "staffing", "costs", "notifications")
 
 VIEW_AREA = "organisations.view_employmentarea"
 ACT_FOR = "organisations.act_for_organisation"

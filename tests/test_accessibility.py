@@ -1,6 +1,7 @@
 """WCAG 2.1 AA in a real browser (Act on Digital Services 306/2019): axe-core finds no violations
 on the portal's pages, in Finnish and Swedish, and the skip link works from the keyboard."""
 
+import datetime
 import os
 import shutil
 
@@ -186,4 +187,20 @@ def test_the_agreement_page_is_accessible(page, world):
     log_in(page)
     page.goto(reverse("agreement-detail", args=[Agreement.objects.get().pk]))
     page.click("text=Kirjaa osapuolesi allekirjoitus")
+    assert_accessible(page)
+
+
+def test_the_notification_page_is_accessible(page, world):
+    from notifications.models import Notification
+
+    Notification.objects.create(
+        recipient=world.editor_a,
+        kind="invoice_overdue",
+        object_key="x",
+        due_date=datetime.date(2025, 1, 1),
+        message="Lasku erääntyi.",
+        link="/",
+    )
+    log_in(page)
+    page.goto(reverse("notification-list"))
     assert_accessible(page)

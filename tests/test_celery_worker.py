@@ -95,3 +95,62 @@ def test_a_real_worker_executes_a_task_on_the_embedded_filesystem_broker(tmp_pat
         log = _stop(worker)
         client.close()
     assert "Traceback" not in log, log
+
+
+@pytest.mark.broker
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_runs_a_job_end_to_end_through_redis(tmp_path, world):
+    """Job → notification row → e-mail in the outbox, executed by a worker process through Redis."""
+    import datetime
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from governance.models import SteeringGroup
+    from notifications.models import Notification
+
+    if connection.vendor != "postgresql":
+        if os.environ.get("REQUIRE_BROKER") == "1":
+            pytest.fail("the end-to-end worker test needs PostgreSQL, which a worker process can share")
+        pytest.skip(
+            "the worker process cannot share the in-memory SQLite test database; runs on PostgreSQL (CI)"
+        )
+    if not _redis_is_up():
+        if os.environ.get("REQUIRE_BROKER") == "1":
+            pytest.fail(f"Redis is required here (REQUIRE_BROKER=1) but {REDIS_URL} does not answer")
+        pytest.skip(f"no Redis broker at {REDIS_URL}")
+    world.secretary.email = "sihteeri@example.fi"
+    world.secretary.save()
+    due = timezone.localdate() + datetime.timedelta(days=30)
+    SteeringGroup.objects.create(
+        area=world.area, term_start=due - datetime.timedelta(days=1000), term_end=due
+    )
+
+    db = connection.settings_dict
+    database_url = (
+        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+    )
+    outbox = tmp_path / "outbox"
+    worker = _start_worker(
+        {
+            "CELERY_BROKER_URL": REDIS_URL,
+            "CELERY_RESULT_BACKEND": REDIS_URL,
+            "DATABASE_URL": database_url,
+            "EMAIL_FILE_PATH": str(outbox),
+            "TYM_VAR_DIR": str(tmp_path / "var"),
+        }
+    )
+    client = Celery(broker=REDIS_URL, backend=REDIS_URL)
+    try:
+        result = client.send_task("notifications.tasks.run_daily_jobs").get(timeout=90)
+        assert result["term_endings"] >= 1
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (outbox.exists() and any(outbox.iterdir())):
+            time.sleep(0.5)
+    finally:
+        log = _stop(worker)
+        client.close()
+    assert Notification.objects.filter(recipient=world.secretary, kind="group_term_ending").count() == 1
+    mails = list(outbox.iterdir())
+    assert len(mails) == 1, log
+    assert "sihteeri@example.fi" in mails[0].read_text()

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "agreements",
     "staffing",
     "costs",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +186,10 @@ if EMAIL_HOST:
     EMAIL_HOST_USER = envstr("EMAIL_HOST_USER")
     EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+elif envstr("EMAIL_FILE_PATH"):
+    # Every message as a file in that folder: for staging, and the end-to-end worker test.
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = envstr("EMAIL_FILE_PATH")
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "tym@localhost")
@@ -219,7 +224,23 @@ CELERY_BEAT_SCHEDULE = {
         "task": "tym.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Reminders, deadlines and status changes; on Mondays also pending signatures and digests.
+    "daily-jobs": {
+        "task": "notifications.tasks.run_daily_jobs",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }
+# When the broker is down, publishing gives up quickly: the portal keeps serving and the next daily
+# run sends whatever was not sent.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Days before a deadline when a reminder goes out (a term ending, an agreement ending).
+REMINDER_LEAD_DAYS = [int(v) for v in envlist("REMINDER_LEAD_DAYS", ["180", "90", "30"])]
 
 LOGGING = {
     "version": 1,

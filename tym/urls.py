@@ -10,6 +10,7 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("api/v1/deadlines/", api.deadlines_api, name="deadlines-api"),
     path("", include("agreements.urls")),
+    path("", include("notifications.urls")),
     path("", include("decisions.urls")),
     path("", include("governance.urls")),
     path("", include("costs.urls")),

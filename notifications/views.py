@@ -1,0 +1,72 @@
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from notifications import calendar
+from notifications.models import Notification, Preference, new_token
+from notifications.services import preference
+
+
+class PreferenceForm(forms.ModelForm):
+    class Meta:
+        model = Preference
+        fields = ["language", "email_enabled", "weekly_digest"]
+        labels = {"language": gettext_lazy("Language of e-mail")}
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    pref = preference(request.user)
+    rows = Notification.objects.filter(recipient=request.user).order_by("read_at", "-created_at")[:200]
+    return render(
+        request,
+        "notifications/list.html",
+        {
+            "notifications": rows,
+            "form": PreferenceForm(instance=pref),
+            "calendar_url": request.build_absolute_uri(reverse("calendar-feed", args=[pref.calendar_token])),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
+    notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
+    notification.read_at = None if notification.read_at else timezone.now()
+    notification.save(update_fields=["read_at"])
+    return redirect("notification-list")
+
+
+@login_required
+@require_http_methods(["POST"])
+def save_preferences(request: HttpRequest) -> HttpResponse:
+    form = PreferenceForm(request.POST, instance=preference(request.user))
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Your notification settings were saved."))
+    return redirect("notification-list")
+
+
+@login_required
+@require_http_methods(["POST"])
+def renew_calendar_token(request: HttpRequest) -> HttpResponse:
+    pref = preference(request.user)
+    pref.calendar_token = new_token()
+    pref.save(update_fields=["calendar_token"])
+    messages.success(request, _("A new calendar address was made; the old one no longer works."))
+    return redirect("notification-list")
+
+
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    pref = Preference.objects.select_related("user").filter(calendar_token=token).first()
+    if pref is None or not pref.user.is_active:
+        raise Http404
+    return HttpResponse(calendar.render(pref.user), content_type="text/calendar; charset=utf-8")
