@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,8 @@ def _redis_is_up() -> bool:
 
 
 def _start_worker(env: dict) -> subprocess.Popen:
+    # Each test worker listens on a queue of its own (CELERY_QUEUE), so messages left in a shared
+    # Redis by another run can never reach it.
     full_env = {**os.environ, "SECRET_KEY": "worker-test", **env}
     full_env.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.Popen(
@@ -63,10 +66,13 @@ def test_a_real_worker_executes_a_task_through_redis():
         if os.environ.get("REQUIRE_BROKER") == "1":
             pytest.fail(f"Redis is required here (REQUIRE_BROKER=1) but {REDIS_URL} does not answer")
         pytest.skip(f"no Redis broker at {REDIS_URL}: start redis-server or set CELERY_TEST_BROKER_URL")
-    worker = _start_worker({"CELERY_BROKER_URL": REDIS_URL, "CELERY_RESULT_BACKEND": REDIS_URL})
+    queue = f"test-{uuid.uuid4().hex}"
+    worker = _start_worker(
+        {"CELERY_BROKER_URL": REDIS_URL, "CELERY_RESULT_BACKEND": REDIS_URL, "CELERY_QUEUE": queue}
+    )
     client = Celery(broker=REDIS_URL, backend=REDIS_URL)
     try:
-        assert client.send_task("tym.tasks.ping").get(timeout=60) == "pong"
+        assert client.send_task("tym.tasks.ping", queue=queue).get(timeout=60) == "pong"
     finally:
         log = _stop(worker)
         client.close()
@@ -77,7 +83,10 @@ def test_a_real_worker_executes_a_task_on_the_embedded_filesystem_broker(tmp_pat
     results = tmp_path / "results"
     results.mkdir()
     backend = f"file://{results}"
-    worker = _start_worker({"TYM_VAR_DIR": str(tmp_path), "CELERY_RESULT_BACKEND": backend})
+    queue = "celery"  # the broker folder is this test's own, so nothing is shared
+    worker = _start_worker(
+        {"TYM_VAR_DIR": str(tmp_path), "CELERY_RESULT_BACKEND": backend, "CELERY_QUEUE": queue}
+    )
     queue = str(tmp_path / "celery" / "queue")
     (tmp_path / "celery" / "queue").mkdir(parents=True, exist_ok=True)
     (tmp_path / "celery" / "processed").mkdir(parents=True, exist_ok=True)
@@ -131,6 +140,7 @@ def test_a_real_worker_runs_a_job_end_to_end_through_redis(tmp_path, world):
         f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
     )
     outbox = tmp_path / "outbox"
+    queue = f"test-{uuid.uuid4().hex}"
     worker = _start_worker(
         {
             "CELERY_BROKER_URL": REDIS_URL,
@@ -138,11 +148,12 @@ def test_a_real_worker_runs_a_job_end_to_end_through_redis(tmp_path, world):
             "DATABASE_URL": database_url,
             "EMAIL_FILE_PATH": str(outbox),
             "TYM_VAR_DIR": str(tmp_path / "var"),
+            "CELERY_QUEUE": queue,
         }
     )
     client = Celery(broker=REDIS_URL, backend=REDIS_URL)
     try:
-        result = client.send_task("notifications.tasks.run_daily_jobs").get(timeout=90)
+        result = client.send_task("notifications.tasks.run_daily_jobs", queue=queue).get(timeout=90)
         assert result["term_endings"] >= 1
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not (outbox.exists() and any(outbox.iterdir())):

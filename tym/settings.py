@@ -214,6 +214,8 @@ CELERY_RESULT_BACKEND = envstr("CELERY_RESULT_BACKEND") or None
 # tym/ is not an installed app, so autodiscovery does not see its housekeeping tasks.
 CELERY_IMPORTS = ["tym.tasks"]
 CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", False)
+# Separate queues let several installations (or test runs) share one Redis safely.
+CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "celery")
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
