@@ -204,3 +204,25 @@ def test_the_notification_page_is_accessible(page, world):
     log_in(page)
     page.goto(reverse("notification-list"))
     assert_accessible(page)
+
+
+def test_the_objectives_and_staffing_page_is_accessible(page, world, group_world):
+    from decimal import Decimal
+
+    from organisations.models import Municipality
+    from staffing.models import ClientLine, StaffingReview, StaffLine
+
+    municipality = Municipality.objects.create(code="182", name_fi="Jämsä", area=world.area)
+    review = StaffingReview.objects.create(group=group_world.group, year=2025)
+    StaffLine.objects.create(
+        review=review,
+        organisation=world.org_a,
+        job_title="ohjaaja",
+        municipality=municipality,
+        headcount=2,
+        fte=Decimal("1.50"),
+    )
+    ClientLine.objects.create(review=review, organisation=world.org_a, municipality=municipality, clients=40)
+    log_in(page)
+    page.goto(reverse("staffing-year", args=[group_world.group.pk, 2025]))
+    assert_accessible(page)

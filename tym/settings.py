@@ -242,6 +242,8 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # Days before a deadline when a reminder goes out (a term ending, an agreement ending).
+# The steering group sets the year's objectives by this day (month, day); a compliance warning after it.
+OBJECTIVES_DUE_BY = tuple(int(v) for v in envstr("OBJECTIVES_DUE_BY", "03-31").split("-"))
 REMINDER_LEAD_DAYS = [int(v) for v in envlist("REMINDER_LEAD_DAYS", ["180", "90", "30"])]
 
 LOGGING = {

@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("decisions.urls")),
     path("", include("governance.urls")),
     path("", include("costs.urls")),
+    path("", include("staffing.urls")),
     path("", include("organisations.urls")),
 ]

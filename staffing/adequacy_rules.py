@@ -1,0 +1,59 @@
+"""Objectives and staffing in the steering group's compliance report."""
+
+import datetime
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from governance.compliance import GroupFacts, Severity, rule
+
+
+def objectives_due(year: int) -> datetime.date:
+    month, day = settings.OBJECTIVES_DUE_BY
+    return datetime.date(year, month, day)
+
+
+@rule(
+    "ST-OBJECTIVES",
+    gettext_lazy("The year's objectives are set"),
+    citation="VNA 388/2024 (johtoryhmän tehtävät); sopimus § 4",
+    severity=Severity.WARNING,
+)
+def objectives_set(facts: GroupFacts):
+    year = facts.today.year
+    if facts.today >= objectives_due(year) and not facts.group.objectives.filter(year=year).exists():
+        yield _("No objectives have been set for %(year)s (due by %(day)s).") % {
+            "year": year,
+            "day": objectives_due(year).strftime("%d.%m.%Y"),
+        }
+
+
+@rule(
+    "ST-ASSESSED",
+    gettext_lazy("Last year's staffing has been assessed"),
+    citation="Laki 381/2023 § 9; sopimus § 6",
+    severity=Severity.WARNING,
+)
+def staffing_assessed(facts: GroupFacts):
+    year = facts.today.year - 1
+    group = facts.group
+    if group.term_start and group.term_start.year > year:
+        return
+    review = group.staffing_reviews.filter(year=year).first()
+    if review is None or review.adequate is None:
+        yield _("The adequacy of staffing in %(year)s has not been assessed.") % {"year": year}
+
+
+@rule(
+    "ST-MEASURES",
+    gettext_lazy("Inadequate staffing has measures"),
+    citation="Laki 381/2023 § 9",
+    severity=Severity.ERROR,
+)
+def inadequate_has_measures(facts: GroupFacts):
+    for review in facts.group.staffing_reviews.filter(adequate=False):
+        if not review.measures.strip():
+            yield _("Staffing in %(year)s was assessed not adequate, but no measures are recorded.") % {
+                "year": review.year
+            }

@@ -1,0 +1,171 @@
+"""Importing a party's staff and client figures from CSV or Excel. Every row is checked; a file with
+any bad row saves nothing and the user gets each bad row's line number and reason."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from organisations.models import Municipality
+from staffing.models import ClientLine, StaffLine
+from tym.writes import save_validated
+
+STAFF_COLUMNS = ["tehtavanimike", "kunta", "henkilomaara", "htv"]
+CLIENT_COLUMNS = ["kunta", "asiakkaat"]
+
+
+@dataclass
+class RowError:
+    line: int
+    message: str
+
+
+class ImportRefused(Exception):
+    def __init__(self, errors: list[RowError]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def read_rows(upload) -> list[list[str]]:
+    """The file's rows as text, header included; Excel by content (a zip), otherwise CSV (; or ,)."""
+    data = upload.read()
+    if data[:2] == b"PK":
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
+        return [
+            ["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)
+        ]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRefused(
+            [RowError(1, _("The file is neither UTF-8 CSV nor an Excel workbook."))]
+        ) from None
+    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=";,")
+    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def _municipality(value: str, municipalities: dict) -> Municipality | None:
+    return municipalities.get(value.strip().lower())
+
+
+def _number(value: str, *, decimal: bool):
+    text = value.replace(",", ".").replace(" ", "")
+    try:
+        number = Decimal(text) if decimal else int(text)
+    except (InvalidOperation, ValueError):
+        return None
+    return number
+
+
+def parse(rows: list[list[str]], kind: str, municipalities: dict) -> tuple[list[dict], list[RowError]]:
+    columns = STAFF_COLUMNS if kind == "staff" else CLIENT_COLUMNS
+    if not rows:
+        return [], [RowError(1, _("The file is empty."))]
+    header = [h.strip().lower() for h in rows[0]]
+    if header[: len(columns)] != columns:
+        return [], [
+            RowError(
+                1, _("The first row must name the columns: %(columns)s.") % {"columns": ", ".join(columns)}
+            )
+        ]
+    parsed, errors = [], []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        row = [*row, *[""] * len(columns)][: len(columns)]
+        values = dict(zip(columns, row, strict=True))
+        municipality = _municipality(values["kunta"], municipalities)
+        if municipality is None:
+            errors.append(
+                RowError(
+                    number,
+                    _("Unknown municipality “%(value)s”: use a municipality of the area, by name or code.")
+                    % {"value": values["kunta"]},
+                )
+            )
+            continue
+        if kind == "staff":
+            if not values["tehtavanimike"]:
+                errors.append(RowError(number, _("The job title is missing.")))
+                continue
+            headcount = _number(values["henkilomaara"], decimal=False)
+            fte = _number(values["htv"], decimal=True)
+            if headcount is None or headcount < 0:
+                errors.append(
+                    RowError(
+                        number,
+                        _("The head count “%(value)s” is not a whole number of zero or more.")
+                        % {"value": values["henkilomaara"]},
+                    )
+                )
+                continue
+            if fte is None or fte < 0 or fte != fte.quantize(Decimal("0.01")):
+                errors.append(
+                    RowError(
+                        number,
+                        _(
+                            "The full-time equivalents “%(value)s” are not a number of zero or "
+                            "more with at most two decimals."
+                        )
+                        % {"value": values["htv"]},
+                    )
+                )
+                continue
+            if fte > headcount:
+                errors.append(
+                    RowError(
+                        number,
+                        _("%(fte)s full-time equivalents is more than the head count %(count)s.")
+                        % {"fte": fte, "count": headcount},
+                    )
+                )
+                continue
+            parsed.append(
+                {
+                    "job_title": values["tehtavanimike"],
+                    "municipality": municipality,
+                    "headcount": headcount,
+                    "fte": fte,
+                }
+            )
+        else:
+            clients = _number(values["asiakkaat"], decimal=False)
+            if clients is None or clients < 0:
+                errors.append(
+                    RowError(
+                        number,
+                        _("The number of clients “%(value)s” is not a whole number of zero or more.")
+                        % {"value": values["asiakkaat"]},
+                    )
+                )
+                continue
+            parsed.append({"municipality": municipality, "clients": clients})
+    keys = [(p.get("job_title"), p["municipality"].pk) for p in parsed]
+    if len(keys) != len(set(keys)):
+        errors.append(RowError(1, _("The same job title and municipality (or municipality) appears twice.")))
+    return parsed, errors
+
+
+@transaction.atomic
+def replace_figures(*, review, organisation, kind: str, upload, actor) -> int:
+    """Replace ORGANISATION's staff or client figures in REVIEW with the file's; all or nothing."""
+    area = review.group.area
+    municipalities = {}
+    for m in Municipality.objects.filter(area=area):
+        municipalities[m.name_fi.lower()] = m
+        municipalities[m.code] = m
+    parsed, errors = parse(read_rows(upload), kind, municipalities)
+    if errors:
+        raise ImportRefused(errors)
+    model = StaffLine if kind == "staff" else ClientLine
+    model.objects.filter(review=review, organisation=organisation).delete()
+    for values in parsed:
+        save_validated(model(review=review, organisation=organisation, **values), actor)
+    return len(parsed)

@@ -1,0 +1,254 @@
+import datetime
+import io
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
+
+from governance import compliance
+from organisations.models import Municipality
+from staffing import imports, ratios
+from staffing.models import ClientLine, Objective, StaffingReview, StaffLine
+
+D = datetime.date
+
+
+@pytest.fixture
+def review(group_world, world):
+    for code, name in [("182", "Jämsä"), ("249", "Keuruu")]:
+        Municipality.objects.create(code=code, name_fi=name, area=world.area)
+    return StaffingReview.objects.create(group=group_world.group, year=2025)
+
+
+def line(review, org, muni, fte, headcount=1, title="ohjaaja"):
+    return StaffLine.objects.create(
+        review=review,
+        organisation=org,
+        job_title=title,
+        headcount=headcount,
+        municipality=Municipality.objects.get(name_fi=muni),
+        fte=Decimal(fte),
+    )
+
+
+def clients(review, org, muni, count):
+    return ClientLine.objects.create(
+        review=review, organisation=org, clients=count, municipality=Municipality.objects.get(name_fi=muni)
+    )
+
+
+def test_ratios_on_a_hand_computed_case_with_a_party_of_zero_fte(review, world, group_world):
+    line(review, world.org_a, "Jämsä", "2.50", 3)
+    line(review, world.org_a, "Keuruu", "1.50", 2)
+    line(review, world.org_b, "Jämsä", "0.00", 1)
+    clients(review, world.org_a, "Jämsä", 100)
+    clients(review, world.org_a, "Keuruu", 40)
+    clients(review, world.org_b, "Jämsä", 10)
+    summary = ratios.summarise(review)
+    assert summary.total.ratio == Decimal("37.5")  # 150 clients / 4.00 FTE
+    by_party = {r.label: r.ratio for r in summary.by_party}
+    assert by_party == {"Kaupunki A": Decimal("35.0"), "Hyvinvointialue B": None}  # 140 / 4.00; 10 / 0 → none
+    by_municipality = {r.label: r.ratio for r in summary.by_municipality}
+    assert by_municipality == {"Jämsä": Decimal("44.0"), "Keuruu": Decimal("26.7")}  # 110 / 2.50; 40 / 1.50
+
+
+def test_the_change_from_last_year(review, world, group_world):
+    before = StaffingReview.objects.create(group=group_world.group, year=2024)
+    line(before, world.org_a, "Jämsä", "2.00")
+    clients(before, world.org_a, "Jämsä", 60)
+    line(review, world.org_a, "Jämsä", "2.00")
+    clients(review, world.org_a, "Jämsä", 70)
+    summary = ratios.summarise(review, before)
+    assert summary.total.change == Decimal("5.0")
+
+
+def _csv(text: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile("luvut.csv", text.encode("utf-8"))
+
+
+def test_an_import_with_one_bad_row_saves_nothing_and_names_the_row_in_finnish(review, world):
+    line(review, world.org_a, "Jämsä", "1.00")
+    upload = _csv("tehtavanimike;kunta;henkilomaara;htv\nohjaaja;Jämsä;2;1,5\nohjaaja;Keuruu;1;kaksi\n")
+    with translation.override("fi"), pytest.raises(imports.ImportRefused) as info:
+        imports.replace_figures(
+            review=review, organisation=world.org_a, kind="staff", upload=upload, actor=None
+        )
+    [error] = info.value.errors
+    assert error.line == 3
+    with translation.override("fi"):
+        assert "kaksi" in error.message
+    assert list(StaffLine.objects.values_list("fte", flat=True)) == [Decimal("1.00")]  # the old figures stay
+
+
+def test_a_good_csv_replaces_the_partys_figures(review, world):
+    line(review, world.org_a, "Jämsä", "1.00")
+    line(review, world.org_b, "Jämsä", "1.00")
+    upload = _csv("tehtavanimike;kunta;henkilomaara;htv\nohjaaja;Jämsä;2;1,5\nvalmentaja;249;1;1\n")
+    assert (
+        imports.replace_figures(
+            review=review, organisation=world.org_a, kind="staff", upload=upload, actor=None
+        )
+        == 2
+    )
+    assert StaffLine.objects.filter(organisation=world.org_a).count() == 2
+    assert (
+        StaffLine.objects.filter(organisation=world.org_b).count() == 1
+    )  # another party's figures untouched
+
+
+@pytest.mark.parametrize(
+    ("row", "word"),
+    [
+        ("ohjaaja;Tampere;1;1", "Tampere"),  # not a municipality of the area
+        (";Jämsä;1;1", "tehtävänimike"),  # no job title
+        ("ohjaaja;Jämsä;-1;0", "-1"),  # negative head count
+        ("ohjaaja;Jämsä;1;2", "enemmän"),  # more FTE than people
+        ("ohjaaja;Jämsä;1;0,505", "0,505"),  # three decimals
+    ],
+)
+def test_each_bad_row_is_explained(review, world, row, word):
+    upload = _csv(f"tehtavanimike;kunta;henkilomaara;htv\n{row}\n")
+    with translation.override("fi"), pytest.raises(imports.ImportRefused) as info:
+        imports.replace_figures(
+            review=review, organisation=world.org_a, kind="staff", upload=upload, actor=None
+        )
+    with translation.override("fi"):
+        assert word.lower() in info.value.errors[0].message.lower()
+
+
+def test_an_excel_file_imports_client_figures(review, world):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["kunta", "asiakkaat"])
+    workbook.active.append(["Jämsä", 120])
+    workbook.active.append(["182 ", None])  # an empty row is skipped only when all cells are empty
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    upload = SimpleUploadedFile("asiakkaat.xlsx", buffer.getvalue())
+    with pytest.raises(imports.ImportRefused):
+        imports.replace_figures(
+            review=review, organisation=world.org_a, kind="clients", upload=upload, actor=None
+        )
+    workbook.active.delete_rows(3)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    imports.replace_figures(
+        review=review,
+        organisation=world.org_a,
+        kind="clients",
+        upload=SimpleUploadedFile("asiakkaat.xlsx", buffer.getvalue()),
+        actor=None,
+    )
+    assert list(ClientLine.objects.values_list("clients", flat=True)) == [120]
+
+
+def test_an_editor_imports_only_for_their_own_organisation(review, world, group_world, as_editor_a):
+    url = reverse("staffing-import", args=[group_world.group.pk, 2025])
+    data = {"kind": "clients", "file": _csv("kunta;asiakkaat\nJämsä;50\n")}
+    assert as_editor_a.post(url, {**data, "organisation": world.org_b.pk}).status_code == 403
+    data = {"kind": "clients", "file": _csv("kunta;asiakkaat\nJämsä;50\n")}
+    assert as_editor_a.post(url, {**data, "organisation": world.org_a.pk}).status_code == 302
+    assert ClientLine.objects.get().organisation == world.org_a
+
+
+def test_the_page_names_bad_rows_in_finnish(review, world, group_world, as_editor_a):
+    response = as_editor_a.post(
+        reverse("staffing-import", args=[group_world.group.pk, 2025]),
+        {
+            "organisation": world.org_a.pk,
+            "kind": "clients",
+            "file": _csv("kunta;asiakkaat\nJämsä;50\nJämsä;x\n"),
+        },
+    )
+    assert response.status_code == 400
+    assert "Rivi 3" in response.text
+    assert not ClientLine.objects.exists()
+
+
+def test_a_member_sees_the_year_and_an_outsider_does_not(review, group_world, as_member, as_outsider):
+    url = reverse("staffing-year", args=[group_world.group.pk, 2025])
+    assert as_member.get(url).status_code == 200
+    assert as_outsider.get(url).status_code == 403
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_figures_export(review, world, group_world, as_member, fmt):
+    line(review, world.org_a, "Jämsä", "2.50", 3)
+    response = as_member.get(reverse("staffing-export", args=[group_world.group.pk, 2025, fmt]))
+    assert response.status_code == 200
+    if fmt == "csv":
+        assert "Kaupunki A" in response.content.decode("utf-8-sig")
+    else:
+        from openpyxl import load_workbook
+
+        rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+        assert any("Kaupunki A" in row for row in rows)
+
+
+def findings(group, today, rule):
+    return [f for f in compliance.evaluate(group, today) if f.rule == rule]
+
+
+def test_objectives_not_set_by_the_due_date_are_a_warning(group_world):
+    group = group_world.group
+    assert findings(group, D(2026, 3, 30), "ST-OBJECTIVES") == []
+    assert len(findings(group, D(2026, 3, 31), "ST-OBJECTIVES")) == 1
+    Objective.objects.create(group=group, year=2026, title="Tavoite")
+    assert findings(group, D(2026, 4, 1), "ST-OBJECTIVES") == []
+
+
+def test_last_years_staffing_must_be_assessed(group_world):
+    group = group_world.group
+    assert len(findings(group, D(2026, 5, 1), "ST-ASSESSED")) == 1
+    StaffingReview.objects.create(group=group, year=2025, adequate=True, assessed_on=D(2026, 2, 1))
+    assert findings(group, D(2026, 5, 1), "ST-ASSESSED") == []
+
+
+def test_not_adequate_without_measures_is_an_error(group_world):
+    review = StaffingReview.objects.create(
+        group=group_world.group, year=2025, adequate=False, assessed_on=D(2026, 2, 1)
+    )
+    [finding] = findings(group_world.group, D(2026, 5, 1), "ST-MEASURES")
+    assert finding.severity == "error"
+    review.measures = "Lisätään työhönvalmentaja Keuruulle."
+    review.save()
+    assert findings(group_world.group, D(2026, 5, 1), "ST-MEASURES") == []
+
+
+def test_the_annual_report_pdf_has_the_charts_and_tables(review, world, group_world, as_member, tmp_path):
+    line(review, world.org_a, "Jämsä", "2.50", 3)
+    clients(review, world.org_a, "Jämsä", 100)
+    response = as_member.get(reverse("annual-report", args=[group_world.group.pk, 2025]))
+    assert response["Content-Type"] == "application/pdf"
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils (pdftotext) is not installed")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(response.content)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for expected in [
+        "Vuosiraportti 2025",
+        "Kokoonpano",
+        "Asiakkaita henkilötyövuotta kohden",
+        "40,0",
+        "Henkilötyövuodet kunnittain ja osapuolittain",
+    ]:
+        assert expected in text, expected
+
+
+def test_the_demo_year_is_marked_as_example_data(db, as_secretary):
+    from django.core.management import call_command
+
+    from governance.models import SteeringGroup
+
+    call_command("load_demo", verbosity=0)
+    group = SteeringGroup.objects.get()
+    page = as_secretary.get(reverse("staffing-year", args=[group.pk, 2025])).text
+    assert "Esimerkkitieto" in page
+    assert StaffingReview.objects.get(year=2025).is_example
