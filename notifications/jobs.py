@@ -256,6 +256,53 @@ def overdue_invoices(today: datetime.date) -> int:
     return created
 
 
+def objectives_and_staffing(today: datetime.date) -> int:
+    """After the due date, the secretary and the group's chair hear once a year if objectives are not set;
+    likewise if last year's staffing has not been assessed (the same conditions as ST-OBJECTIVES and
+    ST-ASSESSED)."""
+    from governance.models import SteeringGroup
+    from staffing.adequacy_rules import objectives_due
+
+    created = 0
+    due = objectives_due(today.year)
+    last_year = today.year - 1
+    for group in SteeringGroup.objects.select_related("area"):
+        chair = [
+            s.person.user
+            for s in group.memberships.current().filter(role="chair").select_related("person__user")
+            if s.person.user
+        ]
+        users = [*secretaries(), *chair]
+        link = reverse("staffing-year", args=[group.pk, today.year])
+        if today >= due and not group.objectives.filter(year=today.year).exists():
+            created += _send_all(
+                users,
+                Notification.Kind.OBJECTIVES_DUE,
+                f"governance.steeringgroup:{group.pk}",
+                due,
+                link,
+                lambda g=group: (
+                    _("%(group)s, %(area)s has not set its objectives for %(year)s.")
+                    % {"group": g.name, "area": g.area, "year": today.year}
+                ),
+            )
+        review = group.staffing_reviews.filter(year=last_year).first()
+        started = group.term_start is None or group.term_start.year <= last_year
+        if today >= due and started and (review is None or review.adequate is None):
+            created += _send_all(
+                users,
+                Notification.Kind.STAFFING_REVIEW_DUE,
+                f"governance.steeringgroup:{group.pk}",
+                due,
+                link,
+                lambda g=group: (
+                    _("%(group)s, %(area)s has not assessed the adequacy of staffing in %(year)s.")
+                    % {"group": g.name, "area": g.area, "year": last_year}
+                ),
+            )
+    return created
+
+
 def weekly_digests(today: datetime.date) -> int:
     """Monday: users who asked for it get one e-mail listing their unread notifications."""
     from django.contrib.auth import get_user_model
@@ -286,7 +333,14 @@ def weekly_digests(today: datetime.date) -> int:
     return created
 
 
-DAILY = [term_endings, agreement_endings, dispute_deadlines, decisions_final, overdue_invoices]
+DAILY = [
+    term_endings,
+    agreement_endings,
+    dispute_deadlines,
+    decisions_final,
+    overdue_invoices,
+    objectives_and_staffing,
+]
 WEEKLY = [pending_signatures, weekly_digests]
 
 

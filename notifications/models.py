@@ -46,6 +46,8 @@ class Notification(models.Model):
         DISPUTE_DAY_60 = "dispute_day_60", _("dispute: day 60 reached")
         DECISION_FINAL = "decision_final", _("decision became final")
         INVOICE_OVERDUE = "invoice_overdue", _("invoice overdue")
+        OBJECTIVES_DUE = "objectives_due", _("objectives not set")
+        STAFFING_REVIEW_DUE = "staffing_review_due", _("staffing review due")
         WEEKLY_DIGEST = "weekly_digest", _("weekly digest")
 
     recipient = models.ForeignKey(

@@ -67,8 +67,9 @@ def test_running_a_job_twice_sends_each_email_once(people, group_world):
     first = len([m for m in mail.outbox if m.to == ["sihteeri@example.fi"]])
     jobs.run_daily(D(2029, 10, 2))
     sent = [m for m in mail.outbox if m.to == ["sihteeri@example.fi"]]
-    # the group's term and the leading person's and deputy's terms: three reminders, one e-mail each
-    assert first == len(sent) == Notification.objects.filter(recipient=people.secretary).count() == 3
+    # the group's term, the leading person's and deputy's terms, and the year's objectives and staffing
+    # review not done: one e-mail for each reminder, however often the job runs
+    assert first == len(sent) == Notification.objects.filter(recipient=people.secretary).count() == 5
 
 
 @pytest.mark.django_db(transaction=True)
@@ -259,3 +260,19 @@ def test_the_command_prints_what_it_did(people, group_world, capsys):
     out = capsys.readouterr().out
     assert "term_endings:" in out
     assert "emails_sent:" in out
+
+
+def test_objectives_not_set_and_staffing_not_assessed_are_reminded_once_a_year(people, group_world):
+    from staffing.models import Objective, StaffingReview
+
+    jobs.objectives_and_staffing(D(2026, 3, 30))
+    assert kinds(people.secretary) == []
+    jobs.objectives_and_staffing(D(2026, 3, 31))
+    jobs.objectives_and_staffing(D(2026, 4, 15))
+    assert kinds(people.secretary) == ["objectives_due", "staffing_review_due"]
+    Objective.objects.create(group=group_world.group, year=2027, title="Tavoite")
+    StaffingReview.objects.create(
+        group=group_world.group, year=2026, adequate=True, assessed_on=D(2027, 2, 1)
+    )
+    jobs.objectives_and_staffing(D(2027, 4, 1))
+    assert kinds(people.secretary) == ["objectives_due", "staffing_review_due"]
