@@ -99,8 +99,9 @@ class GroupFacts:
         return list(self.group.area.parties())
 
 
-def evaluate(group, today: datetime.date | None = None) -> list[Finding]:
-    facts = GroupFacts(group, today or timezone.localdate())
+def evaluate(group, today: datetime.date | None = None, *, facts: GroupFacts | None = None) -> list[Finding]:
+    """Every registered rule's findings for GROUP; pass FACTS a page has already loaded to reuse them."""
+    facts = facts or GroupFacts(group, today or timezone.localdate())
     findings = []
     for rule_ in REGISTRY.values():
         for message in rule_.check(facts):

@@ -26,7 +26,7 @@ def _group_context(request: HttpRequest, group: SteeringGroup) -> dict:
         "ended": selectors.ended_seats(facts),
         "nominations": facts.nominations,
         "leadership": facts.leadership,
-        "findings": compliance.evaluate(group, today),
+        "findings": compliance.evaluate(group, facts=facts),
         "timeline": timeline.build(group, facts.seats, facts.nominations, today),
         "acting_for": acting_for,
         "can_nominate": bool(acting_for & {p.pk for p in facts.parties}),

@@ -8,6 +8,8 @@ import shutil
 import pytest
 from django.urls import reverse
 
+from tests.tools import require
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 LAUNCH_ARGS = [
     "--no-sandbox",
@@ -25,10 +27,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="session")
 def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail("Chromium is required here (REQUIRE_BROWSER=1): apt-get install chromium")
-        pytest.skip("Debian's Chromium is not installed (apt-get install chromium)")
+    require(os.path.exists(CHROMIUM), "Debian's Chromium (apt-get install chromium)", "REQUIRE_BROWSER")
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 

@@ -1,6 +1,4 @@
 import datetime
-import shutil
-import subprocess
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -12,6 +10,7 @@ from django.utils import translation
 from agreements import selectors, services
 from agreements.models import Agreement, AgreementParty, Section, Signatory, Signature, Version
 from decisions.models import AgendaItem, Body, Meeting
+from tests.tools import pdf_text
 
 D = datetime.date
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -325,13 +324,7 @@ def test_the_agreement_pdf_shows_the_draft_mark_and_the_signature_page(
 ):
     response = as_secretary.get(reverse("agreement-pdf", args=[real_agreement.pk]))
     assert response["Content-Type"] == "application/pdf"
-    if not shutil.which("pdftotext"):
-        pytest.skip("poppler-utils (pdftotext) is not installed")
-    path = tmp_path / "agreement.pdf"
-    path.write_bytes(response.content)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(response.content, tmp_path)
     for expected in [
         "LUONNOS",
         "Allekirjoitukset",

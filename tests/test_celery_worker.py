@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from celery import Celery
 
+from tests.tools import require
+
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("CELERY_TEST_BROKER_URL", "redis://127.0.0.1:6379/15")
 
@@ -62,10 +64,9 @@ def _stop(worker: subprocess.Popen) -> str:
 
 @pytest.mark.broker
 def test_a_real_worker_executes_a_task_through_redis():
-    if not _redis_is_up():
-        if os.environ.get("REQUIRE_BROKER") == "1":
-            pytest.fail(f"Redis is required here (REQUIRE_BROKER=1) but {REDIS_URL} does not answer")
-        pytest.skip(f"no Redis broker at {REDIS_URL}: start redis-server or set CELERY_TEST_BROKER_URL")
+    require(
+        _redis_is_up(), f"a Redis broker at {REDIS_URL} (or set CELERY_TEST_BROKER_URL)", "REQUIRE_BROKER"
+    )
     queue = f"test-{uuid.uuid4().hex}"
     worker = _start_worker(
         {"CELERY_BROKER_URL": REDIS_URL, "CELERY_RESULT_BACKEND": REDIS_URL, "CELERY_QUEUE": queue}
@@ -118,16 +119,9 @@ def test_a_real_worker_runs_a_job_end_to_end_through_redis(tmp_path, world):
     from governance.models import SteeringGroup
     from notifications.models import Notification
 
-    if connection.vendor != "postgresql":
-        if os.environ.get("REQUIRE_BROKER") == "1":
-            pytest.fail("the end-to-end worker test needs PostgreSQL, which a worker process can share")
-        pytest.skip(
-            "the worker process cannot share the in-memory SQLite test database; runs on PostgreSQL (CI)"
-        )
-    if not _redis_is_up():
-        if os.environ.get("REQUIRE_BROKER") == "1":
-            pytest.fail(f"Redis is required here (REQUIRE_BROKER=1) but {REDIS_URL} does not answer")
-        pytest.skip(f"no Redis broker at {REDIS_URL}")
+    # The worker process must share the test database: the in-memory SQLite one cannot be shared.
+    require(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL)", "REQUIRE_POSTGRESQL")
+    require(_redis_is_up(), f"a Redis broker at {REDIS_URL}", "REQUIRE_BROKER")
     world.secretary.email = "sihteeri@example.fi"
     world.secretary.save()
     due = timezone.localdate() + datetime.timedelta(days=30)

@@ -1,6 +1,4 @@
 import datetime
-import shutil
-import subprocess
 from decimal import Decimal
 
 import pytest
@@ -10,6 +8,7 @@ from django.urls import reverse
 from costs import services
 from costs.models import CostItem, DevelopmentDay, Invoice, Registration
 from tests.factories import PersonFactory
+from tests.tools import pdf_text
 
 D = datetime.date
 
@@ -143,13 +142,7 @@ def test_the_invoice_basis_pdf_has_the_numbers_of_the_page(day, world, as_secret
     invoice = services.prepare_invoices(day=day, actor=world.secretary, today=D(2025, 10, 20))[0]
     response = as_secretary.get(reverse("invoice-pdf", args=[invoice.pk]))
     assert response["Content-Type"] == "application/pdf"
-    if not shutil.which("pdftotext"):
-        pytest.skip("poppler-utils (pdftotext) is not installed")
-    path = tmp_path / "invoice.pdf"
-    path.write_bytes(response.content)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(response.content, tmp_path)
     assert "KP-2025-001" in text
     assert "Hyvinvointialue B" in text
     assert "200,00" in text

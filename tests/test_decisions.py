@@ -1,6 +1,4 @@
 import datetime
-import shutil
-import subprocess
 
 import pytest
 import time_machine
@@ -12,6 +10,7 @@ from django.utils import translation
 from decisions import appeals, services
 from decisions.models import AgendaItem, AppealPart, Attendance, Body, Claim, Meeting, Notification
 from tests.factories import PersonFactory
+from tests.tools import pdf_text
 
 D = datetime.date
 
@@ -300,22 +299,12 @@ def test_a_body_that_does_not_publish_has_no_public_page(real_case, client):
     assert client.get(reverse("public-index", args=["etela-keski-suomen-tym-johtoryhma"])).status_code == 404
 
 
-def _pdf_text(content: bytes, tmp_path) -> str:
-    if not shutil.which("pdftotext"):
-        pytest.skip("poppler-utils (pdftotext) is not installed")
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(content)
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-
-
 def test_the_extract_pdf_carries_the_certification_and_each_parts_instructions(
     real_case, as_secretary, tmp_path
 ):
     response = as_secretary.get(reverse("extract-pdf", args=[real_case.pk]))
     assert response["Content-Type"] == "application/pdf"
-    text = _pdf_text(response.content, tmp_path)
+    text = pdf_text(response.content, tmp_path)
     for expected in [
         "Otteen oikeaksi todistaa",
         "Jämsä 02.04.2025",
@@ -335,7 +324,7 @@ def test_the_extract_pdf_carries_the_certification_and_each_parts_instructions(
 
 def test_the_minutes_pdf_renders(real_case, as_secretary, tmp_path):
     response = as_secretary.get(reverse("minutes-pdf", args=[real_case.meeting_id]))
-    text = _pdf_text(response.content, tmp_path)
+    text = pdf_text(response.content, tmp_path)
     assert "Pöytäkirja" in text
     assert "§ 16/2025" in text
 

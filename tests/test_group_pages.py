@@ -1,6 +1,4 @@
 import datetime
-import shutil
-import subprocess
 
 import pytest
 from django.db import connection
@@ -10,6 +8,7 @@ from django.urls import reverse
 from governance import services
 from governance.models import Membership, Nomination
 from tests.factories import PersonFactory
+from tests.tools import pdf_text
 
 
 def group_url(group_world):
@@ -170,16 +169,7 @@ def test_the_composition_pdf_shows_the_whole_table(group_world, as_member, tmp_p
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    if not shutil.which("pdftotext"):
-        pytest.skip("poppler-utils (pdftotext) is not installed")
-    pdf = tmp_path / "composition.pdf"
-    pdf.write_bytes(response.content)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = pdf_text(response.content, tmp_path)
     assert "Johtoryhmän kokoonpano" in text
     for name in ["A1 Henkilöa1", "A2 Henkilöa2", "B1 Henkilöb1", "K2 Henkilök2", "Kansaneläkelaitos"]:
         assert name in text

@@ -1,7 +1,5 @@
 import datetime
 import io
-import shutil
-import subprocess
 from decimal import Decimal
 
 import pytest
@@ -13,6 +11,7 @@ from governance import compliance
 from organisations.models import Municipality
 from staffing import imports, ratios
 from staffing.models import ClientLine, Objective, StaffingReview, StaffLine
+from tests.tools import pdf_text
 
 D = datetime.date
 
@@ -225,13 +224,7 @@ def test_the_annual_report_pdf_has_the_charts_and_tables(review, world, group_wo
     clients(review, world.org_a, "Jämsä", 100)
     response = as_member.get(reverse("annual-report", args=[group_world.group.pk, 2025]))
     assert response["Content-Type"] == "application/pdf"
-    if not shutil.which("pdftotext"):
-        pytest.skip("poppler-utils (pdftotext) is not installed")
-    path = tmp_path / "report.pdf"
-    path.write_bytes(response.content)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(response.content, tmp_path)
     for expected in [
         "Vuosiraportti 2025",
         "Kokoonpano",
