@@ -7,7 +7,7 @@ approved but not yet in force."""
 from pathlib import Path
 
 from agreements.models import Agreement, AgreementParty, Section, Signatory, Version
-from tym.demo import DemoContext, upsert
+from core.demo import DemoContext, upsert
 
 SOURCE = Path(__file__).with_name("source_agreement_16_2025.txt")
 

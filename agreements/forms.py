@@ -2,8 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Dispute, Signatory, Version
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from core.forms import DATE_WIDGET
 
 
 class SignatureForm(forms.Form):

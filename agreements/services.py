@@ -11,13 +11,7 @@ from django.utils.translation import gettext as _
 
 from agreements import selectors
 from agreements.models import Agreement, AgreementParty, Dispute, Notice, NoticeDelivery, Signature, Version
-from tym.writes import save_validated
-
-
-@transaction.atomic
-def move(*, agreement: Agreement, to: str, actor) -> Agreement:
-    agreement.move_to(to)
-    return save_validated(agreement, actor)
+from core.writes import save_validated
 
 
 @transaction.atomic

@@ -10,7 +10,8 @@ from django.views.decorators.http import require_http_methods
 from agreements import access, selectors, services
 from agreements.forms import DeliveryForm, DisputeForm, NoticeForm, SignatureForm
 from agreements.models import Agreement, NoticeDelivery
-from decisions import pdf
+from core import pdf
+from core.forms import add_service_errors
 from governance import compliance
 from organisations.access import can_act_for
 
@@ -57,11 +58,6 @@ def _refused(request, agreement, form, key: str) -> HttpResponse:
     )
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
-
-
 @login_required
 @require_http_methods(["POST"])
 def signature_create(request: HttpRequest, pk: int) -> HttpResponse:
@@ -73,7 +69,7 @@ def signature_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.record_signature(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The signature was recorded."))
             return redirect("agreement-detail", pk=agreement.pk)
@@ -89,7 +85,7 @@ def notice_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.give_notice(agreement=agreement, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The notice was recorded. Record its delivery to each party."))
             return redirect("agreement-detail", pk=agreement.pk)
@@ -135,7 +131,7 @@ def dispute_create(request: HttpRequest, pk: int) -> HttpResponse:
                 },
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The negotiation request was recorded."))
             return redirect("agreement-detail", pk=agreement.pk)

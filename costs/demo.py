@@ -4,8 +4,8 @@ the source names no development day, so its date, costs and registrations are in
 import datetime
 from decimal import Decimal
 
+from core.demo import DemoContext, upsert
 from costs.models import CostItem, CostPrinciple, DevelopmentDay, Registration
-from tym.demo import DemoContext, upsert
 
 PRINCIPLES = [
     "Jämsän kaupunki vastaa monialaisen yhteistoimintamallin organisointia johtavan henkilön kustannuksista.",

@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.writes import save_validated
 from costs import split
 from costs.models import DevelopmentDay, Invoice, Registration
-from tym.writes import save_validated
 
 PAYMENT_TERM_DAYS = 21
 

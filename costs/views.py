@@ -9,10 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from costs import chart, services, split
+from core import charts, pdf
+from core.forms import add_service_errors
+from costs import services, split
 from costs.forms import InvoiceStatusForm, RegistrationForm
 from costs.models import CostPrinciple, DevelopmentDay, Invoice, Registration
-from decisions import pdf
 from governance.access import get_group_for_user
 from organisations import access as org_access
 
@@ -26,6 +27,22 @@ def _get_day(user, pk: int) -> DevelopmentDay:
     if not org_access.can_view_area(user, day.group.area):
         raise PermissionDenied
     return day
+
+
+def _chart(result: services.DaySplit | None) -> charts.Chart | None:
+    """Each party's share of the costs beside what it has paid, the same in the page and the PDF."""
+    if not result:
+        return None
+    return charts.build(
+        "cost-chart",
+        _("Share of the costs and payments by party"),
+        _(
+            "For each party, the upper bar is its share of the costs and the lower bar what it has paid; "
+            "the figures are in the table."
+        ),
+        [(str(p.organisation), [(_("share"), p.share), (_("paid"), p.paid)]) for p in result.parties],
+        "€",
+    )
 
 
 def _registering_for(user, day):
@@ -64,7 +81,7 @@ def _day_context(request, day: DevelopmentDay, form=None) -> dict:
         ),
         "cost_items": day.cost_items.select_related("paid_by"),
         "split": result,
-        "chart": chart.bars(result.parties) if result else None,
+        "chart": _chart(result),
         "invoices": [(invoice, invoice.is_overdue(today)) for invoice in invoices],
         "acting_for": set(organisations.values_list("pk", flat=True)),
         "form": form or (RegistrationForm(organisations=organisations) if organisations.exists() else None),
@@ -97,8 +114,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
                 count=form.cleaned_data["count"],
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The registration was saved."))
             return redirect("day-detail", pk=day.pk)
@@ -160,7 +176,7 @@ def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             "invoice": invoice,
             "day": invoice.day,
             "split": result,
-            "chart": chart.bars(result.parties) if result else None,
+            "chart": _chart(result),
             "principles": CostPrinciple.objects.filter(area=invoice.day.group.area),
         },
     )

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class DecisionsConfig(AppConfig):
     name = "decisions"
     verbose_name = _("Decisions and minutes")
+
+    def ready(self) -> None:
+        from decisions import reminders, sections  # noqa: F401  (registers what falls due)

@@ -9,8 +9,8 @@ presupposes the recipient's consent (Act 13/2003 § 19), which the instructions'
 
 import datetime
 
+from core.demo import DemoContext, upsert
 from decisions.models import AgendaItem, Annex, AppealPart, Body, Extract, Meeting, Notification
-from tym.demo import DemoContext, upsert
 
 PROPOSAL = """Eteläisen Keski-Suomen työllisyysaluelautakunta päättää
 

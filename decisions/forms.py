@@ -1,11 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DATE_WIDGET
 from decisions import deadlines
 from decisions.models import AppealPart, Claim, Notification
 from organisations.models import Person
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class DeadlineForm(forms.Form):

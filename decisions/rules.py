@@ -3,6 +3,8 @@ every save (the database holds what it can: see the constraints on the models)."
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,28 @@ def _raise(errors: dict) -> None:
 
 def _fmt(day) -> str:
     return day.strftime("%d.%m.%Y")
+
+
+@dataclass(frozen=True)
+class Quorum:
+    known: bool  # False when the number of members is not recorded
+    present: int
+    members: int | None = None
+    reached: bool | None = None
+
+
+def quorum(meeting) -> Quorum:
+    """More than the body's share of its members present (Kuntalaki § 103: more than half); a deputy
+    substituting for a member counts for that member."""
+    present = sum(1 for a in meeting.attendances.all() if a.capacity in ("member", "deputy"))
+    if not meeting.member_count:
+        return Quorum(known=False, present=present)
+    return Quorum(
+        known=True,
+        present=present,
+        members=meeting.member_count,
+        reached=present > meeting.member_count * meeting.body.quorum_share,
+    )
 
 
 def check_meeting(meeting) -> None:

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from decisions.models import AgendaItem, AppealPart, Attendance, Claim, Meeting, Notification
-from tym.writes import save_validated as _save
+from core.writes import save_validated as _save
+from decisions.models import AgendaItem, AppealPart, Claim, Meeting, Notification
 
 
 @transaction.atomic
@@ -39,13 +39,6 @@ def publish_minutes(*, meeting: Meeting, published_on: datetime.date, actor) -> 
     meeting.published_on = published_on
     _save(meeting, actor)
     return meeting
-
-
-@transaction.atomic
-def record_attendance(*, meeting: Meeting, actor, **fields) -> Attendance:
-    attendance = Attendance(meeting=meeting, **fields)
-    _save(attendance, actor)
-    return attendance
 
 
 @transaction.atomic

@@ -13,9 +13,11 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from decisions import access, appeals, deadlines, pdf, services
+from core import pdf
+from core.forms import add_service_errors
+from decisions import access, appeals, deadlines, rules, services
 from decisions.forms import CheckMinutesForm, ClaimForm, DeadlineForm, NotificationForm, PublishMinutesForm
-from decisions.models import AgendaItem, Body, Meeting
+from decisions.models import AgendaItem, Body
 
 
 def _item_queryset():
@@ -61,8 +63,7 @@ def _record(request, pk: int, make_form, service, success: str) -> HttpResponse:
         try:
             service(item=item, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_errors(form, error)
         else:
             messages.success(request, success)
             return redirect("item-detail", pk=item.pk)
@@ -111,21 +112,7 @@ def _meeting_context(request, meeting, **forms) -> dict:
         "can_record": access.can_record(request.user),
         "check_form": forms.get("check_form") or CheckMinutesForm(area=meeting.body.area),
         "publish_form": forms.get("publish_form") or PublishMinutesForm(),
-        "quorum": quorum(meeting),
-    }
-
-
-def quorum(meeting: Meeting) -> dict:
-    """More than the body's share of its members present (Kuntalaki § 103: more than half); a deputy
-    substituting for a member counts for that member."""
-    present = sum(1 for a in meeting.attendances.all() if a.capacity in ("member", "deputy"))
-    if not meeting.member_count:
-        return {"known": False, "present": present}
-    return {
-        "known": True,
-        "present": present,
-        "members": meeting.member_count,
-        "reached": present > meeting.member_count * meeting.body.quorum_share,
+        "quorum": rules.quorum(meeting),
     }
 
 
@@ -136,8 +123,7 @@ def _meeting_write(request, pk: int, form_class, service, success: str, form_key
         try:
             service(meeting=meeting, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            add_service_errors(form, error)
         else:
             messages.success(request, success)
             return redirect("meeting-detail", pk=meeting.pk)

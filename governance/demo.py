@@ -9,8 +9,8 @@ The employment authority's members are chosen in the board's decision itself (ko
 in kohta 2; Jan Tollet named Ulla Kuittu vice-chair on 3.1.2025, and the board's kohta 2 repeats it.
 """
 
+from core.demo import DemoContext, upsert
 from governance.models import Membership, Nomination, SteeringGroup
-from tym.demo import DemoContext, upsert
 
 BOARD = "Eteläisen Keski-Suomen työllisyysaluelautakunta"
 SECTION = "§ 16/2025"

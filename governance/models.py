@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from governance import seat_rules
+from governance.choices import Capacity, Role
 from organisations.models import EmploymentArea, Organisation, OrganisationKind, Person
 
 
@@ -158,8 +160,6 @@ class Nomination(models.Model):
         return f"{self.organisation}: {who}{day}"
 
     def clean(self) -> None:
-        from governance import seat_rules
-
         seat_rules.check_nomination(self)
 
 
@@ -173,9 +173,6 @@ class MembershipQuerySet(models.QuerySet):
             Q(end_date__isnull=True) | Q(end_date__gte=day)
         )
 
-    def members(self):
-        return self.filter(capacity=Membership.Capacity.MEMBER)
-
 
 class Membership(models.Model):
     """One person's seat in a group: as a member (with a role) or as the personal deputy of a member.
@@ -184,15 +181,8 @@ class Membership(models.Model):
     seat in a group (so never member and deputy at once), a member has at most one open personal deputy.
     """
 
-    class Capacity(models.TextChoices):
-        MEMBER = "member", _("member")
-        DEPUTY = "deputy", _("personal deputy")
-
-    class Role(models.TextChoices):
-        CHAIR = "chair", _("chair")
-        VICE_CHAIR = "vice_chair", _("vice-chair")
-        MEMBER = "member", _("member")
-        MUNICIPAL = "municipal", _("municipal representative")
+    Capacity = Capacity
+    Role = Role
 
     class EndReason(models.TextChoices):
         SUCCESSOR = "successor", _("successor named")
@@ -315,8 +305,6 @@ class Membership(models.Model):
         return f"{self.person} ({self.get_capacity_display()})"
 
     def clean(self) -> None:
-        from governance import seat_rules
-
         seat_rules.check_membership(self)
 
 
@@ -383,6 +371,4 @@ class LeadershipAppointment(models.Model):
         return f"{self.person} ({self.get_capacity_display()})"
 
     def clean(self) -> None:
-        from governance import seat_rules
-
         seat_rules.check_leadership(self)

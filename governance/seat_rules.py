@@ -7,12 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from governance.choices import Capacity, Role
 from organisations.models import OrganisationKind
 
 
 def check_membership(seat) -> None:
-    from governance.models import Membership
-
     errors: dict[str, list] = {}
 
     def add(field: str, message, **params) -> None:
@@ -37,24 +36,21 @@ def check_membership(seat) -> None:
             )
         if member.group_id != seat.group_id:
             add("deputy_of", _("The member sits in another steering group."))
-        if member.capacity != Membership.Capacity.MEMBER:
+        if member.capacity != Capacity.MEMBER:
             add("deputy_of", _("A personal deputy is the deputy of a member, not of another deputy."))
         if member.person_id == seat.person_id:
             add("person", _("A member cannot be their own personal deputy."))
 
     if (
-        seat.role == Membership.Role.MUNICIPAL
+        seat.role == Role.MUNICIPAL
         and seat.organisation_id
         and (seat.organisation.kind != OrganisationKind.MUNICIPALITY)
     ):
         add("role", _("A municipal representative is nominated by a municipality."))
     if (
-        seat.role != Membership.Role.MUNICIPAL
+        seat.role != Role.MUNICIPAL
         and seat.organisation_id
-        and (
-            seat.organisation.kind == OrganisationKind.MUNICIPALITY
-            and seat.capacity == Membership.Capacity.MEMBER
-        )
+        and (seat.organisation.kind == OrganisationKind.MUNICIPALITY and seat.capacity == Capacity.MEMBER)
     ):
         add("role", _("A municipality's member sits as a municipal representative."))
 
@@ -72,8 +68,10 @@ def check_membership(seat) -> None:
 
     # Ended seats are outside the database's unique constraints: check their dates overlap here.
     if seat.group_id and seat.person_id:
-        others = Membership.objects.filter(group_id=seat.group_id, person_id=seat.person_id).exclude(
-            pk=seat.pk
+        others = (
+            type(seat)
+            ._default_manager.filter(group_id=seat.group_id, person_id=seat.person_id)
+            .exclude(pk=seat.pk)
         )
         if seat.end_date:
             others = others.filter(Q(start_date__isnull=True) | Q(start_date__lte=seat.end_date))

@@ -7,9 +7,10 @@ import datetime
 
 from django.db import transaction
 
+from core.writes import save_validated as _save
+from core.writes import update_fields
 from governance.models import LeadershipAppointment, Membership, Nomination, SteeringGroup
 from organisations.models import Organisation, Person
-from tym.writes import save_validated as _save
 
 
 @transaction.atomic
@@ -35,11 +36,14 @@ def record_nomination(
     return nomination
 
 
+NOMINATION_FIELDS = ("decided_by", "decided_by_body", "decided_on", "reference")
+
+
 @transaction.atomic
 def update_nomination(*, nomination: Nomination, actor, **fields) -> Nomination:
-    for name, value in fields.items():
-        setattr(nomination, name, value)
-    _save(nomination, actor)
+    """Correct a nomination's decision details; the organisation and group stay as nominated."""
+    fields.pop("organisation", None)  # the form shows it fixed; a nomination never changes hands
+    update_fields(nomination, actor=actor, allowed=NOMINATION_FIELDS, data=fields)
     return nomination
 
 

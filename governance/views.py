@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from governance import access, compliance, pdf, selectors, services, timeline
+from core import pdf
+from core.forms import add_service_errors
+from governance import access, compliance, selectors, services, timeline
 from governance.forms import DeputyForm, EndSeatForm, NominationForm, SeatForm, SuccessorForm
 from governance.models import LeadershipAppointment, Membership, Nomination, SteeringGroup
 from organisations import access as org_access
@@ -42,8 +44,8 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def group_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     group = access.get_group_for_user(request.user, pk)
-    content = pdf.render_composition(_group_context(request, group))
-    return pdf.pdf_response(content, f"johtoryhman-kokoonpano-{group.area.code}.pdf")
+    content = pdf.render("governance/composition_pdf.html", _group_context(request, group))
+    return pdf.response(content, f"johtoryhman-kokoonpano-{group.area.code}.pdf")
 
 
 @login_required
@@ -75,11 +77,6 @@ def group_history(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "governance/group_history.html", {"group": group, "changes": changes[:200]})
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
-
-
 def _form_page(request, *, title: str, form, group: SteeringGroup, intro: str = "") -> HttpResponse:
     return render(
         request, "governance/form.html", {"title": title, "form": form, "group": group, "intro": intro}
@@ -101,7 +98,7 @@ def nomination_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             nomination = services.record_nomination(group=group, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The nomination was recorded. Now add its members."))
             return redirect("seat-create", pk=nomination.pk)
@@ -120,7 +117,7 @@ def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.update_nomination(nomination=nomination, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The nomination was saved."))
             return redirect("group-detail", pk=nomination.group_id)
@@ -136,7 +133,7 @@ def seat_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.seat_member(nomination=nomination, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The member was added."))
             return redirect("group-detail", pk=nomination.group_id)
@@ -158,7 +155,7 @@ def deputy_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.add_deputy(member=member, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The personal deputy was added."))
             return redirect("group-detail", pk=member.group_id)
@@ -176,7 +173,7 @@ def seat_end(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.end_seat(seat=seat, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The seat was ended. It stays in the history."))
             return redirect("group-detail", pk=seat.group_id)
@@ -194,7 +191,7 @@ def seat_replace(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.replace_member(seat=seat, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The successor was named. The earlier seat stays in the history."))
             return redirect("group-detail", pk=seat.group_id)

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.reminders import kind_choices
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
@@ -37,26 +39,14 @@ class Preference(models.Model):
 
 
 class Notification(models.Model):
-    class Kind(models.TextChoices):
-        GROUP_TERM_ENDING = "group_term_ending", _("steering group term ending")
-        LEADER_TERM_ENDING = "leader_term_ending", _("leading person's term ending")
-        SIGNATURES_PENDING = "signatures_pending", _("signatures pending")
-        AGREEMENT_ENDING = "agreement_ending", _("agreement ending")
-        AGREEMENT_ENDED = "agreement_ended", _("agreement ended")
-        DISPUTE_DAY_60 = "dispute_day_60", _("dispute: day 60 reached")
-        DECISION_FINAL = "decision_final", _("decision became final")
-        INVOICE_OVERDUE = "invoice_overdue", _("invoice overdue")
-        OBJECTIVES_DUE = "objectives_due", _("objectives not set")
-        STAFFING_REVIEW_DUE = "staffing_review_due", _("staffing review due")
-        WEEKLY_DIGEST = "weekly_digest", _("weekly digest")
-
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recipient"),
         on_delete=models.CASCADE,
         related_name="notifications",
     )
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    # The kinds are declared by the apps that own what falls due (core/reminders.py).
+    kind = models.CharField(_("kind"), max_length=30, choices=kind_choices)
     # What it is about, e.g. "governance.steeringgroup:3"; with the due date it identifies the reminder.
     object_key = models.CharField(_("object"), max_length=100)
     due_date = models.DateField(_("due date"))

@@ -14,15 +14,19 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from notifications.models import Notification, Preference
 
 log = logging.getLogger(__name__)
+
+# Sent when notify() created a notification; notifications/tasks.py queues its e-mail after commit.
+# (A signal keeps this module free of the task module, which imports it.)
+notification_created = Signal()
 
 
 def preference(user) -> Preference:
@@ -50,21 +54,9 @@ def notify(
     except IntegrityError:  # another worker created it between our read and our insert
         return None
     if created:
-        transaction.on_commit(lambda: enqueue_delivery(notification.pk))
+        notification_created.send(sender=Notification, notification=notification)
         return notification
     return None
-
-
-def enqueue_delivery(notification_id: int) -> bool:
-    """Ask a worker to send the e-mail; if the broker is down, the next daily run sends it."""
-    from notifications import tasks
-
-    try:
-        tasks.deliver_notification.delay(notification_id)
-    except Exception:
-        log.warning("broker unavailable; notification %s will be sent by the next run", notification_id)
-        return False
-    return True
 
 
 def deliver(notification_id: int) -> bool:
@@ -97,7 +89,11 @@ def deliver_pending(limit: int = 500) -> int:
         .order_by("pk")
         .values_list("pk", flat=True)[:limit]
     ):
-        sent += deliver(pk)
+        try:
+            sent += deliver(pk)
+        except Exception:
+            # One address the mail server refuses must not hold back everyone else's mail.
+            log.exception("notification %s could not be e-mailed; it is retried on the next run", pk)
     return sent
 
 
@@ -112,18 +108,3 @@ def _send(notification: Notification, language: str) -> None:
     )
     message.attach_alternative(html, "text/html")
     message.send()
-
-
-def secretaries():
-    from organisations.access import SECRETARIES
-
-    return get_user_model().objects.filter(is_active=True, groups__name=SECRETARIES).distinct()
-
-
-def users_acting_for(organisation):
-    from guardian.shortcuts import get_users_with_perms
-
-    users = get_users_with_perms(
-        organisation, only_with_perms_in=["act_for_organisation"], with_superusers=False
-    )
-    return [u for u in users if u.is_active]

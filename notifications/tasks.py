@@ -1,9 +1,17 @@
-"""Celery tasks: thin wrappers that take ids or nothing, re-read the data, and call the jobs."""
+"""Celery tasks of the notifications app: thin wrappers that take ids, re-read the data and call a
+service. The daily run itself is core.tasks.run_daily_jobs."""
+
+from __future__ import annotations
+
+import logging
 
 from celery import shared_task
-from django.utils import timezone
+from django.db import transaction
 
-from notifications import jobs, services
+from notifications import services
+from notifications.models import Notification
+
+log = logging.getLogger(__name__)
 
 
 @shared_task
@@ -11,12 +19,18 @@ def deliver_notification(notification_id: int) -> bool:
     return services.deliver(notification_id)
 
 
-@shared_task
-def run_daily_jobs() -> dict:
-    return jobs.run_daily(timezone.localdate())
+def enqueue_delivery(notification_id: int) -> bool:
+    """Ask a worker to send the e-mail; if the broker is down, the next daily run sends it."""
+    try:
+        deliver_notification.delay(notification_id)
+    except Exception:
+        log.warning("broker unavailable; notification %s will be sent by the next run", notification_id)
+        return False
+    return True
 
 
-@shared_task
-def run_job(name: str) -> int:
-    job = {j.__name__: j for j in [*jobs.DAILY, *jobs.WEEKLY]}[name]
-    return job(timezone.localdate())
+def _queue_after_commit(sender, notification: Notification, **kwargs) -> None:
+    transaction.on_commit(lambda: enqueue_delivery(notification.pk))
+
+
+services.notification_created.connect(_queue_after_commit, dispatch_uid="tym_queue_notification_email")

@@ -12,16 +12,17 @@ Everything else is refused. Views use the helpers here, never their own checks.
 from __future__ import annotations
 
 from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
-from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
+from guardian.shortcuts import assign_perm, get_objects_for_user, get_users_with_perms
 
 from organisations.models import EmploymentArea, Organisation
 
 SECRETARIES = "board-secretaries"
-DOMAIN_APPS = ("organisations", "decisions", "governance", "agreements", "staffing", "costs", "notifications")
 
 VIEW_AREA = "organisations.view_employmentarea"
 ACT_FOR = "organisations.act_for_organisation"
@@ -32,23 +33,15 @@ User = AbstractBaseUser | AnonymousUser
 def ensure_secretary_group() -> Group:
     """The secretaries' group with every permission of the domain apps (idempotent)."""
     group, _ = Group.objects.get_or_create(name=SECRETARIES)
-    perms = Permission.objects.filter(content_type__app_label__in=DOMAIN_APPS)
+    perms = Permission.objects.filter(content_type__app_label__in=settings.DOMAIN_APPS)
     group.permissions.add(*perms)
     return group
 
 
 def _sync_secretary_group(sender, **kwargs) -> None:
     # post_migrate handler: new models bring new permissions; the group gets them too.
-    if apps.is_installed("organisations") and sender.label in DOMAIN_APPS:
+    if apps.is_installed("organisations") and sender.label in settings.DOMAIN_APPS:
         ensure_secretary_group()
-
-
-def is_secretary(user: User) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_active
-        and (user.is_superuser or user.groups.filter(name=SECRETARIES).exists())
-    )
 
 
 @transaction.atomic
@@ -69,13 +62,21 @@ def make_editor(user, organisation: Organisation) -> None:
             assign_perm(VIEW_AREA, user, area)
 
 
-@transaction.atomic
-def revoke_editor(user, organisation: Organisation) -> None:
-    remove_perm(ACT_FOR, user, organisation)
-
-
 def grant_area_view(user, area: EmploymentArea) -> None:
     assign_perm(VIEW_AREA, user, area)
+
+
+def secretaries():
+    """The active board secretaries."""
+    return get_user_model().objects.filter(is_active=True, groups__name=SECRETARIES).distinct()
+
+
+def users_acting_for(organisation: Organisation) -> list:
+    """The active users who may record matters for ORGANISATION (its editors)."""
+    users = get_users_with_perms(
+        organisation, only_with_perms_in=["act_for_organisation"], with_superusers=False
+    )
+    return [u for u in users if u.is_active]
 
 
 def areas_visible_to(user: User):

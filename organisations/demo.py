@@ -7,10 +7,23 @@ check digit; it stays as written and the product flags it. Where the document gi
 none is invented. Municipality codes are Statistics Finland's; the document does not give them.
 """
 
+from django.contrib.auth import get_user_model
+
+from core.demo import DemoContext, upsert
+from organisations import access
 from organisations.models import AreaParticipation, EmploymentArea, Municipality, Organisation, Person
-from tym.demo import DemoContext, upsert
 
 SOURCE = "Päätös § 16/2025"
+
+# Demo logins for `make run` (DemoContext.demo_users). The password is published: never in production.
+DEMO_PASSWORD = "tym-demo-2025"  # noqa: S105
+DEMO_USERS = [
+    # username, person key, role, organisation key
+    ("sihteeri", "uosukainen", "secretary", "jamsa"),
+    ("jamsa", "soutolahti", "editor", "jamsa"),
+    ("kela", "martikainen", "editor", "kela"),
+    ("jasen", "pakarinen", "viewer", "pirha"),
+]
 AGREEMENT = "Yhteistyösopimus § 2"
 
 AREA_CODE = "etela-keski-suomi"
@@ -157,3 +170,28 @@ def load(ctx: DemoContext) -> None:
     ctx["municipalities"] = municipalities
     ctx["organisations"] = organisations
     ctx["people"] = people
+    if ctx.demo_users:
+        _demo_users(ctx)
+
+
+def _demo_users(ctx: DemoContext) -> None:
+    User = get_user_model()
+    ctx.log.append(f"Demo logins (password {DEMO_PASSWORD}):")
+    for username, person_key, role, org_key in DEMO_USERS:
+        person = ctx["people"][person_key]
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User.objects.create_user(
+                username=username,
+                password=DEMO_PASSWORD,
+                first_name=person.first_name,
+                last_name=person.last_name,
+            )
+        upsert(ctx, Person, {"pk": person.pk}, {"user": user})
+        if role == "secretary":
+            access.make_secretary(user)
+        elif role == "editor":
+            access.make_editor(user, ctx["organisations"][org_key])
+        else:
+            access.grant_area_view(user, ctx["area"])
+        ctx.log.append(f"  {username:10} {role:10} {person.full_name}, {person.organisation}")

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from core.writes import update_fields
 from organisations.models import Organisation
-from tym.writes import save_validated
+
+# What an organisation's own editor may change: its names, business ID and address; never its kind
+# (which decides its rights in the cooperation) or the provenance of its record.
+EDITABLE_FIELDS = ("name_fi", "name_sv", "business_id", "address")
 
 
 @transaction.atomic
-def update_organisation(*, organisation: Organisation, actor, reason: str = "", **fields) -> Organisation:
-    for name, value in fields.items():
-        setattr(organisation, name, value)
-    return save_validated(organisation, actor, reason)
+def update_organisation(*, organisation: Organisation, actor, reason: str = "", **fields) -> list[str]:
+    """Save the changed FIELDS; the names that changed."""
+    return update_fields(organisation, actor=actor, allowed=EDITABLE_FIELDS, data=fields, reason=reason)

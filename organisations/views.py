@@ -1,11 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.forms import add_service_errors
+from core.sections import sections
 from organisations import access, services
 from organisations.forms import PortalOrganisationForm
 from organisations.models import Municipality, Organisation, Person
@@ -39,9 +42,8 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
             "parties": parties,
             "municipalities": municipalities,
             "acting_for": acting_for,
-            "groups": area.steering_groups.order_by("-term_start", "pk"),
-            "bodies": area.bodies.prefetch_related("meetings").order_by("name_fi"),
-            "agreements": area.agreements.order_by("-pk"),
+            # The steering group, agreements and bodies: sections the apps above contribute.
+            "sections": sections("area", request, area),
         },
     )
 
@@ -67,14 +69,18 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = access.get_organisation_for_user(request.user, pk, to_change=True)
     form = PortalOrganisationForm(request.POST or None, instance=Organisation.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
-        services.update_organisation(
-            organisation=organisation,
-            actor=request.user,
-            reason=_("Edited in the portal"),
-            **{name: form.cleaned_data[name] for name in form.changed_data},
-        )
-        messages.success(request, _("The organisation's details were saved."))
-        return redirect("organisation-detail", pk=organisation.pk)
+        try:
+            services.update_organisation(
+                organisation=organisation,
+                actor=request.user,
+                reason=_("Edited in the portal"),
+                **{name: form.cleaned_data[name] for name in form.changed_data},
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The organisation's details were saved."))
+            return redirect("organisation-detail", pk=organisation.pk)
     return render(
         request, "organisations/organisation_edit.html", {"organisation": organisation, "form": form}
     )

@@ -1,4 +1,5 @@
-"""Objectives and staffing in the steering group's compliance report."""
+"""Objectives and staffing in the steering group's compliance report. The two conditions below are
+also what staffing/reminders.py reminds of: written once, here."""
 
 import datetime
 
@@ -14,15 +15,29 @@ def objectives_due(year: int) -> datetime.date:
     return datetime.date(year, month, day)
 
 
+def objectives_set(group, year: int) -> bool:
+    """The steering group has set objectives for YEAR (VNA 388/2024: every year)."""
+    return group.objectives.filter(year=year).exists()
+
+
+def staffing_assessed(group, year: int) -> bool:
+    """The adequacy of staffing in YEAR has been assessed (Act 381/2023 § 9); a year before the group's
+    term began is not the group's to assess."""
+    if group.term_start and group.term_start.year > year:
+        return True
+    review = group.staffing_reviews.filter(year=year).first()
+    return review is not None and review.adequate is not None
+
+
 @rule(
     "ST-OBJECTIVES",
     gettext_lazy("The year's objectives are set"),
     citation="VNA 388/2024 (johtoryhmän tehtävät); sopimus § 4",
     severity=Severity.WARNING,
 )
-def objectives_set(facts: GroupFacts):
+def objectives_are_set(facts: GroupFacts):
     year = facts.today.year
-    if facts.today >= objectives_due(year) and not facts.group.objectives.filter(year=year).exists():
+    if facts.today >= objectives_due(year) and not objectives_set(facts.group, year):
         yield _("No objectives have been set for %(year)s (due by %(day)s).") % {
             "year": year,
             "day": objectives_due(year).strftime("%d.%m.%Y"),
@@ -35,13 +50,9 @@ def objectives_set(facts: GroupFacts):
     citation="Laki 381/2023 § 9; sopimus § 6",
     severity=Severity.WARNING,
 )
-def staffing_assessed(facts: GroupFacts):
+def staffing_is_assessed(facts: GroupFacts):
     year = facts.today.year - 1
-    group = facts.group
-    if group.term_start and group.term_start.year > year:
-        return
-    review = group.staffing_reviews.filter(year=year).first()
-    if review is None or review.adequate is None:
+    if not staffing_assessed(facts.group, year):
         yield _("The adequacy of staffing in %(year)s has not been assessed.") % {"year": year}
 
 

@@ -7,4 +7,4 @@ class StaffingConfig(AppConfig):
     verbose_name = _("Objectives and staffing")
 
     def ready(self) -> None:
-        from staffing import adequacy_rules  # noqa: F401  (registers the rules)
+        from staffing import adequacy_rules, reminders  # noqa: F401  (registers them)

@@ -4,6 +4,7 @@ none. The national objectives are placeholders marked as examples, not the text 
 import datetime
 from decimal import Decimal
 
+from core.demo import DemoContext, upsert
 from staffing.models import (
     ClientLine,
     Indicator,
@@ -13,7 +14,6 @@ from staffing.models import (
     StaffingReview,
     StaffLine,
 )
-from tym.demo import DemoContext, upsert
 
 
 def load(ctx: DemoContext) -> None:

@@ -11,9 +11,9 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.writes import save_validated
 from organisations.models import Municipality
 from staffing.models import ClientLine, StaffLine
-from tym.writes import save_validated
 
 STAFF_COLUMNS = ["tehtavanimike", "kunta", "henkilomaara", "htv"]
 CLIENT_COLUMNS = ["kunta", "asiakkaat"]

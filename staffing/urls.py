@@ -6,5 +6,4 @@ urlpatterns = [
     path("groups/<int:pk>/year/<int:year>/", views.year_detail, name="staffing-year"),
     path("groups/<int:pk>/year/<int:year>/import/", views.import_figures, name="staffing-import"),
     path("groups/<int:pk>/year/<int:year>/export.<str:fmt>", views.export, name="staffing-export"),
-    path("groups/<int:pk>/year/<int:year>/report.pdf", views.annual_report, name="annual-report"),
 ]

@@ -73,7 +73,7 @@ def test_a_real_worker_executes_a_task_through_redis():
     )
     client = Celery(broker=REDIS_URL, backend=REDIS_URL)
     try:
-        assert client.send_task("tym.tasks.ping", queue=queue).get(timeout=60) == "pong"
+        assert client.send_task("core.tasks.ping", queue=queue).get(timeout=60) == "pong"
     finally:
         log = _stop(worker)
         client.close()
@@ -99,7 +99,7 @@ def test_a_real_worker_executes_a_task_on_the_embedded_filesystem_broker(tmp_pat
     }
     try:
         started = time.monotonic()
-        assert client.send_task("tym.tasks.ping").get(timeout=60) == "pong"
+        assert client.send_task("core.tasks.ping").get(timeout=60) == "pong"
         assert time.monotonic() - started < 60
     finally:
         log = _stop(worker)
@@ -147,8 +147,8 @@ def test_a_real_worker_runs_a_job_end_to_end_through_redis(tmp_path, world):
     )
     client = Celery(broker=REDIS_URL, backend=REDIS_URL)
     try:
-        result = client.send_task("notifications.tasks.run_daily_jobs", queue=queue).get(timeout=90)
-        assert result["term_endings"] >= 1
+        result = client.send_task("core.tasks.run_daily_jobs", queue=queue).get(timeout=90)
+        assert result["group_term_ending"] >= 1
         deadline = time.monotonic() + 60
         expected = Notification.objects.filter(recipient=world.secretary).count()
         while time.monotonic() < deadline and not (

@@ -181,14 +181,14 @@ def test_sections_are_numbered_once_per_body_and_year(decision):
 
 
 def test_quorum_is_more_than_half_of_the_members(decision, world):
-    from decisions.views import quorum
+    from decisions.rules import quorum
 
     item, _part = decision
     for _ in range(4):
         Attendance.objects.create(
             meeting=item.meeting, person=PersonFactory(organisation=world.org_a), capacity="member"
         )
-    assert quorum(item.meeting)["reached"] is False  # 4 of 9
+    assert quorum(item.meeting).reached is False  # 4 of 9
     member = PersonFactory(organisation=world.org_a)
     Attendance.objects.create(
         meeting=item.meeting,
@@ -196,7 +196,7 @@ def test_quorum_is_more_than_half_of_the_members(decision, world):
         capacity="deputy",
         substitutes_for=member,
     )
-    assert quorum(item.meeting)["reached"] is True  # 5 of 9, a deputy counting for their member
+    assert quorum(item.meeting).reached is True  # 5 of 9, a deputy counting for their member
 
 
 # Pages

@@ -10,9 +10,12 @@ from django.core import mail
 from django.db import connection
 from django.utils import translation
 
-from notifications import jobs, services, tasks
+from agreements.tasks import end_due_agreements
+from core import jobs, tasks
+from notifications import services
 from notifications.models import Notification
 from notifications.services import preference
+from notifications.sweep import send_reminders, weekly_digest
 from tests.tools import require
 
 D = datetime.date
@@ -35,6 +38,17 @@ def people(world, group_world):
     return world
 
 
+def remind(*declarations, on):
+    """The reminders of the named declarations only, as the daily sweep sends them ON that day."""
+    return send_reminders(on, only=declarations)
+
+
+def end_and_remind(day):
+    """The agreement's own daily status move, then its reminders, in the order the daily run takes."""
+    end_due_agreements(day)
+    return remind("agreements.endings", on=day)
+
+
 def kinds(user):
     return sorted(Notification.objects.filter(recipient=user).values_list("kind", flat=True))
 
@@ -52,14 +66,14 @@ def kinds(user):
 def test_the_group_term_reminders_go_out_at_180_90_and_30_days(people, group_world, today, expected):
     day = D(2029, 10, 2)
     while day <= today:
-        jobs.term_endings(day)
+        remind("governance.group_terms", "governance.leader_terms", on=day)
         day += datetime.timedelta(days=1)
     count = Notification.objects.filter(recipient=people.secretary, kind="group_term_ending").count()
     assert count == expected
 
 
 def test_the_leading_persons_term_reminder_reaches_the_secretary(people, group_world):
-    jobs.term_endings(D(2030, 3, 1))
+    remind("governance.group_terms", "governance.leader_terms", on=D(2030, 3, 1))
     assert "leader_term_ending" in kinds(people.secretary)
 
 
@@ -129,11 +143,11 @@ def test_pending_signatures_remind_each_party_that_has_not_signed(people, group_
         Signatory.objects.create(party=party, name_as_written="X")
     Version.objects.create(agreement=agreement, number=1, kind="original")
     monday = D(2025, 4, 7)
-    jobs.pending_signatures(monday)
-    jobs.pending_signatures(monday + datetime.timedelta(days=2))  # same week: nothing new
+    remind("agreements.signatures", on=monday)
+    remind("agreements.signatures", on=monday + datetime.timedelta(days=2))  # same week: nothing new
     assert kinds(people.editor_a) == ["signatures_pending"]
     assert kinds(people.editor_b) == ["signatures_pending"]
-    jobs.pending_signatures(monday + datetime.timedelta(days=7))
+    remind("agreements.signatures", on=monday + datetime.timedelta(days=7))
     assert kinds(people.editor_a) == ["signatures_pending", "signatures_pending"]
 
 
@@ -149,12 +163,12 @@ def test_an_agreement_ends_on_the_day_after_its_end_date_and_the_parties_are_tol
         end_reason="notice",
     )
     AgreementParty.objects.create(agreement=agreement, organisation=people.org_a)
-    jobs.agreement_endings(D(2025, 12, 1))
+    end_and_remind(D(2025, 12, 1))
     assert kinds(people.editor_a) == ["agreement_ending"]
-    jobs.agreement_endings(D(2025, 12, 31))
+    end_and_remind(D(2025, 12, 31))
     agreement.refresh_from_db()
     assert agreement.status == "notice_given"
-    jobs.agreement_endings(D(2026, 1, 1))
+    end_and_remind(D(2026, 1, 1))
     agreement.refresh_from_db()
     assert agreement.status == "ended"
     assert "agreement_ended" in kinds(people.editor_a)
@@ -175,9 +189,9 @@ def test_day_60_of_a_dispute_reaches_both_parties(people):
     Dispute.objects.create(
         agreement=agreement, requested_by=a, requested_to=b, requested_on=D(2025, 4, 2), kind="civil"
     )
-    jobs.dispute_deadlines(D(2025, 5, 31))
+    remind("agreements.disputes", on=D(2025, 5, 31))
     assert kinds(people.editor_b) == []
-    jobs.dispute_deadlines(D(2025, 6, 1))
+    remind("agreements.disputes", on=D(2025, 6, 1))
     assert kinds(people.editor_a) == ["dispute_day_60"]
     assert kinds(people.editor_b) == ["dispute_day_60"]
 
@@ -186,10 +200,10 @@ def test_a_decision_becoming_final_is_reported_once(people, db):
     from django.core.management import call_command
 
     call_command("load_demo", verbosity=0)
-    jobs.decisions_final(D(2025, 4, 22))
+    remind("decisions.appeals", on=D(2025, 4, 22))
     assert "decision_final" not in kinds(people.secretary)
-    jobs.decisions_final(D(2025, 4, 23))
-    jobs.decisions_final(D(2025, 4, 24))
+    remind("decisions.appeals", on=D(2025, 4, 23))
+    remind("decisions.appeals", on=D(2025, 4, 24))
     assert kinds(people.secretary).count("decision_final") == 1
 
 
@@ -209,9 +223,9 @@ def test_an_overdue_invoice_reaches_the_debtor_and_the_payee(people, group_world
         status="sent",
         sent_on=D(2025, 10, 10),
     )
-    jobs.overdue_invoices(D(2025, 10, 31))
+    remind("costs.invoices", on=D(2025, 10, 31))
     assert kinds(people.editor_b) == []
-    jobs.overdue_invoices(D(2025, 11, 1))
+    remind("costs.invoices", on=D(2025, 11, 1))
     assert kinds(people.editor_b) == ["invoice_overdue"]
     assert kinds(people.editor_a) == ["invoice_overdue"]
 
@@ -220,10 +234,10 @@ def test_the_weekly_digest_lists_unread_reminders_once_a_week(people, group_worl
     pref = preference(people.secretary)
     pref.weekly_digest = True
     pref.save()
-    jobs.term_endings(D(2029, 10, 2))
+    remind("governance.group_terms", "governance.leader_terms", on=D(2029, 10, 2))
     with translation.override("fi"):
-        jobs.weekly_digests(D(2029, 10, 8))
-        jobs.weekly_digests(D(2029, 10, 9))
+        weekly_digest(D(2029, 10, 8))
+        weekly_digest(D(2029, 10, 9))
     digests = Notification.objects.filter(recipient=people.secretary, kind="weekly_digest")
     assert digests.count() == 1
 
@@ -259,21 +273,21 @@ def test_the_command_prints_what_it_did(people, group_world, capsys):
 
     call_command("run_daily_jobs", "--date", "2029-10-02")
     out = capsys.readouterr().out
-    assert "term_endings:" in out
+    assert "group_term_ending:" in out
     assert "emails_sent:" in out
 
 
 def test_objectives_not_set_and_staffing_not_assessed_are_reminded_once_a_year(people, group_world):
     from staffing.models import Objective, StaffingReview
 
-    jobs.objectives_and_staffing(D(2026, 3, 30))
+    remind("staffing.yearly", on=D(2026, 3, 30))
     assert kinds(people.secretary) == []
-    jobs.objectives_and_staffing(D(2026, 3, 31))
-    jobs.objectives_and_staffing(D(2026, 4, 15))
+    remind("staffing.yearly", on=D(2026, 3, 31))
+    remind("staffing.yearly", on=D(2026, 4, 15))
     assert kinds(people.secretary) == ["objectives_due", "staffing_review_due"]
     Objective.objects.create(group=group_world.group, year=2027, title="Tavoite")
     StaffingReview.objects.create(
         group=group_world.group, year=2026, adequate=True, assessed_on=D(2027, 2, 1)
     )
-    jobs.objectives_and_staffing(D(2027, 4, 1))
+    remind("staffing.yearly", on=D(2027, 4, 1))
     assert kinds(people.secretary) == ["objectives_due", "staffing_review_due"]

@@ -2,7 +2,7 @@ import datetime
 
 from django.urls import reverse
 
-from notifications import services
+from notifications import services, tasks
 from notifications.models import Notification
 from notifications.services import preference
 
@@ -93,7 +93,7 @@ def test_when_the_broker_is_down_the_portal_serves_and_the_next_run_sends(world,
             due_date=D(2025, 1, 1),
             message="m",
         )
-        assert services.enqueue_delivery(notification.pk) is False
+        assert tasks.enqueue_delivery(notification.pk) is False
         assert mail.outbox == []
     finally:
         app.conf.task_always_eager = True

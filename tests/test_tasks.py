@@ -4,7 +4,7 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from tym import tasks
+from core import tasks
 
 
 @pytest.mark.django_db

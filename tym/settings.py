@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "core",
     "organisations",
     "decisions",
     "governance",
@@ -49,13 +50,19 @@ INSTALLED_APPS = [
     "staffing",
     "costs",
     "notifications",
+    "reports",
+    "api",
 ]
+
+# The apps that hold the domain's records, lowest layer first: load_demo runs their demo steps in this
+# order, and the board secretaries' group holds every permission of their models.
+DOMAIN_APPS = ("organisations", "decisions", "governance", "agreements", "staffing", "costs", "notifications")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "tym.middleware.LanguageByChoiceMiddleware",
+    "core.middleware.LanguageByChoiceMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -200,19 +207,20 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CELERY_BROKER_URL = envstr("CELERY_BROKER_URL", "filesystem://")
 _CELERY_QUEUE_DIR = VAR_DIR / "celery" / "queue"
 _CELERY_DONE_DIR = VAR_DIR / "celery" / "processed"
+_CELERY_CONTROL_DIR = VAR_DIR / "celery" / "control"
 if CELERY_BROKER_URL.startswith("filesystem://"):
-    for _folder in (_CELERY_QUEUE_DIR, _CELERY_DONE_DIR):
+    for _folder in (_CELERY_QUEUE_DIR, _CELERY_DONE_DIR, _CELERY_CONTROL_DIR):
         _folder.mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         # kombu needs "in" and "out" to be the same folder for producer and worker to meet.
         "data_folder_in": str(_CELERY_QUEUE_DIR),
         "data_folder_out": str(_CELERY_QUEUE_DIR),
         "processed_folder": str(_CELERY_DONE_DIR),
+        # Its exchange tables too, which kombu would otherwise write into the working directory.
+        "control_folder": str(_CELERY_CONTROL_DIR),
         "store_processed": False,
     }
 CELERY_RESULT_BACKEND = envstr("CELERY_RESULT_BACKEND") or None
-# tym/ is not an installed app, so autodiscovery does not see its housekeeping tasks.
-CELERY_IMPORTS = ["tym.tasks"]
 CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", False)
 # Separate queues let several installations (or test runs) share one Redis safely.
 CELERY_TASK_DEFAULT_QUEUE = envstr("CELERY_QUEUE", "celery")
@@ -223,12 +231,13 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celery" / "beat-schedule")
 # The schedule is static, kept here with the code it runs (reviewed, versioned, tested).
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
-        "task": "tym.tasks.clear_expired_sessions",
+        "task": "core.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
     },
-    # Reminders, deadlines and status changes; on Mondays also pending signatures and digests.
+    # Every app's daily job in layer order: status moves first, then reminders and their e-mail
+    # (core/jobs.py); on Mondays also pending signatures and digests.
     "daily-jobs": {
-        "task": "notifications.tasks.run_daily_jobs",
+        "task": "core.tasks.run_daily_jobs",
         "schedule": crontab(hour=6, minute=30),
     },
 }

@@ -1,14 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from tym import api, views
+from core import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", views.healthz, name="healthz"),
-    path("api/v1/deadlines/", api.deadlines_api, name="deadlines-api"),
+    path("", include("api.urls")),
+    path("", include("reports.urls")),
     path("", include("agreements.urls")),
     path("", include("notifications.urls")),
     path("", include("decisions.urls")),

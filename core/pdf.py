@@ -1,4 +1,8 @@
-"""PDF rendering for minutes and extracts: pure render-to-bytes and a thin response wrapper."""
+"""PDF rendering for every app: a pure render-to-bytes function and a thin response wrapper."""
+
+from __future__ import annotations
+
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -8,11 +12,12 @@ from django.utils import timezone
 PRINT_CSS = settings.BASE_DIR / "static" / "css" / "pdf.css"
 
 
-def render(template: str, context: dict) -> bytes:
-    from weasyprint import CSS, HTML
+def render(template: str, context: dict[str, Any]) -> bytes:
+    """TEMPLATE rendered with CONTEXT (plus the time of printing) as PDF bytes, in the print style."""
+    from weasyprint import CSS, HTML  # heavy: loaded when the first PDF is asked for
 
     html = render_to_string(template, {**context, "printed": timezone.localtime()})
-    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))])
+    return bytes(HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))]))
 
 
 def response(content: bytes, filename: str) -> HttpResponse:

@@ -1,9 +1,13 @@
-"""Server-rendered horizontal bar charts: the same SVG in the portal and in the annual report PDF."""
+"""Server-rendered horizontal bar charts, grouped: the same SVG in the portal and in the PDFs
+(templates/includes/bar_chart.html). Bars are drawn from the data and every figure is also in a table
+beside the chart, so the chart is never the only way to read a value."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+from django.utils import formats
 
 PALETTE = ["#0b4fa3", "#1d6b2f", "#7a4a00", "#6b2d8f", "#b00020", "#00707a"]
 WIDTH, LABEL, BAR, GAP, TOP = 720, 200, 14, 6, 26
@@ -60,11 +64,24 @@ def build(
         group = Group(label, [], y)
         y += 16
         for name, value in bars:
-            text = "–" if value is None else f"{value}{(' ' + unit) if unit else ''}"
+            text = "–" if value is None else _figure(value, unit)
             group.bars.append(
-                Bar(name, value, colours[name], y, 0 if value is None else float(value) * scale, text)
+                Bar(
+                    name,
+                    value,
+                    colours[name],
+                    y,
+                    0 if value is None else max(0.0, float(value) * scale),
+                    text,
+                )
             )
             y += BAR + 2
         built.append(group)
         y += GAP
     return Chart(title, description, built, list(colours.items()), height=y + 10, ident=ident)
+
+
+def _figure(value: Decimal | int | float, unit: str) -> str:
+    """The value as the page's language writes it (1 234,50 in Finnish), with its unit."""
+    shown = formats.number_format(value, use_l10n=True, force_grouping=True)
+    return f"{shown} {unit}" if unit else shown

@@ -1,7 +1,6 @@
 """GET /api/v1/deadlines/: one calculator endpoint for integrations, over the rules of two apps:
 appeal deadlines (decisions.deadlines) and the agreement's termination and dispute dates
-(agreements.terms). The project package may import every app; the apps do not import each other
-upwards."""
+(agreements.terms). The api app is in the top layer, so it may read every app below it."""
 
 from django import forms
 from django.http import HttpRequest, JsonResponse

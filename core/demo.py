@@ -1,16 +1,18 @@
 """The machinery of `manage.py load_demo`: each domain app may have a `demo.py` with a
-`load(ctx)` function; they run in DOMAIN_APPS order in one transaction, sharing a context in
-which earlier steps leave what later ones refer to (the area, organisations, people)."""
+`load(ctx)` function; they run in settings.DOMAIN_APPS order (lowest layer first) in one transaction,
+sharing a context in which earlier steps leave what later ones refer to (the area, organisations,
+people). An app above may read what one below left; never the other way round."""
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models
 
 DEMO_REASON = "load_demo"
+M = TypeVar("M", bound=models.Model)
 
 
 @dataclass
@@ -19,6 +21,8 @@ class DemoContext:
     updated: int = 0
     objects: dict[str, Any] = field(default_factory=dict)
     log: list[str] = field(default_factory=list)
+    # Demo logins with a published password: only `load_demo --demo-users`, only with DEBUG on.
+    demo_users: bool = False
 
     def __getitem__(self, key: str) -> Any:
         return self.objects[key]
@@ -27,7 +31,7 @@ class DemoContext:
         self.objects[key] = value
 
 
-def upsert(ctx: DemoContext, model: type[models.Model], lookup: dict, values: dict) -> models.Model:
+def upsert(ctx: DemoContext, model: type[M], lookup: dict[str, Any], values: dict[str, Any]) -> M:
     """Create the row, or bring it to VALUES; save (and so write history) only when something differs.
 
     That is what makes a second run change nothing, not even the change history.
@@ -35,7 +39,7 @@ def upsert(ctx: DemoContext, model: type[models.Model], lookup: dict, values: di
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         obj = model(**lookup, **values)
-        obj._change_reason = DEMO_REASON
+        obj._change_reason = DEMO_REASON  # type: ignore[attr-defined]
         obj.save()
         ctx.created += 1
         return obj
@@ -43,7 +47,7 @@ def upsert(ctx: DemoContext, model: type[models.Model], lookup: dict, values: di
     if changed:
         for name in changed:
             setattr(obj, name, values[name])
-        obj._change_reason = DEMO_REASON
+        obj._change_reason = DEMO_REASON  # type: ignore[attr-defined]
         obj.save()
         ctx.updated += 1
     return obj

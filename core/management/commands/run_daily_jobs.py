@@ -3,11 +3,13 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from notifications import jobs
+from core import jobs
 
 
 class Command(BaseCommand):
-    help = "Run the daily jobs once (weekly ones too on Mondays) and print what they did; for cron."
+    help = (
+        "Run every app's daily job once (weekly reminders too on Mondays) and print what they did; for cron."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--date", help="run as if today were this date (YYYY-MM-DD)")

@@ -1,0 +1,25 @@
+"""Form pieces every app uses: the date widget, and the way a service's refusal reaches the form."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+# The browser's own date picker; the value travels as ISO 8601 whatever the page language.
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's ValidationError on FORM: each field's messages on that field when the form has
+    it, the rest (and messages without a field) at the top of the form."""
+    if not hasattr(error, "error_dict"):
+        for message in error.messages:
+            form.add_error(None, message)
+        return
+    for name, errors in error.error_dict.items():
+        target = name if name in form.fields else None
+        for message in ValidationError(errors).messages:
+            if target is None and name != NON_FIELD_ERRORS:
+                form.add_error(None, message)
+            else:
+                form.add_error(target, message)

@@ -1,0 +1,139 @@
+"""What falls due, declared once by the app that owns it.
+
+Each app lists its deadlines and open tasks in its own `reminders.py`: a function registered with
+@declares yields one `Due` per thing that falls due (a term ending, day 60 of a dispute, objectives
+not set). Everything that tells people about deadlines reads these declarations and nothing else:
+the daily reminders and their e-mail (notifications), the calendar feed, the front page. So a rule
+such as "remind 180, 90 and 30 days before a term ends" is written in one place.
+
+A declaration says *who* should hear (an Audience: the board secretaries, the people acting for some
+organisations, some users); the delivering app turns that into users. It says *when* to remind with
+a Remind policy; `reminder_for()` is the one reading of those policies.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.utils.functional import Promise
+
+
+class Remind(enum.Enum):
+    AHEAD = "ahead"  # at each lead time before the day (settings.REMINDER_LEAD_DAYS)
+    REACHED = "reached"  # once, when the day has come
+    AFTER = "after"  # once, when the day has passed (an invoice due on the day is not yet overdue)
+    WEEKLY = "weekly"  # every Monday while it stays open
+    NEVER = "never"  # shown (calendar, front page), never sent
+
+
+@dataclass(frozen=True)
+class Audience:
+    secretaries: bool = True
+    # Users who act for these organisations (editors), and these users themselves (e.g. the chair).
+    organisations: tuple[Any, ...] = ()
+    users: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True)
+class Due:
+    kind: str  # a registered kind
+    key: str  # what it is about, e.g. "governance.steeringgroup:3"
+    on: datetime.date  # the day it falls due
+    text: Callable[[], str]  # a sentence in the active language (called once per language)
+    link: str
+    area_id: int | None  # whose it is: the calendar and the front page show it to who sees the area
+    audience: Audience = Audience()
+    remind: Remind = Remind.AHEAD
+    in_calendar: bool = True
+    # A short title for the calendar and the front page, when TEXT speaks of the day as passed.
+    title: Callable[[], str] | None = None
+
+    def heading(self) -> str:
+        return (self.title or self.text)()
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str
+    label: Promise | str
+
+
+KINDS: dict[str, Kind] = {}
+Declaration = Callable[[datetime.date, Any], Iterable[Due]]
+_DECLARATIONS: dict[str, Declaration] = {}
+
+
+def kind(code: str, label: Promise | str) -> str:
+    """Register a kind of reminder (its code is stored with every notification); returns CODE."""
+    KINDS[code] = Kind(code, label)
+    return code
+
+
+def kind_choices() -> list[tuple[str, Promise | str]]:
+    """Choices of Notification.kind: every kind the installed apps declare."""
+    return [(k.code, k.label) for k in sorted(KINDS.values(), key=lambda k: k.code)]
+
+
+def declares(name: str) -> Callable[[Declaration], Declaration]:
+    """Register a declaration. It is called as FUNC(today, areas): AREAS is None for every area (the
+    daily reminders) or a queryset of employment areas to restrict to (a user's calendar)."""
+
+    def register(func: Declaration) -> Declaration:
+        _DECLARATIONS[name] = func
+        return func
+
+    return register
+
+
+def collect(today: datetime.date, areas: Any = None, *, only: Iterable[str] | None = None) -> Iterator[Due]:
+    """Everything that falls due as of TODAY, from every declaration (or the ONLY ones named)."""
+    names = set(only) if only is not None else None
+    for name, declaration in _DECLARATIONS.items():
+        if names is None or name in names:
+            yield from declaration(today, areas)
+
+
+def declaration_names() -> list[str]:
+    return sorted(_DECLARATIONS)
+
+
+def lead_time(today: datetime.date, due_on: datetime.date) -> int | None:
+    """The lead time (e.g. 180, 90 or 30 days) whose window TODAY is in, for a deadline on DUE_ON."""
+    if due_on < today:
+        return None
+    remaining = (due_on - today).days
+    for days in sorted(settings.REMINDER_LEAD_DAYS):
+        if remaining <= days:
+            return days
+    return None
+
+
+def week_of(day: datetime.date) -> datetime.date:
+    return day - datetime.timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One reminder to send: unique per recipient on (kind, object_key, due_date)."""
+
+    object_key: str
+    due_date: datetime.date
+
+
+def reminder_for(due: Due, today: datetime.date) -> Reminder | None:
+    """Whether DUE is reminded of TODAY, and under which key; None when not today."""
+    if due.remind is Remind.AHEAD:
+        lead = lead_time(today, due.on)
+        return None if lead is None else Reminder(f"{due.key}:{lead}", due.on)
+    if due.remind is Remind.REACHED:
+        return Reminder(due.key, due.on) if today >= due.on else None
+    if due.remind is Remind.AFTER:
+        return Reminder(due.key, due.on) if today > due.on else None
+    if due.remind is Remind.WEEKLY:
+        return Reminder(due.key, today) if today.weekday() == 0 else None
+    return None

@@ -1,0 +1,41 @@
+"""A page of a lower app that shows what higher apps hold about its object (the area page shows the
+area's steering groups, agreements and bodies) without importing them: each higher app contributes a
+section here, registered in its AppConfig.ready, and the page renders the sections in their order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest
+
+
+@dataclass(frozen=True)
+class Section:
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+Provider = Callable[[HttpRequest, Any], Section | None]
+_PROVIDERS: dict[str, dict[str, tuple[int, Provider]]] = {}
+
+
+def contributes(page: str, *, order: int) -> Callable[[Provider], Provider]:
+    """Register PROVIDER(request, obj) as a section of PAGE; lower ORDER comes first."""
+
+    def register(provider: Provider) -> Provider:
+        name = f"{provider.__module__}.{provider.__qualname__}"
+        _PROVIDERS.setdefault(page, {})[name] = (order, provider)
+        return provider
+
+    return register
+
+
+def sections(page: str, request: HttpRequest, obj: Any) -> list[Section]:
+    found = []
+    for _order, provider in sorted(_PROVIDERS.get(page, {}).values(), key=lambda entry: entry[0]):
+        section = provider(request, obj)
+        if section is not None:
+            found.append(section)
+    return found

@@ -1,0 +1,41 @@
+"""The one way records are written: validated in full (fields, model rules, database constraints, with
+translated messages) and saved with the acting user in the change history. Callers wrap it in
+transaction.atomic, so a refused write leaves nothing half-saved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+from django.db import models
+
+M = TypeVar("M", bound=models.Model)
+
+
+def save_validated(obj: M, actor: Any, reason: str = "") -> M:
+    obj.full_clean()
+    obj._history_user = actor  # type: ignore[attr-defined]  # read by simple-history
+    if reason:
+        obj._change_reason = reason  # type: ignore[attr-defined]
+    obj.save()
+    return obj
+
+
+def update_fields(
+    obj: M, *, actor: Any, allowed: Iterable[str], data: Mapping[str, Any], reason: str = ""
+) -> list[str]:
+    """Set only the ALLOWED fields of OBJ from DATA, validate and save; the names that changed.
+
+    A name outside ALLOWED is a programming error (a form offering a field its service may not set),
+    so it raises rather than being dropped in silence. Nothing is saved, nor history written, when
+    nothing changed."""
+    permitted = set(allowed)
+    unexpected = sorted(set(data) - permitted)
+    if unexpected:
+        raise ValueError(f"{type(obj).__name__} may not be updated here: {', '.join(unexpected)}")
+    changed = [name for name, value in data.items() if getattr(obj, name) != value]
+    for name in changed:
+        setattr(obj, name, data[name])
+    if changed:
+        save_validated(obj, actor, reason)
+    return changed

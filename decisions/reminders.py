@@ -1,0 +1,67 @@
+"""What falls due on decisions (core/reminders.py): the last day of each appeal period (shown, not
+sent: the parties were told in the appeal instructions), and the day a decision becomes final, when
+the secretary hears that its personal data is off the public page (Kuntalaki § 140)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.reminders import Due, Remind, declares, kind
+from decisions import appeals
+from decisions.models import AgendaItem
+
+APPEAL_PERIOD_ENDS = kind("appeal_period_ends", gettext_lazy("appeal period ends"))
+DECISION_FINAL = kind("decision_final", gettext_lazy("decision became final"))
+
+# Every period of a decision published this long ago has ended, whatever the shifts (Act 150/1930).
+RECENT_DAYS = 150
+
+
+@declares("decisions.appeals")
+def appeal_periods(today: datetime.date, areas=None):
+    items = (
+        AgendaItem.objects.filter(meeting__published_on__gte=today - datetime.timedelta(days=RECENT_DAYS))
+        .select_related("meeting", "body")
+        .prefetch_related("appeal_parts", "notifications", "claims")
+    )
+    if areas is not None:
+        items = items.filter(body__area__in=areas)
+    for item in items:
+        status = appeals.status(item)
+        link = reverse("item-detail", args=[item.pk])
+        for n, period in enumerate(status.periods):
+            yield Due(
+                kind=APPEAL_PERIOD_ENDS,
+                key=f"decisions.agendaitem:{item.pk}:{n}",
+                on=period.computation.last_day,
+                text=lambda i=item, p=period: (
+                    _("%(section)s %(body)s: last day of the appeal period (%(who)s)")
+                    % {"section": i.section, "body": i.body, "who": p.who}
+                ),
+                link=link,
+                area_id=item.body.area_id,
+                remind=Remind.NEVER,
+            )
+        if status.final_on is not None:
+            yield Due(
+                kind=DECISION_FINAL,
+                key=f"decisions.agendaitem:{item.pk}",
+                on=status.final_on,
+                text=lambda i=item, s=status: (
+                    _(
+                        "%(section)s of %(body)s became final on %(day)s; its personal data is off "
+                        "the public page."
+                    )
+                    % {"section": i.section, "body": i.body, "day": f"{s.final_on:%d.%m.%Y}"}
+                ),
+                link=link,
+                area_id=item.body.area_id,
+                remind=Remind.REACHED,
+                title=lambda i=item: (
+                    _("%(section)s of %(body)s becomes final") % {"section": i.section, "body": i.body}
+                ),
+            )

@@ -1,0 +1,121 @@
+"""The daily sweep: every reminder that falls due today, as the apps declare them (core/reminders.py),
+becomes one notification per recipient, in the recipient's language, and its e-mail goes out once.
+
+Idempotent: a notification is unique on (recipient, kind, object, due date), so a sweep run twice,
+late, or on two workers at once creates each once. One declaration that fails is logged and the
+others still go out."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections import Counter
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core import reminders
+from core.jobs import daily
+from notifications.models import Notification
+from notifications.services import deliver_pending, notify, preference
+from organisations import access
+
+log = logging.getLogger(__name__)
+
+WEEKLY_DIGEST = reminders.kind("weekly_digest", gettext_lazy("weekly digest"))
+
+
+class Recipients:
+    """Who an Audience is, and each user's language; looked up once per sweep."""
+
+    def __init__(self) -> None:
+        self._secretaries: list | None = None
+        self._acting_for: dict[int, list] = {}
+        self._languages: dict[int, str] = {}
+
+    def of(self, audience: reminders.Audience) -> list:
+        users = []
+        if audience.secretaries:
+            if self._secretaries is None:
+                self._secretaries = list(access.secretaries())
+            users += self._secretaries
+        for organisation in audience.organisations:
+            if organisation.pk not in self._acting_for:
+                self._acting_for[organisation.pk] = access.users_acting_for(organisation)
+            users += self._acting_for[organisation.pk]
+        users += [user for user in audience.users if user.is_active]
+        return list({user.pk: user for user in users}.values())
+
+    def language(self, user) -> str:
+        if user.pk not in self._languages:
+            self._languages[user.pk] = preference(user).language
+        return self._languages[user.pk]
+
+
+def send_reminders(today: datetime.date, only: Iterable[str] | None = None) -> dict[str, int]:
+    """Notify everyone of what falls due TODAY; the number created, by kind."""
+    created: Counter[str] = Counter()
+    recipients = Recipients()
+    names = reminders.declaration_names() if only is None else list(only)
+    for name in names:
+        try:
+            for due in reminders.collect(today, only=[name]):
+                reminder = reminders.reminder_for(due, today)
+                if reminder is None:
+                    continue
+                for user in recipients.of(due.audience):
+                    with translation.override(recipients.language(user)):
+                        message = due.text()
+                    notification = notify(
+                        recipient=user,
+                        kind=due.kind,
+                        object_key=reminder.object_key,
+                        due_date=reminder.due_date,
+                        message=message,
+                        link=due.link,
+                    )
+                    created[due.kind] += notification is not None
+        except Exception:
+            log.exception("reminders of %s failed for %s; the others go on", name, today)
+            created["failed_declarations"] += 1
+    return dict(created)
+
+
+def weekly_digest(today: datetime.date) -> int:
+    """Monday: users who asked for it get one e-mail listing their unread notifications."""
+    if today.weekday() != 0:
+        return 0
+    created = 0
+    for user in get_user_model().objects.filter(is_active=True, notification_preference__weekly_digest=True):
+        unread = list(
+            Notification.objects.filter(recipient=user, read_at=None).exclude(kind=WEEKLY_DIGEST)[:50]
+        )
+        if not unread:
+            continue
+        with translation.override(preference(user).language):
+            text = _("Unread reminders:") + "\n" + "\n".join(f"- {n.message}" for n in unread)
+        created += (
+            notify(
+                recipient=user,
+                kind=WEEKLY_DIGEST,
+                object_key="digest",
+                due_date=reminders.week_of(today),
+                message=text,
+                link=reverse("notification-list"),
+            )
+            is not None
+        )
+    return created
+
+
+@daily("notifications.reminders")
+def daily_reminders(today: datetime.date) -> dict[str, int]:
+    """The notifications app's daily job: reminders, the Monday digest, then every unsent e-mail."""
+    result = send_reminders(today)
+    result[WEEKLY_DIGEST] = weekly_digest(today)
+    result["emails_sent"] = deliver_pending()
+    return result

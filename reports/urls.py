@@ -1,0 +1,7 @@
+from django.urls import path
+
+from reports import views
+
+urlpatterns = [
+    path("groups/<int:pk>/year/<int:year>/report.pdf", views.annual_report, name="annual-report"),
+]

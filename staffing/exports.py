@@ -1,0 +1,49 @@
+"""One steering group's year as a table: staff and client figures, and indicators with their values."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from staffing.selectors import Year
+
+
+def rows(data: Year) -> list[list]:
+    table: list[list] = [
+        [_("Kind"), _("Party"), _("Job title"), _("Municipality"), _("Head count"), _("FTE"), _("Clients")]
+    ]
+    if data.review:
+        for line in data.review.staff_lines.select_related("organisation", "municipality").order_by(
+            "organisation__name_fi"
+        ):
+            table.append(
+                [
+                    _("staff"),
+                    line.organisation.name_fi,
+                    line.job_title,
+                    line.municipality.name_fi,
+                    line.headcount,
+                    line.fte,
+                    "",
+                ]
+            )
+        for line in data.review.client_lines.select_related("organisation", "municipality").order_by(
+            "organisation__name_fi"
+        ):
+            table.append(
+                [_("clients"), line.organisation.name_fi, "", line.municipality.name_fi, "", "", line.clients]
+            )
+    for objective in data.objectives:
+        for indicator in objective.indicators.all():
+            measurements = list(indicator.measurements.all())
+            table.append(
+                [
+                    _("objective"),
+                    objective.title,
+                    indicator.name,
+                    indicator.unit,
+                    indicator.baseline,
+                    indicator.target,
+                    measurements[-1].value if measurements else "",
+                ]
+            )
+    return table

@@ -1,0 +1,68 @@
+"""What falls due in objectives and staffing (core/reminders.py): the year's objectives and last year's
+staffing assessment, from the day they are due (settings.OBJECTIVES_DUE_BY) until they are done. The
+conditions are the compliance rules' own (staffing/adequacy_rules.py)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.reminders import Audience, Due, Remind, declares, kind
+from governance.models import Membership, SteeringGroup
+from staffing.adequacy_rules import objectives_due, objectives_set, staffing_assessed
+
+OBJECTIVES_DUE = kind("objectives_due", gettext_lazy("objectives not set"))
+STAFFING_REVIEW_DUE = kind("staffing_review_due", gettext_lazy("staffing review due"))
+
+
+def _chair_users(group: SteeringGroup) -> tuple:
+    return tuple(
+        seat.person.user
+        for seat in group.memberships.all()
+        if seat.end_date is None and seat.role == Membership.Role.CHAIR and seat.person.user is not None
+    )
+
+
+@declares("staffing.yearly")
+def yearly_work(today: datetime.date, areas=None):
+    due = objectives_due(today.year)
+    last_year = today.year - 1
+    groups = SteeringGroup.objects.select_related("area").prefetch_related("memberships__person__user")
+    if areas is not None:
+        groups = groups.filter(area__in=areas)
+    for group in groups:
+        if group.term_end is not None and group.term_end < today:
+            continue
+        audience = Audience(users=_chair_users(group))
+        link = reverse("staffing-year", args=[group.pk, today.year])
+        if not objectives_set(group, today.year):
+            yield Due(
+                kind=OBJECTIVES_DUE,
+                key=f"governance.steeringgroup:{group.pk}",
+                on=due,
+                text=lambda g=group: (
+                    _("%(group)s, %(area)s has not set its objectives for %(year)s.")
+                    % {"group": g.name, "area": g.area, "year": today.year}
+                ),
+                link=link,
+                area_id=group.area_id,
+                audience=audience,
+                remind=Remind.REACHED,
+            )
+        if not staffing_assessed(group, last_year):
+            yield Due(
+                kind=STAFFING_REVIEW_DUE,
+                key=f"governance.steeringgroup:{group.pk}",
+                on=due,
+                text=lambda g=group: (
+                    _("%(group)s, %(area)s has not assessed the adequacy of staffing in %(year)s.")
+                    % {"group": g.name, "area": g.area, "year": last_year}
+                ),
+                link=link,
+                area_id=group.area_id,
+                audience=audience,
+                remind=Remind.REACHED,
+            )
