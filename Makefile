@@ -47,8 +47,13 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# Style, the apps' layers (import-linter), types (mypy, strict on the rules and services), migrations
+# in step with the models, and Django's system check.
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy .
 	SECRET_KEY=lint $(MANAGE) makemigrations --check --dry-run
 	SECRET_KEY=lint $(MANAGE) check
 

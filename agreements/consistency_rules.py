@@ -4,6 +4,8 @@ The business IDs of parties that also take part in the area are reported once, b
 AG-BUSINESS-ID reports only parties of the agreement outside the area.
 """
 
+from collections.abc import Iterator
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -12,12 +14,13 @@ from agreements.models import Agreement
 from governance.compliance import GroupFacts, Severity, rule
 
 
-def _agreement(facts: GroupFacts):
-    cached = getattr(facts, "_agreement", False)
-    if cached is False:
+def _agreement(facts: GroupFacts) -> Agreement | None:
+    """The area's current agreement, loaded once per evaluation and kept with the facts."""
+    if "agreement" not in facts.extra:
         row = Agreement.objects.filter(area=facts.group.area).exclude(status=Agreement.Status.ENDED).first()
-        facts._agreement = selectors.load(row.pk) if row else None
-    return facts._agreement
+        facts.extra["agreement"] = selectors.load(row.pk) if row else None
+    agreement: Agreement | None = facts.extra["agreement"]
+    return agreement
 
 
 @rule(
@@ -26,7 +29,7 @@ def _agreement(facts: GroupFacts):
     citation="VNA 388/2024 (yhteistyösopimus)",
     severity=Severity.WARNING,
 )
-def agreement_is_recorded(facts: GroupFacts):
+def agreement_is_recorded(facts: GroupFacts) -> Iterator[str]:
     if _agreement(facts) is None:
         yield _("No cooperation agreement is recorded for the area.")
 
@@ -37,7 +40,7 @@ def agreement_is_recorded(facts: GroupFacts):
     citation="sopimus § 13",
     severity=Severity.ERROR,
 )
-def every_party_has_a_named_signatory(facts: GroupFacts):
+def every_party_has_a_named_signatory(facts: GroupFacts) -> Iterator[str]:
     agreement = _agreement(facts)
     if agreement is None:
         return
@@ -59,7 +62,7 @@ def every_party_has_a_named_signatory(facts: GroupFacts):
     citation="sopimus § 11",
     severity=Severity.ERROR,
 )
-def every_party_has_signed(facts: GroupFacts):
+def every_party_has_signed(facts: GroupFacts) -> Iterator[str]:
     agreement = _agreement(facts)
     if agreement is None:
         return
@@ -81,7 +84,7 @@ def every_party_has_signed(facts: GroupFacts):
     citation="sopimus § 11",
     severity=Severity.WARNING,
 )
-def amendments_signed_by_all(facts: GroupFacts):
+def amendments_signed_by_all(facts: GroupFacts) -> Iterator[str]:
     agreement = _agreement(facts)
     if agreement is None:
         return
@@ -98,7 +101,7 @@ def amendments_signed_by_all(facts: GroupFacts):
     citation="sopimus § 11",
     severity=Severity.WARNING,
 )
-def copies_match_parties(facts: GroupFacts):
+def copies_match_parties(facts: GroupFacts) -> Iterator[str]:
     agreement = _agreement(facts)
     if agreement is None or agreement.copies_stated is None:
         return
@@ -115,7 +118,7 @@ def copies_match_parties(facts: GroupFacts):
     citation="sopimus §§ 2, 8",
     severity=Severity.WARNING,
 )
-def parties_match_the_group(facts: GroupFacts):
+def parties_match_the_group(facts: GroupFacts) -> Iterator[str]:
     agreement = _agreement(facts)
     if agreement is None:
         return
@@ -139,7 +142,7 @@ def parties_match_the_group(facts: GroupFacts):
     citation="sopimus § 2",
     severity=Severity.ERROR,
 )
-def agreement_parties_business_ids(facts: GroupFacts):
+def agreement_parties_business_ids(facts: GroupFacts) -> Iterator[str]:
     agreement = _agreement(facts)
     if agreement is None:
         return

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Dispute, Signatory, Version
-from core.forms import DATE_WIDGET
+from agreements.models import AgreementParty, Dispute, Signatory, Version
+from core.forms import DATE_WIDGET, limit_choices
 
 
 class SignatureForm(forms.Form):
@@ -20,17 +20,19 @@ class SignatureForm(forms.Form):
 
     def __init__(self, *args, agreement, parties, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"].queryset = agreement.versions.all()
-        self.fields["signatory"].queryset = Signatory.objects.filter(party__in=parties, is_placeholder=False)
+        limit_choices(self, "version", agreement.versions.all())
+        limit_choices(self, "signatory", Signatory.objects.filter(party__in=parties, is_placeholder=False))
 
 
 class NoticeForm(forms.Form):
-    from_party = forms.ModelChoiceField(label=_("Party giving notice"), queryset=None)
+    from_party = forms.ModelChoiceField(
+        label=_("Party giving notice"), queryset=AgreementParty.objects.none()
+    )
     dated_on = forms.DateField(label=_("Dated"), widget=DATE_WIDGET)
 
     def __init__(self, *args, parties, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["from_party"].queryset = parties
+        limit_choices(self, "from_party", parties)
 
 
 class DeliveryForm(forms.Form):
@@ -46,5 +48,5 @@ class DisputeForm(forms.ModelForm):
     def __init__(self, *args, agreement, parties, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.agreement = agreement
-        self.fields["requested_by"].queryset = parties
-        self.fields["requested_to"].queryset = agreement.parties.all()
+        limit_choices(self, "requested_by", parties)
+        limit_choices(self, "requested_to", agreement.parties.all())

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from agreements import terms
+from agreements import rules, terms
 from organisations.models import EmploymentArea, Organisation, Person
 
 
@@ -105,7 +105,9 @@ class Agreement(models.Model):
         if self.approved_on:
             return self.approved_on
         decision = self.approving_decision
-        return decision and (decision.decided_on or decision.meeting.date)
+        if decision is None:
+            return None
+        return decision.decided_on or decision.meeting.date
 
 
 class AgreementParty(models.Model):
@@ -280,8 +282,6 @@ class Signature(models.Model):
         return f"{self.signatory} {self.signed_on:%d.%m.%Y}"
 
     def clean(self) -> None:
-        from agreements import rules
-
         rules.check_signature(self)
 
 

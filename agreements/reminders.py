@@ -5,30 +5,28 @@ the agreement having ended, and day 60 of a dispute negotiation (agreement § 12
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from agreements import selectors
 from agreements.models import Agreement, Dispute
-from core.reminders import Audience, Due, Remind, declares, kind, week_of
+from core.reminders import Audience, Due, Remind, Text, declares, kind, week_of
 
-SIGNATURES_PENDING = kind("signatures_pending", gettext_lazy("signatures pending"))
-AGREEMENT_ENDING = kind("agreement_ending", gettext_lazy("agreement ending"))
-AGREEMENT_ENDED = kind("agreement_ended", gettext_lazy("agreement ended"))
-DISPUTE_DAY_60 = kind("dispute_day_60", gettext_lazy("dispute: day 60 reached"))
+SIGNATURES_PENDING = kind("signatures_pending", _("signatures pending"))
+AGREEMENT_ENDING = kind("agreement_ending", _("agreement ending"))
+AGREEMENT_ENDED = kind("agreement_ended", _("agreement ended"))
+DISPUTE_DAY_60 = kind("dispute_day_60", _("dispute: day 60 reached"))
 
 # An agreement that ended longer ago than this is history, not news.
 ENDED_NEWS_DAYS = 30
 
 
-def _parties(agreement: Agreement) -> tuple:
-    return tuple(party.organisation for party in agreement.parties.all())
-
-
 @declares("agreements.signatures")
-def signatures(today: datetime.date, areas=None):
+def signatures(today: datetime.date, areas: Any = None) -> Iterator[Due]:
     agreements = Agreement.objects.filter(
         status__in=[Agreement.Status.APPROVED, Agreement.Status.OUT_FOR_SIGNATURE]
     )
@@ -46,9 +44,9 @@ def signatures(today: datetime.date, areas=None):
                 kind=SIGNATURES_PENDING,
                 key=f"agreements.party:{progress.party.pk}",
                 on=week_of(today),
-                text=lambda p=progress, a=agreement: (
-                    _("%(party)s has not yet signed %(agreement)s.")
-                    % {"party": p.party, "agreement": a.title}
+                text=Text(
+                    _("%(party)s has not yet signed %(agreement)s."),
+                    {"party": progress.party, "agreement": agreement.title},
                 ),
                 link=reverse("agreement-detail", args=[agreement.pk]),
                 area_id=agreement.area_id,
@@ -59,51 +57,40 @@ def signatures(today: datetime.date, areas=None):
 
 
 @declares("agreements.endings")
-def endings(today: datetime.date, areas=None):
+def endings(today: datetime.date, areas: Any = None) -> Iterator[Due]:
     agreements = (
-        Agreement.objects.exclude(ends_on=None)
-        .filter(status__in=[Agreement.Status.NOTICE_GIVEN, Agreement.Status.ENDED])
+        Agreement.objects.filter(status__in=[Agreement.Status.NOTICE_GIVEN, Agreement.Status.ENDED])
         .filter(ends_on__gte=today - datetime.timedelta(days=ENDED_NEWS_DAYS))
         .prefetch_related("parties__organisation")
     )
     if areas is not None:
         agreements = agreements.filter(area__in=areas)
     for agreement in agreements:
-        link = reverse("agreement-detail", args=[agreement.pk])
-        audience = Audience(organisations=_parties(agreement))
-        key = f"agreements.agreement:{agreement.pk}"
+        assert agreement.ends_on is not None  # noqa: S101  (the filter above)
+        values = {"agreement": agreement.title, "day": f"{agreement.ends_on:%d.%m.%Y}"}
+        ending = Due(
+            kind=AGREEMENT_ENDING,
+            key=f"agreements.agreement:{agreement.pk}",
+            on=agreement.ends_on,
+            text=Text(_("%(agreement)s ends on %(day)s after a notice."), values),
+            link=reverse("agreement-detail", args=[agreement.pk]),
+            area_id=agreement.area_id,
+            audience=Audience(organisations=tuple(p.organisation for p in agreement.parties.all())),
+        )
         if agreement.status == Agreement.Status.ENDED:
-            yield Due(
+            yield replace(
+                ending,
                 kind=AGREEMENT_ENDED,
-                key=key,
-                on=agreement.ends_on,
-                text=lambda a=agreement: (
-                    _("%(agreement)s ended on %(day)s.")
-                    % {"agreement": a.title, "day": f"{a.ends_on:%d.%m.%Y}"}
-                ),
-                link=link,
-                area_id=agreement.area_id,
-                audience=audience,
+                text=Text(_("%(agreement)s ended on %(day)s."), values),
                 remind=Remind.AFTER,
                 in_calendar=False,
             )
         else:
-            yield Due(
-                kind=AGREEMENT_ENDING,
-                key=key,
-                on=agreement.ends_on,
-                text=lambda a=agreement: (
-                    _("%(agreement)s ends on %(day)s after a notice.")
-                    % {"agreement": a.title, "day": f"{a.ends_on:%d.%m.%Y}"}
-                ),
-                link=link,
-                area_id=agreement.area_id,
-                audience=audience,
-            )
+            yield ending
 
 
 @declares("agreements.disputes")
-def disputes(today: datetime.date, areas=None):
+def disputes(today: datetime.date, areas: Any = None) -> Iterator[Due]:
     open_disputes = Dispute.objects.filter(resolved_on=None).select_related(
         "agreement", "requested_by__organisation", "requested_to__organisation"
     )
@@ -114,16 +101,20 @@ def disputes(today: datetime.date, areas=None):
             kind=DISPUTE_DAY_60,
             key=f"agreements.dispute:{dispute.pk}",
             on=dispute.day_60,
-            text=lambda d=dispute: (
+            text=Text(
                 _(
                     "Day 60 of the negotiation requested on %(day)s has passed: from %(court)s the "
                     "dispute may go to %(forum)s."
-                )
-                % {
-                    "day": f"{d.requested_on:%d.%m.%Y}",
-                    "court": f"{d.court_from:%d.%m.%Y}",
-                    "forum": d.forum or "–",
-                }
+                ),
+                {
+                    "day": f"{dispute.requested_on:%d.%m.%Y}",
+                    "court": f"{dispute.court_from:%d.%m.%Y}",
+                    "forum": dispute.forum or "–",
+                },
+            ),
+            title=Text(
+                _("Dispute: day 60 of the negotiation (%(by)s – %(to)s)"),
+                {"by": dispute.requested_by, "to": dispute.requested_to},
             ),
             link=reverse("agreement-detail", args=[dispute.agreement_id]),
             area_id=dispute.agreement.area_id,
@@ -131,8 +122,4 @@ def disputes(today: datetime.date, areas=None):
                 organisations=(dispute.requested_by.organisation, dispute.requested_to.organisation)
             ),
             remind=Remind.REACHED,
-            title=lambda d=dispute: (
-                _("Dispute: day 60 of the negotiation (%(by)s – %(to)s)")
-                % {"by": d.requested_by, "to": d.requested_to}
-            ),
         )

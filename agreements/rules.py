@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from typing import TYPE_CHECKING
+
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.validation import Errors
 
-def check_signature(signature) -> None:
-    errors: dict[str, list] = {}
+if TYPE_CHECKING:
+    from agreements.models import Signature
 
-    def add(field, message, **params):
-        errors.setdefault(field, []).append(ValidationError(message, params=params or None))
+
+def check_signature(signature: Signature) -> None:
+    errors = Errors()
+    add = errors.add
 
     if signature.signatory_id:
         signatory = signature.signatory
@@ -33,5 +37,4 @@ def check_signature(signature) -> None:
             )
         if signature.signed_on > timezone.localdate():
             add("signed_on", _("A signature cannot be dated in the future."))
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()

@@ -8,15 +8,15 @@ import difflib
 from dataclasses import dataclass, field
 
 from agreements import terms
-from agreements.models import Agreement, Section, Version
+from agreements.models import Agreement, AgreementParty, Section, Signatory, Signature, Version
 
 
 @dataclass
 class PartyProgress:
-    party: object
-    signatories: list
-    signed: list  # signatures of this version
-    missing: list  # signatories who have not signed (placeholders included)
+    party: AgreementParty
+    signatories: list[Signatory]
+    signed: list[Signature]  # signatures of this version
+    missing: list[Signatory]  # signatories who have not signed (placeholders included)
 
     @property
     def complete(self) -> bool:

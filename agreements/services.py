@@ -4,24 +4,34 @@ last one), termination notices and disputes. Validated in full, atomic, with the
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from agreements import selectors
-from agreements.models import Agreement, AgreementParty, Dispute, Notice, NoticeDelivery, Signature, Version
-from core.writes import save_validated
+from agreements.models import (
+    Agreement,
+    AgreementParty,
+    Dispute,
+    Notice,
+    NoticeDelivery,
+    Signatory,
+    Signature,
+    Version,
+)
+from core.writes import Actor, save_validated
 
 
 @transaction.atomic
 def record_signature(
     *,
     version: Version,
-    signatory,
+    signatory: Signatory,
     signed_on: datetime.date,
-    actor,
-    evidence=None,
+    actor: Actor,
+    evidence: Any = None,
     esignature_reference: str = "",
 ) -> Signature:
     agreement = version.agreement
@@ -41,7 +51,7 @@ def record_signature(
     return signature
 
 
-def _enter_into_force_if_signed(agreement: Agreement, actor) -> None:
+def _enter_into_force_if_signed(agreement: Agreement, actor: Actor) -> None:
     # In force immediately when all parties have signed (agreement § 11).
     state = selectors.version_states(selectors.load(agreement.pk))[0]
     if state.in_force_from is None:
@@ -55,7 +65,7 @@ def _enter_into_force_if_signed(agreement: Agreement, actor) -> None:
 
 @transaction.atomic
 def give_notice(
-    *, agreement: Agreement, from_party: AgreementParty, dated_on: datetime.date, actor
+    *, agreement: Agreement, from_party: AgreementParty, dated_on: datetime.date, actor: Actor
 ) -> Notice:
     if agreement.status not in (Agreement.Status.IN_FORCE, Agreement.Status.NOTICE_GIVEN):
         raise ValidationError(_("Only an agreement in force can be terminated."))
@@ -66,7 +76,7 @@ def give_notice(
 
 
 @transaction.atomic
-def record_delivery(*, delivery: NoticeDelivery, delivered_on: datetime.date, actor) -> NoticeDelivery:
+def record_delivery(*, delivery: NoticeDelivery, delivered_on: datetime.date, actor: Actor) -> NoticeDelivery:
     if delivered_on < delivery.notice.dated_on:
         raise ValidationError(_("A notice cannot be delivered before it is dated."))
     delivery.delivered_on = delivered_on
@@ -82,7 +92,7 @@ def record_delivery(*, delivery: NoticeDelivery, delivered_on: datetime.date, ac
 
 
 @transaction.atomic
-def law_repealed(*, agreement: Agreement, on: datetime.date, actor) -> Agreement:
+def law_repealed(*, agreement: Agreement, on: datetime.date, actor: Actor) -> Agreement:
     """The agreement ends if Act 381/2023 and Decree 388/2024 are repealed (agreement § 11)."""
     agreement.move_to(Agreement.Status.ENDED)
     agreement.ends_on, agreement.end_reason = on, Agreement.EndReason.LAW_REPEALED
@@ -90,7 +100,7 @@ def law_repealed(*, agreement: Agreement, on: datetime.date, actor) -> Agreement
 
 
 @transaction.atomic
-def end_if_due(*, agreement: Agreement, today: datetime.date, actor) -> bool:
+def end_if_due(*, agreement: Agreement, today: datetime.date, actor: Actor) -> bool:
     """Move an agreement whose notice period has run out to ended (for the daily job)."""
     if agreement.status == Agreement.Status.NOTICE_GIVEN and agreement.ends_on and today > agreement.ends_on:
         agreement.move_to(Agreement.Status.ENDED)
@@ -100,5 +110,5 @@ def end_if_due(*, agreement: Agreement, today: datetime.date, actor) -> bool:
 
 
 @transaction.atomic
-def request_negotiation(*, agreement: Agreement, actor, **fields) -> Dispute:
+def request_negotiation(*, agreement: Agreement, actor: Actor, **fields: Any) -> Dispute:
     return save_validated(Dispute(agreement=agreement, **fields), actor)

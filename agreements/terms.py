@@ -31,9 +31,10 @@ def termination_end_date(delivered_on: datetime.date) -> datetime.date:
 def notice_delivered_on(deliveries: Iterable[datetime.date | None]) -> datetime.date | None:
     """When a notice counts as given: on the last delivery, once every other party has received it."""
     dates = list(deliveries)
-    if not dates or any(day is None for day in dates):
+    known = [day for day in dates if day is not None]
+    if not dates or len(known) != len(dates):
         return None
-    return max(dates)
+    return max(known)
 
 
 def negotiation_day_60(requested_on: datetime.date) -> datetime.date:
@@ -51,7 +52,8 @@ def in_force_from(signature_dates_by_party: dict[object, list[datetime.date | No
         return None
     last = []
     for dates in signature_dates_by_party.values():
-        if not dates or any(day is None for day in dates):
+        known = [day for day in dates if day is not None]
+        if not dates or len(known) != len(dates):
             return None
-        last.append(max(dates))
+        last.append(max(known))
     return max(last)

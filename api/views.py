@@ -46,7 +46,7 @@ def deadlines_api(request: HttpRequest) -> JsonResponse:
                 "court_from": terms.court_from(day).isoformat(),
             }
         )
-    form = DeadlineForm(request.GET)
-    if not form.is_valid():
-        return _errors(form)
-    return JsonResponse(deadlines.compute(**form.cleaned_data).as_dict())
+    question = DeadlineForm(request.GET)
+    if not question.is_valid():
+        return _errors(question)
+    return JsonResponse(deadlines.compute(**question.cleaned_data).as_dict())

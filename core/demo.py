@@ -36,7 +36,7 @@ def upsert(ctx: DemoContext, model: type[M], lookup: dict[str, Any], values: dic
 
     That is what makes a second run change nothing, not even the change history.
     """
-    obj = model.objects.filter(**lookup).first()
+    obj: M | None = model._default_manager.filter(**lookup).first()
     if obj is None:
         obj = model(**lookup, **values)
         obj._change_reason = DEMO_REASON  # type: ignore[attr-defined]
@@ -47,7 +47,7 @@ def upsert(ctx: DemoContext, model: type[M], lookup: dict[str, Any], values: dic
     if changed:
         for name in changed:
             setattr(obj, name, values[name])
-        obj._change_reason = DEMO_REASON  # type: ignore[attr-defined]
+        obj._change_reason = DEMO_REASON  # type: ignore[attr-defined]  # read by simple-history
         obj.save()
         ctx.updated += 1
     return obj

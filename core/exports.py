@@ -37,6 +37,7 @@ def xlsx_response(rows: Iterable[Sequence[Any]], filename: str, sheet_title: str
 
     workbook = Workbook()
     sheet = workbook.active
+    assert sheet is not None  # noqa: S101  (a new workbook has one sheet)
     sheet.title = sheet_title[:31]  # Excel's limit for a sheet name
     for row in rows:
         sheet.append([float(v) if isinstance(v, Decimal) else safe_cell(v) for v in row])

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import QuerySet
 
 # The browser's own date picker; the value travels as ISO 8601 whatever the page language.
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -23,3 +26,11 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
                 form.add_error(None, message)
             else:
                 form.add_error(target, message)
+
+
+def limit_choices(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> None:
+    """Offer only QUERYSET in FORM's choice field NAME (e.g. people of the user's own organisation)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a model choice field")
+    field.queryset = queryset

@@ -1,4 +1,6 @@
-from django.http import HttpRequest
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
 
 
 class LanguageByChoiceMiddleware:
@@ -9,9 +11,9 @@ class LanguageByChoiceMiddleware:
     which then reads only the language cookie and falls back to LANGUAGE_CODE (fi).
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)

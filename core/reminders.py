@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -32,6 +32,18 @@ class Remind(enum.Enum):
 
 
 @dataclass(frozen=True)
+class Text:
+    """A sentence written in the reader's language when it is read: a lazily translated MESSAGE with
+    %(name)s placeholders, and its VALUES (lazy ones are translated too)."""
+
+    message: Promise | str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return str(self.message) % {name: str(value) for name, value in self.values.items()}
+
+
+@dataclass(frozen=True)
 class Audience:
     secretaries: bool = True
     # Users who act for these organisations (editors), and these users themselves (e.g. the chair).
@@ -44,17 +56,17 @@ class Due:
     kind: str  # a registered kind
     key: str  # what it is about, e.g. "governance.steeringgroup:3"
     on: datetime.date  # the day it falls due
-    text: Callable[[], str]  # a sentence in the active language (called once per language)
+    text: Text  # what the reminder says
     link: str
     area_id: int | None  # whose it is: the calendar and the front page show it to who sees the area
     audience: Audience = Audience()
     remind: Remind = Remind.AHEAD
     in_calendar: bool = True
     # A short title for the calendar and the front page, when TEXT speaks of the day as passed.
-    title: Callable[[], str] | None = None
+    title: Text | None = None
 
     def heading(self) -> str:
-        return (self.title or self.text)()
+        return str(self.title or self.text)
 
 
 @dataclass(frozen=True)

@@ -1,3 +1,4 @@
+from django.contrib.auth.models import User
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
@@ -7,3 +8,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+class AuthenticatedRequest(HttpRequest):
+    """The request of a view behind login_required: its user is a real user, never anonymous."""
+
+    user: User

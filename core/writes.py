@@ -7,12 +7,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
 
 M = TypeVar("M", bound=models.Model)
+# Who did it: the logged-in user, or None for the system (a scheduled job, a migration).
+Actor = AbstractBaseUser | AnonymousUser | None
 
 
-def save_validated(obj: M, actor: Any, reason: str = "") -> M:
+def save_validated(obj: M, actor: Actor, reason: str = "") -> M:
     obj.full_clean()
     obj._history_user = actor  # type: ignore[attr-defined]  # read by simple-history
     if reason:
@@ -22,7 +25,7 @@ def save_validated(obj: M, actor: Any, reason: str = "") -> M:
 
 
 def update_fields(
-    obj: M, *, actor: Any, allowed: Iterable[str], data: Mapping[str, Any], reason: str = ""
+    obj: M, *, actor: Actor, allowed: Iterable[str], data: Mapping[str, Any], reason: str = ""
 ) -> list[str]:
     """Set only the ALLOWED fields of OBJ from DATA, validate and save; the names that changed.
 

@@ -1,12 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DATE_WIDGET
-from organisations.models import Person
+from core.forms import DATE_WIDGET, limit_choices
+from organisations.models import Organisation, Person
 
 
 class RegistrationForm(forms.Form):
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
     person = forms.ModelChoiceField(
         label=_("Person"),
         queryset=Person.objects.none(),
@@ -17,9 +17,11 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
-        self.fields["person"].queryset = Person.objects.filter(organisation__in=organisations).select_related(
-            "organisation"
+        limit_choices(self, "organisation", organisations)
+        limit_choices(
+            self,
+            "person",
+            Person.objects.filter(organisation__in=organisations).select_related("organisation"),
         )
 
     def clean(self):

@@ -144,7 +144,11 @@ class Registration(models.Model):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        if self.person_id and self.organisation_id and self.person.organisation_id != self.organisation_id:
+        if (
+            self.person is not None
+            and self.organisation_id
+            and self.person.organisation_id != self.organisation_id
+        ):
             raise ValidationError(
                 {"person": _("The person does not belong to the registering organisation.")}
             )

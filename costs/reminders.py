@@ -4,43 +4,38 @@ its due date reaches the debtor and the payee the day after."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from typing import Any
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
-from core.reminders import Audience, Due, Remind, declares, kind
+from core.reminders import Audience, Due, Remind, Text, declares, kind
 from costs.models import Invoice
 
-INVOICE_OVERDUE = kind("invoice_overdue", gettext_lazy("invoice overdue"))
+INVOICE_OVERDUE = kind("invoice_overdue", _("invoice overdue"))
 
 
 @declares("costs.invoices")
-def unpaid_invoices(today: datetime.date, areas=None):
+def unpaid_invoices(today: datetime.date, areas: Any = None) -> Iterator[Due]:
     invoices = Invoice.objects.filter(status=Invoice.Status.SENT).select_related(
         "debtor", "creditor", "day__group"
     )
     if areas is not None:
         invoices = invoices.filter(day__group__area__in=areas)
     for invoice in invoices:
+        names = {"number": invoice.number, "debtor": invoice.debtor}
         yield Due(
             kind=INVOICE_OVERDUE,
             key=f"costs.invoice:{invoice.pk}",
             on=invoice.due_date,
-            text=lambda i=invoice: (
-                _("Invoice basis %(number)s to %(debtor)s (%(amount)s €) was due on %(day)s.")
-                % {
-                    "number": i.number,
-                    "debtor": i.debtor,
-                    "amount": i.amount,
-                    "day": f"{i.due_date:%d.%m.%Y}",
-                }
+            text=Text(
+                _("Invoice basis %(number)s to %(debtor)s (%(amount)s €) was due on %(day)s."),
+                {**names, "amount": invoice.amount, "day": f"{invoice.due_date:%d.%m.%Y}"},
             ),
+            title=Text(_("Invoice basis %(number)s to %(debtor)s is due"), names),
             link=reverse("day-detail", args=[invoice.day_id]),
             area_id=invoice.day.group.area_id,
             audience=Audience(organisations=(invoice.debtor, invoice.creditor)),
             remind=Remind.AFTER,
-            title=lambda i=invoice: (
-                _("Invoice basis %(number)s to %(debtor)s is due") % {"number": i.number, "debtor": i.debtor}
-            ),
         )

@@ -5,21 +5,24 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.writes import save_validated
+from core.writes import Actor, save_validated
 from costs import split
 from costs.models import DevelopmentDay, Invoice, Registration
+from governance.models import SteeringGroup
+from organisations.models import Organisation, Person
 
 PAYMENT_TERM_DAYS = 21
 
 
 @dataclass
 class PartyShare:
-    organisation: object
+    organisation: Organisation
     registrations: int
     share: Decimal
     paid: Decimal
@@ -33,7 +36,7 @@ class PartyShare:
 class DaySplit:
     total: Decimal
     parties: list[PartyShare]
-    transfers: list[tuple[object, object, Decimal]]
+    transfers: list[tuple[Organisation, Organisation, Decimal]]
 
     @property
     def registrations(self) -> int:
@@ -43,7 +46,7 @@ class DaySplit:
 def day_split(day: DevelopmentDay) -> DaySplit | None:
     """The day's costs shared by active registrations; None while nobody is registered or nothing cost."""
     counts: dict[int, int] = {}
-    organisations = {}
+    organisations: dict[int, Organisation] = {}
     for registration in day.registrations.active().select_related("organisation"):
         counts[registration.organisation_id] = (
             counts.get(registration.organisation_id, 0) + registration.count
@@ -74,18 +77,25 @@ def day_split(day: DevelopmentDay) -> DaySplit | None:
 
 
 @transaction.atomic
-def register(*, day: DevelopmentDay, organisation, actor, person=None, count: int = 1) -> Registration:
+def register(
+    *,
+    day: DevelopmentDay,
+    organisation: Organisation,
+    actor: Actor,
+    person: Person | None = None,
+    count: int = 1,
+) -> Registration:
     return save_validated(Registration(day=day, organisation=organisation, person=person, count=count), actor)
 
 
 @transaction.atomic
-def cancel(*, registration: Registration, on: datetime.date, actor) -> Registration:
+def cancel(*, registration: Registration, on: datetime.date, actor: Actor) -> Registration:
     registration.cancelled_on = on
     return save_validated(registration, actor)
 
 
 @transaction.atomic
-def prepare_invoices(*, day: DevelopmentDay, actor, today: datetime.date) -> list[Invoice]:
+def prepare_invoices(*, day: DevelopmentDay, actor: Actor, today: datetime.date) -> list[Invoice]:
     """(Re)build the draft invoice bases of DAY.
 
     Refused once any has been sent: rebuilding would change an invoice a party already has.
@@ -94,7 +104,7 @@ def prepare_invoices(*, day: DevelopmentDay, actor, today: datetime.date) -> lis
     if any(invoice.status != Invoice.Status.DRAFT for invoice in existing):
         raise ValidationError(_("Invoices of this day have already been sent; they are not rebuilt."))
     for invoice in existing:
-        invoice._history_user = actor
+        invoice._history_user = actor  # type: ignore[attr-defined]  # read by simple-history
         invoice.delete()
     result = day_split(day)
     if result is None:
@@ -120,7 +130,7 @@ def prepare_invoices(*, day: DevelopmentDay, actor, today: datetime.date) -> lis
 
 
 @transaction.atomic
-def mark_invoice(*, invoice: Invoice, status: str, on: datetime.date, actor) -> Invoice:
+def mark_invoice(*, invoice: Invoice, status: str, on: datetime.date, actor: Actor) -> Invoice:
     invoice.status = status
     if status == Invoice.Status.SENT:
         invoice.sent_on = on
@@ -129,10 +139,10 @@ def mark_invoice(*, invoice: Invoice, status: str, on: datetime.date, actor) -> 
     return save_validated(invoice, actor)
 
 
-def yearly_summary(group, year: int) -> list[dict]:
+def yearly_summary(group: SteeringGroup, year: int) -> list[dict[str, Any]]:
     """Per party: registrations, share and paid over the year's development days of GROUP."""
-    rows: dict[int, dict] = {}
-    for day in group.development_days.filter(date__year=year):
+    rows: dict[int, dict[str, Any]] = {}
+    for day in DevelopmentDay.objects.filter(group=group, date__year=year):
         result = day_split(day)
         if result is None:
             continue

@@ -57,17 +57,17 @@ def settle(shares: dict[str, Decimal], paid: dict[str, Decimal]) -> list[tuple[s
     balance = {k: shares.get(k, Decimal(0)) - paid.get(k, Decimal(0)) for k in keys}
     debtors = sorted(((b, k) for k, b in balance.items() if b > 0), key=lambda x: (-x[0], str(x[1])))
     creditors = sorted(((-b, k) for k, b in balance.items() if b < 0), key=lambda x: (-x[0], str(x[1])))
-    transfers = []
+    debt = [amount for amount, _key in debtors]  # what each debtor still owes
+    credit = [amount for amount, _key in creditors]  # what each creditor is still owed
+    transfers: list[tuple[str, str, Decimal]] = []
     d = c = 0
-    debtors = [list(x) for x in debtors]
-    creditors = [list(x) for x in creditors]
     while d < len(debtors) and c < len(creditors):
-        amount = min(debtors[d][0], creditors[c][0])
+        amount = min(debt[d], credit[c])
         transfers.append((debtors[d][1], creditors[c][1], amount))
-        debtors[d][0] -= amount
-        creditors[c][0] -= amount
-        if debtors[d][0] == 0:
+        debt[d] -= amount
+        credit[c] -= amount
+        if debt[d] == 0:
             d += 1
-        if creditors[c][0] == 0:
+        if credit[c] == 0:
             c += 1
     return transfers

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from decisions import deadlines
-from decisions.models import AgendaItem, AppealPart, Body
+from decisions.models import AgendaItem, AppealPart, Body, Claim
 
 
 @dataclass
@@ -25,7 +25,7 @@ class Status:
     gaps: list[str] = field(default_factory=list)
     personal_data_removed_on: datetime.date | None = None
     final_on: datetime.date | None = None
-    claims: list = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
     @property
     def last_day(self) -> datetime.date | None:
@@ -39,9 +39,9 @@ def status(item: AgendaItem) -> Status:
     """ITEM's appeal periods and legal state. Reads parts, notifications and claims (prefetch them)."""
     result = Status(claims=list(item.claims.all()))
     meeting = item.meeting
-    parts = [p for p in item.appeal_parts.all() if p.deadline_kind]
+    parts = [(p, kind) for p in item.appeal_parts.all() if (kind := p.deadline_kind)]
     notifications = list(item.notifications.all())
-    for part in parts:
+    for part, kind in parts:
         # Municipal members may claim rectification of a municipal body's decision (Kuntalaki § 135);
         # their period runs from the publication of the minutes (§ 140).
         if item.body.kind == Body.Kind.MUNICIPAL:
@@ -50,9 +50,7 @@ def status(item: AgendaItem) -> Status:
                     Period(
                         part,
                         _("municipal members"),
-                        deadlines.compute(
-                            part.deadline_kind, deadlines.Method.PUBLICATION, meeting.published_on
-                        ),
+                        deadlines.compute(kind, deadlines.Method.PUBLICATION, meeting.published_on),
                     )
                 )
             else:
@@ -66,18 +64,16 @@ def status(item: AgendaItem) -> Status:
             method, date = notification.method, notification.sent_on
             if notification.proven_receipt_on:
                 method, date = deadlines.Method.RECEIVED, notification.proven_receipt_on
-            result.periods.append(
-                Period(part, notification.recipient, deadlines.compute(part.deadline_kind, method, date))
-            )
+            result.periods.append(Period(part, notification.recipient, deadlines.compute(kind, method, date)))
     members_last = [p.computation.last_day for p in result.periods if p.computation.method == "publication"]
     if members_last:
         # Personal data comes off the public network when the appeal period ends (Kuntalaki § 140).
         result.personal_data_removed_on = max(members_last) + datetime.timedelta(days=1)
     if result.claims:
         result.gaps.append(_("A claim has been received: the decision is not final until it is resolved."))
-    elif parts and result.periods and not result.gaps:
+    elif parts and result.periods and not result.gaps and (last_day := result.last_day) is not None:
         # Final (lainvoimainen) when the last period has ended without a claim.
-        result.final_on = result.last_day + datetime.timedelta(days=1)
+        result.final_on = last_day + datetime.timedelta(days=1)
     return result
 
 

@@ -126,7 +126,7 @@ class Computation:
     last_day: datetime.date
     steps: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {
             "kind": self.kind,
             "method": self.method,

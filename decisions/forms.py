@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DATE_WIDGET
+from core.forms import DATE_WIDGET, limit_choices
 from decisions import deadlines
 from decisions.models import AppealPart, Claim, Notification
 from organisations.models import Person
@@ -35,7 +35,7 @@ class ClaimForm(forms.ModelForm):
     def __init__(self, *args, item, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.item = item
-        self.fields["part"].queryset = AppealPart.objects.filter(item=item).exclude(kind="no_appeal")
+        limit_choices(self, "part", AppealPart.objects.filter(item=item).exclude(kind="no_appeal"))
 
 
 class CheckMinutesForm(forms.Form):
@@ -44,10 +44,12 @@ class CheckMinutesForm(forms.Form):
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["checkers"].queryset = (
+        limit_choices(
+            self,
+            "checkers",
             Person.objects.filter(organisation__participations__area=area)
             .select_related("organisation")
-            .order_by("last_name", "first_name")
+            .order_by("last_name", "first_name"),
         )
 
 

@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from decisions import deadlines
+from decisions import deadlines, rules
 from organisations.models import EmploymentArea, Person
 
 
@@ -125,8 +125,6 @@ class Meeting(models.Model):
         return f"{self.body} {when}"
 
     def clean(self) -> None:
-        from decisions import rules
-
         rules.check_meeting(self)
 
 
@@ -236,8 +234,6 @@ class AgendaItem(models.Model):
         return f"§ {self.number}/{self.year}"
 
     def clean(self) -> None:
-        from decisions import rules
-
         rules.check_item(self)
 
 
@@ -355,8 +351,6 @@ class Notification(models.Model):
         return deadlines.deemed_receipt(self.method, self.sent_on)
 
     def clean(self) -> None:
-        from decisions import rules
-
         rules.check_notification(self)
 
 
@@ -383,8 +377,6 @@ class Claim(models.Model):
         return f"{self.claimant} {self.received_on:%d.%m.%Y}"
 
     def clean(self) -> None:
-        from decisions import rules
-
         rules.check_claim(self)
 
 

@@ -5,24 +5,25 @@ the secretary hears that its personal data is off the public page (Kuntalaki § 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from typing import Any
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
-from core.reminders import Due, Remind, declares, kind
+from core.reminders import Due, Remind, Text, declares, kind
 from decisions import appeals
 from decisions.models import AgendaItem
 
-APPEAL_PERIOD_ENDS = kind("appeal_period_ends", gettext_lazy("appeal period ends"))
-DECISION_FINAL = kind("decision_final", gettext_lazy("decision became final"))
+APPEAL_PERIOD_ENDS = kind("appeal_period_ends", _("appeal period ends"))
+DECISION_FINAL = kind("decision_final", _("decision became final"))
 
 # Every period of a decision published this long ago has ended, whatever the shifts (Act 150/1930).
 RECENT_DAYS = 150
 
 
 @declares("decisions.appeals")
-def appeal_periods(today: datetime.date, areas=None):
+def appeal_periods(today: datetime.date, areas: Any = None) -> Iterator[Due]:
     items = (
         AgendaItem.objects.filter(meeting__published_on__gte=today - datetime.timedelta(days=RECENT_DAYS))
         .select_related("meeting", "body")
@@ -33,14 +34,15 @@ def appeal_periods(today: datetime.date, areas=None):
     for item in items:
         status = appeals.status(item)
         link = reverse("item-detail", args=[item.pk])
+        names = {"section": item.section, "body": item.body}
         for n, period in enumerate(status.periods):
             yield Due(
                 kind=APPEAL_PERIOD_ENDS,
                 key=f"decisions.agendaitem:{item.pk}:{n}",
                 on=period.computation.last_day,
-                text=lambda i=item, p=period: (
-                    _("%(section)s %(body)s: last day of the appeal period (%(who)s)")
-                    % {"section": i.section, "body": i.body, "who": p.who}
+                text=Text(
+                    _("%(section)s %(body)s: last day of the appeal period (%(who)s)"),
+                    {**names, "who": period.who},
                 ),
                 link=link,
                 area_id=item.body.area_id,
@@ -51,17 +53,15 @@ def appeal_periods(today: datetime.date, areas=None):
                 kind=DECISION_FINAL,
                 key=f"decisions.agendaitem:{item.pk}",
                 on=status.final_on,
-                text=lambda i=item, s=status: (
+                text=Text(
                     _(
                         "%(section)s of %(body)s became final on %(day)s; its personal data is off "
                         "the public page."
-                    )
-                    % {"section": i.section, "body": i.body, "day": f"{s.final_on:%d.%m.%Y}"}
+                    ),
+                    {**names, "day": f"{status.final_on:%d.%m.%Y}"},
                 ),
+                title=Text(_("%(section)s of %(body)s becomes final"), names),
                 link=link,
                 area_id=item.body.area_id,
                 remind=Remind.REACHED,
-                title=lambda i=item: (
-                    _("%(section)s of %(body)s becomes final") % {"section": i.section, "body": i.body}
-                ),
             )

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.writes import Actor
 from core.writes import save_validated as _save
 from decisions.models import AgendaItem, AppealPart, Claim, Meeting, Notification
+from organisations.models import Person
 
 
 @transaction.atomic
-def check_minutes(*, meeting: Meeting, checkers: list, checked_on: datetime.date, actor) -> Meeting:
+def check_minutes(
+    *, meeting: Meeting, checkers: list[Person], checked_on: datetime.date, actor: Actor
+) -> Meeting:
     """Record that CHECKERS checked the minutes on CHECKED_ON; each must have attended the meeting."""
     present = {a.person_id: a for a in meeting.attendances.select_related("person")}
     absent = [person for person in checkers if person.pk not in present]
@@ -35,21 +40,21 @@ def check_minutes(*, meeting: Meeting, checkers: list, checked_on: datetime.date
 
 
 @transaction.atomic
-def publish_minutes(*, meeting: Meeting, published_on: datetime.date, actor) -> Meeting:
+def publish_minutes(*, meeting: Meeting, published_on: datetime.date, actor: Actor) -> Meeting:
     meeting.published_on = published_on
     _save(meeting, actor)
     return meeting
 
 
 @transaction.atomic
-def record_notification(*, item: AgendaItem, actor, **fields) -> Notification:
+def record_notification(*, item: AgendaItem, actor: Actor, **fields: Any) -> Notification:
     notification = Notification(item=item, **fields)
     _save(notification, actor)
     return notification
 
 
 @transaction.atomic
-def record_claim(*, item: AgendaItem, part: AppealPart, actor, **fields) -> Claim:
+def record_claim(*, item: AgendaItem, part: AppealPart, actor: Actor, **fields: Any) -> Claim:
     claim = Claim(item=item, part=part, **fields)
     _save(claim, actor)
     return claim

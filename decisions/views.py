@@ -250,6 +250,8 @@ class PublicFeed(Feed):
     def item_link(self, item: AgendaItem) -> str:
         return reverse("public-item", args=[item.body.code, item.pk])
 
-    def item_pubdate(self, item: AgendaItem):
-        day = item.meeting.published_on
+    def item_pubdate(self, item: AgendaItem) -> datetime.datetime | None:
+        day = item.meeting.published_on  # the feed lists published items only
+        if day is None:
+            return None
         return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))

@@ -8,10 +8,15 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from governance.models import LeadershipAppointment, Membership, Nomination, SteeringGroup
+from organisations.models import Organisation
 
 
 class Severity(models.TextChoices):
@@ -20,7 +25,7 @@ class Severity(models.TextChoices):
     INFO = "info", _("note")
 
 
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+SEVERITY_ORDER: dict[str, int] = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 @dataclass(frozen=True)
@@ -31,7 +36,7 @@ class Finding:
     message: str
     citation: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str]:
         return {
             "rule": self.rule,
             "severity": self.severity,
@@ -41,22 +46,25 @@ class Finding:
         }
 
 
+Check = Callable[["GroupFacts"], Iterable[str]]
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
-    title: object  # a lazy translation
+    title: Promise | str  # a lazy translation
     citation: str
     severity: str
-    check: Callable[[GroupFacts], Iterable[str]]
+    check: Check
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(code: str, title, *, citation: str, severity: str):
+def rule(code: str, title: Promise | str, *, citation: str, severity: str) -> Callable[[Check], Check]:
     """Register CHECK as rule CODE. CHECK(facts) yields one message per problem it finds."""
 
-    def register(check: Callable[[GroupFacts], Iterable[str]]):
+    def register(check: Check) -> Check:
         REGISTRY[code] = Rule(code, title, citation, severity, check)
         return check
 
@@ -67,11 +75,13 @@ def rule(code: str, title, *, citation: str, severity: str):
 class GroupFacts:
     """What the rules read about one group, loaded with a fixed number of queries."""
 
-    group: object
+    group: SteeringGroup
     today: datetime.date = field(default_factory=timezone.localdate)
+    # What other apps' rules load once and keep here (e.g. the agreement), by name.
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
-    def seats(self) -> list:
+    def seats(self) -> list[Membership]:
         return list(
             self.group.memberships.select_related(
                 "person", "organisation", "deputy_of", "role_named_in__organisation"
@@ -79,27 +89,29 @@ class GroupFacts:
         )
 
     @cached_property
-    def current_seats(self) -> list:
+    def current_seats(self) -> list[Membership]:
         return [s for s in self.seats if s.end_date is None]
 
     @cached_property
-    def current_members(self) -> list:
+    def current_members(self) -> list[Membership]:
         return [s for s in self.current_seats if s.capacity == "member"]
 
     @cached_property
-    def nominations(self) -> list:
+    def nominations(self) -> list[Nomination]:
         return list(self.group.nominations.select_related("organisation", "decided_by"))
 
     @cached_property
-    def leadership(self) -> list:
+    def leadership(self) -> list[LeadershipAppointment]:
         return list(self.group.leadership.select_related("person").filter(ended_on__isnull=True))
 
     @cached_property
-    def parties(self) -> list:
+    def parties(self) -> list[Organisation]:
         return list(self.group.area.parties())
 
 
-def evaluate(group, today: datetime.date | None = None, *, facts: GroupFacts | None = None) -> list[Finding]:
+def evaluate(
+    group: SteeringGroup, today: datetime.date | None = None, *, facts: GroupFacts | None = None
+) -> list[Finding]:
     """Every registered rule's findings for GROUP; pass FACTS a page has already loaded to reuse them."""
     facts = facts or GroupFacts(group, today or timezone.localdate())
     findings = []

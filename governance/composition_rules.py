@@ -5,6 +5,8 @@ steering group's set-up, composition and the leading person); agreement = the co
 approved in decision § 16/2025 (§ 8 steering group and leading person).
 """
 
+from collections.abc import Iterator
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -30,7 +32,7 @@ def _params(facts: GroupFacts) -> parameters.Parameters:
     citation="VNA 388/2024 (kokoonpano); sopimus § 8",
     severity=Severity.ERROR,
 )
-def every_required_party_is_represented(facts: GroupFacts):
+def every_required_party_is_represented(facts: GroupFacts) -> Iterator[str]:
     represented = {seat.organisation_id for seat in facts.current_members}
     for party in facts.parties:
         if party.kind in REQUIRED_KINDS and party.pk not in represented:
@@ -43,7 +45,7 @@ def every_required_party_is_represented(facts: GroupFacts):
     citation="VNA 388/2024 (kokoonpano); sopimus § 8",
     severity=Severity.ERROR,
 )
-def every_member_has_a_personal_deputy(facts: GroupFacts):
+def every_member_has_a_personal_deputy(facts: GroupFacts) -> Iterator[str]:
     with_deputy = {
         seat.deputy_of_id for seat in facts.current_seats if seat.capacity == Membership.Capacity.DEPUTY
     }
@@ -57,7 +59,7 @@ def every_member_has_a_personal_deputy(facts: GroupFacts):
             }
 
 
-def _role_rule(facts: GroupFacts, role: str, named_by_kind: str, names: dict):
+def _role_rule(facts: GroupFacts, role: str, named_by_kind: str, names: dict[str, str]) -> Iterator[str]:
     holders = [seat for seat in facts.current_members if seat.role == role]
     if not holders:
         yield names["missing"]
@@ -80,7 +82,7 @@ def _role_rule(facts: GroupFacts, role: str, named_by_kind: str, names: dict):
     citation="VNA 388/2024 (puheenjohtaja); sopimus § 8",
     severity=Severity.ERROR,
 )
-def chair_is_an_employment_authority_member(facts: GroupFacts):
+def chair_is_an_employment_authority_member(facts: GroupFacts) -> Iterator[str]:
     yield from _role_rule(
         facts,
         Membership.Role.CHAIR,
@@ -104,7 +106,7 @@ def chair_is_an_employment_authority_member(facts: GroupFacts):
     citation="VNA 388/2024 (varapuheenjohtaja); sopimus § 8",
     severity=Severity.ERROR,
 )
-def vice_chair_is_a_wellbeing_county_member(facts: GroupFacts):
+def vice_chair_is_a_wellbeing_county_member(facts: GroupFacts) -> Iterator[str]:
     yield from _role_rule(
         facts,
         Membership.Role.VICE_CHAIR,
@@ -128,7 +130,7 @@ def vice_chair_is_a_wellbeing_county_member(facts: GroupFacts):
     citation="VNA 388/2024 (toimikausi 5 vuotta); sopimus § 8",
     severity=Severity.ERROR,
 )
-def term_is_within_the_limit(facts: GroupFacts):
+def term_is_within_the_limit(facts: GroupFacts) -> Iterator[str]:
     group = facts.group
     if group.term_start is None or group.term_end is None:
         yield _("The steering group's term (start and end) is not recorded.")
@@ -152,7 +154,7 @@ def term_is_within_the_limit(facts: GroupFacts):
     citation="VNA 388/2024 (toimikausi)",
     severity=Severity.WARNING,
 )
-def no_seat_outlives_the_term_unannounced(facts: GroupFacts):
+def no_seat_outlives_the_term_unannounced(facts: GroupFacts) -> Iterator[str]:
     group = facts.group
     if group.term_end is None or facts.today <= group.term_end:
         return
@@ -170,7 +172,7 @@ def no_seat_outlives_the_term_unannounced(facts: GroupFacts):
     citation="VNA 388/2024 (johtava henkilö); sopimus § 8",
     severity=Severity.ERROR,
 )
-def leading_person_and_deputy_are_named(facts: GroupFacts):
+def leading_person_and_deputy_are_named(facts: GroupFacts) -> Iterator[str]:
     capacities = {appointment.capacity for appointment in facts.leadership}
     if "leading" not in capacities:
         yield _("No leading person has been named.")
@@ -184,7 +186,7 @@ def leading_person_and_deputy_are_named(facts: GroupFacts):
     citation="VNA 388/2024 (johtava henkilö); sopimus § 8",
     severity=Severity.ERROR,
 )
-def leading_person_approved_and_within_term(facts: GroupFacts):
+def leading_person_approved_and_within_term(facts: GroupFacts) -> Iterator[str]:
     # Approval before naming is also a database constraint (leader_approved_before_named): no row can
     # break it, so only the term is checked here.
     group = facts.group
@@ -205,7 +207,7 @@ def leading_person_approved_and_within_term(facts: GroupFacts):
     citation="Y-tunnus (PRH/Verohallinto); sopimus § 2",
     severity=Severity.ERROR,
 )
-def every_business_id_passes(facts: GroupFacts):
+def every_business_id_passes(facts: GroupFacts) -> Iterator[str]:
     for party in facts.parties:
         if not party.business_id:
             yield _("The business ID of %(organisation)s is not recorded.") % {"organisation": party}
@@ -222,7 +224,7 @@ def every_business_id_passes(facts: GroupFacts):
     citation="VNA 388/2024 (nimeäminen); päätös § 16/2025",
     severity=Severity.WARNING,
 )
-def every_seat_has_a_nomination(facts: GroupFacts):
+def every_seat_has_a_nomination(facts: GroupFacts) -> Iterator[str]:
     unnominated = sorted({str(seat.person) for seat in facts.current_seats if seat.nomination_id is None})
     for person in unnominated:
         yield _("The nomination decision behind the seat of %(person)s is not recorded.") % {"person": person}
@@ -243,7 +245,7 @@ def every_seat_has_a_nomination(facts: GroupFacts):
     citation="VNA 388/2024 (asettaminen)",
     severity=Severity.WARNING,
 )
-def set_up_decision_is_recorded(facts: GroupFacts):
+def set_up_decision_is_recorded(facts: GroupFacts) -> Iterator[str]:
     group = facts.group
     decision = group.set_up_decision
     if decision is None and (not group.set_up_by or not group.set_up_reference):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DATE_WIDGET
+from core.forms import DATE_WIDGET, limit_choices
 from governance.models import Membership, Nomination
 from organisations.models import Organisation, Person
 
@@ -15,10 +15,11 @@ class NominationForm(forms.ModelForm):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         if organisations is not None:
-            self.fields["organisation"].queryset = organisations
-        self.fields["decided_by"].queryset = Person.objects.filter(
-            organisation__in=self.fields["organisation"].queryset
-        ).select_related("organisation")
+            limit_choices(self, "organisation", organisations)
+        offered = organisations if organisations is not None else Organisation.objects.all()
+        limit_choices(
+            self, "decided_by", Person.objects.filter(organisation__in=offered).select_related("organisation")
+        )
 
 
 class SeatForm(forms.Form):
@@ -36,8 +37,8 @@ class SeatForm(forms.Form):
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
         people = Person.objects.filter(organisation=organisation)
-        self.fields["person"].queryset = people
-        self.fields["deputy"].queryset = people
+        limit_choices(self, "person", people)
+        limit_choices(self, "deputy", people)
 
 
 class DeputyForm(forms.Form):
@@ -46,7 +47,7 @@ class DeputyForm(forms.Form):
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(organisation=organisation)
+        limit_choices(self, "person", Person.objects.filter(organisation=organisation))
 
 
 class EndSeatForm(forms.Form):
@@ -63,4 +64,4 @@ class SuccessorForm(forms.Form):
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["successor"].queryset = Person.objects.filter(organisation=organisation)
+        limit_choices(self, "successor", Person.objects.filter(organisation=organisation))

@@ -115,7 +115,7 @@ class SteeringGroup(models.Model):
         return self.status_on(timezone.localdate())
 
     def get_status_display(self) -> str:
-        return self.Status(self.status).label
+        return str(self.Status(self.status).label)
 
 
 class Nomination(models.Model):

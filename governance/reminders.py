@@ -5,24 +5,26 @@ time before the day."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from typing import Any
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
-from core.reminders import Audience, Due, declares, kind
+from core.reminders import Audience, Due, Text, declares, kind
 from governance.models import LeadershipAppointment, SteeringGroup
 
-GROUP_TERM_ENDING = kind("group_term_ending", gettext_lazy("steering group term ending"))
-LEADER_TERM_ENDING = kind("leader_term_ending", gettext_lazy("leading person's term ending"))
+GROUP_TERM_ENDING = kind("group_term_ending", _("steering group term ending"))
+LEADER_TERM_ENDING = kind("leader_term_ending", _("leading person's term ending"))
 
 
 @declares("governance.group_terms")
-def group_terms(today: datetime.date, areas=None):
-    groups = SteeringGroup.objects.exclude(term_end=None).filter(term_end__gte=today).select_related("area")
+def group_terms(today: datetime.date, areas: Any = None) -> Iterator[Due]:
+    groups = SteeringGroup.objects.filter(term_end__gte=today).select_related("area")
     if areas is not None:
         groups = groups.filter(area__in=areas)
     for group in groups.prefetch_related("memberships__person__user"):
+        assert group.term_end is not None  # noqa: S101  (the filter above)
         seated = tuple(
             seat.person.user
             for seat in group.memberships.all()
@@ -32,9 +34,9 @@ def group_terms(today: datetime.date, areas=None):
             kind=GROUP_TERM_ENDING,
             key=f"governance.steeringgroup:{group.pk}",
             on=group.term_end,
-            text=lambda group=group: (
-                _("The term of %(group)s, %(area)s ends on %(day)s.")
-                % {"group": group.name, "area": group.area, "day": f"{group.term_end:%d.%m.%Y}"}
+            text=Text(
+                _("The term of %(group)s, %(area)s ends on %(day)s."),
+                {"group": group.name, "area": group.area, "day": f"{group.term_end:%d.%m.%Y}"},
             ),
             link=reverse("group-detail", args=[group.pk]),
             area_id=group.area_id,
@@ -43,7 +45,7 @@ def group_terms(today: datetime.date, areas=None):
 
 
 @declares("governance.leader_terms")
-def leader_terms(today: datetime.date, areas=None):
+def leader_terms(today: datetime.date, areas: Any = None) -> Iterator[Due]:
     appointments = LeadershipAppointment.objects.filter(ended_on=None, term_end__gte=today).select_related(
         "person__user", "group"
     )
@@ -55,9 +57,13 @@ def leader_terms(today: datetime.date, areas=None):
             kind=LEADER_TERM_ENDING,
             key=f"governance.leadership:{appointment.pk}",
             on=appointment.term_end,
-            text=lambda a=appointment: (
-                _("The term of %(person)s as %(capacity)s ends on %(day)s.")
-                % {"person": a.person, "capacity": a.get_capacity_display(), "day": f"{a.term_end:%d.%m.%Y}"}
+            text=Text(
+                _("The term of %(person)s as %(capacity)s ends on %(day)s."),
+                {
+                    "person": person,
+                    "capacity": LeadershipAppointment.Capacity(appointment.capacity).label,
+                    "day": f"{appointment.term_end:%d.%m.%Y}",
+                },
             ),
             link=reverse("group-detail", args=[appointment.group_id]),
             area_id=appointment.group.area_id,

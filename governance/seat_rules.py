@@ -3,19 +3,22 @@ what the database can hold, it holds too: see the constraints on the models)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from typing import TYPE_CHECKING
+
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.validation import Errors
 from governance.choices import Capacity, Role
 from organisations.models import OrganisationKind
 
+if TYPE_CHECKING:
+    from governance.models import LeadershipAppointment, Membership, Nomination
 
-def check_membership(seat) -> None:
-    errors: dict[str, list] = {}
 
-    def add(field: str, message, **params) -> None:
-        errors.setdefault(field, []).append(ValidationError(message, params=params or None))
+def check_membership(seat: Membership) -> None:
+    errors = Errors()
+    add = errors.add
 
     if seat.person_id and seat.organisation_id and seat.person.organisation_id != seat.organisation_id:
         add(
@@ -25,8 +28,8 @@ def check_membership(seat) -> None:
             organisation=seat.organisation,
         )
 
-    if seat.deputy_of_id:
-        member = seat.deputy_of
+    member = seat.deputy_of if seat.deputy_of_id else None
+    if member is not None:
         # A personal deputy is named by the member's own organisation (VNA 388/2024; agreement § 8).
         if member.organisation_id != seat.organisation_id:
             add(
@@ -84,15 +87,12 @@ def check_membership(seat) -> None:
                 person=seat.person,
             )
 
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
 
 
-def check_leadership(appointment) -> None:
-    errors: dict[str, list] = {}
-
-    def add(field: str, message, **params) -> None:
-        errors.setdefault(field, []).append(ValidationError(message, params=params or None))
+def check_leadership(appointment: LeadershipAppointment) -> None:
+    errors = Errors()
+    add = errors.add
 
     # The steering group approves the person before the employment authority names them (VNA 388/2024).
     if appointment.approved_on and appointment.named_on and appointment.named_on < appointment.approved_on:
@@ -123,20 +123,18 @@ def check_leadership(appointment) -> None:
             _("The term may not start before the steering group's term, which starts on %(day)s."),
             day=group.term_start.strftime("%d.%m.%Y"),
         )
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()
 
 
-def check_nomination(nomination) -> None:
-    errors: dict[str, list] = {}
+def check_nomination(nomination: Nomination) -> None:
+    errors = Errors()
+    official = nomination.decided_by if nomination.decided_by_id else None
     if (
-        nomination.decided_by_id
+        official is not None
         and nomination.organisation_id
-        and (nomination.decided_by.organisation_id != nomination.organisation_id)
+        and official.organisation_id != nomination.organisation_id
     ):
-        errors.setdefault("decided_by", []).append(
-            ValidationError(_("The official who decided must belong to the nominating organisation."))
-        )
+        errors.add("decided_by", _("The official who decided must belong to the nominating organisation."))
     if (
         nomination.group_id
         and nomination.organisation_id
@@ -145,11 +143,9 @@ def check_nomination(nomination) -> None:
             or nomination.organisation.kind == OrganisationKind.MUNICIPALITY
         )
     ):
-        errors.setdefault("organisation", []).append(
-            ValidationError(
-                _("%(organisation)s does not take part in this employment area."),
-                params={"organisation": nomination.organisation},
-            )
+        errors.add(
+            "organisation",
+            _("%(organisation)s does not take part in this employment area."),
+            organisation=nomination.organisation,
         )
-    if errors:
-        raise ValidationError(errors)
+    errors.raise_if_any()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from governance.compliance import GroupFacts
 from governance.models import Membership
+from organisations.models import Organisation
 
 
 @dataclass
@@ -17,11 +18,11 @@ class Row:
 
 @dataclass
 class Block:
-    organisation: object
+    organisation: Organisation
     rows: list[Row]
 
 
-ROLE_ORDER = {
+ROLE_ORDER: dict[str, int] = {
     Membership.Role.CHAIR: 0,
     Membership.Role.VICE_CHAIR: 1,
     Membership.Role.MEMBER: 2,
@@ -34,14 +35,19 @@ def composition(facts: GroupFacts, *, current: bool = True) -> list[Block]:
     seats = facts.current_seats if current else facts.seats
     deputies: dict[int, list[Membership]] = {}
     for seat in seats:
-        if seat.capacity == Membership.Capacity.DEPUTY:
+        if seat.capacity == Membership.Capacity.DEPUTY and seat.deputy_of_id is not None:
             deputies.setdefault(seat.deputy_of_id, []).append(seat)
     blocks: dict[int, Block] = {}
     for seat in seats:
         if seat.capacity == Membership.Capacity.MEMBER:
             block = blocks.setdefault(seat.organisation_id, Block(seat.organisation, []))
             block.rows.append(Row(seat, deputies.get(seat.pk, [])))
-    kind_order = {"employment_authority": 0, "wellbeing_county": 1, "kela": 2, "municipality": 3}
+    kind_order: dict[str, int] = {
+        "employment_authority": 0,
+        "wellbeing_county": 1,
+        "kela": 2,
+        "municipality": 3,
+    }
     ordered = sorted(
         blocks.values(), key=lambda b: (kind_order.get(b.organisation.kind, 9), b.organisation.name_fi)
     )

@@ -4,11 +4,14 @@ one transaction, with the acting user in the change history: nothing is ever hal
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from core.writes import Actor, update_fields
 from core.writes import save_validated as _save
-from core.writes import update_fields
 from governance.models import LeadershipAppointment, Membership, Nomination, SteeringGroup
 from organisations.models import Organisation, Person
 
@@ -18,7 +21,7 @@ def record_nomination(
     *,
     group: SteeringGroup,
     organisation: Organisation,
-    actor,
+    actor: Actor,
     decided_by: Person | None = None,
     decided_by_body: str = "",
     decided_on: datetime.date | None = None,
@@ -40,7 +43,7 @@ NOMINATION_FIELDS = ("decided_by", "decided_by_body", "decided_on", "reference")
 
 
 @transaction.atomic
-def update_nomination(*, nomination: Nomination, actor, **fields) -> Nomination:
+def update_nomination(*, nomination: Nomination, actor: Actor, **fields: Any) -> Nomination:
     """Correct a nomination's decision details; the organisation and group stay as nominated."""
     fields.pop("organisation", None)  # the form shows it fixed; a nomination never changes hands
     update_fields(nomination, actor=actor, allowed=NOMINATION_FIELDS, data=fields)
@@ -52,7 +55,7 @@ def seat_member(
     *,
     nomination: Nomination,
     person: Person,
-    actor,
+    actor: Actor,
     role: str = Membership.Role.MEMBER,
     deputy: Person | None = None,
     start_date: datetime.date | None = None,
@@ -83,7 +86,7 @@ def add_deputy(
     *,
     member: Membership,
     person: Person,
-    actor,
+    actor: Actor,
     start_date: datetime.date | None = None,
     nomination: Nomination | None = None,
 ) -> Membership:
@@ -102,7 +105,7 @@ def add_deputy(
 
 
 @transaction.atomic
-def end_seat(*, seat: Membership, end_date: datetime.date, reason: str, actor) -> Membership:
+def end_seat(*, seat: Membership, end_date: datetime.date, reason: str, actor: Actor) -> Membership:
     """End SEAT; a member's personal deputy leaves with them (a personal deputy deputises one member)."""
     for deputy in seat.deputies.filter(end_date__isnull=True):
         deputy.end_date, deputy.end_reason = end_date, reason
@@ -118,7 +121,7 @@ def replace_member(
     seat: Membership,
     successor: Person,
     start_date: datetime.date,
-    actor,
+    actor: Actor,
     nomination: Nomination | None = None,
     keep_deputy: bool = True,
 ) -> Membership:
@@ -126,11 +129,19 @@ def replace_member(
 
     With KEEP_DEPUTY the personal deputy continues as the successor's deputy, in a new row of its own.
     """
+    nomination = nomination or seat.nomination
+    if nomination is None:
+        raise ValidationError(
+            _(
+                "The seat has no recorded nomination decision: record the organisation's decision "
+                "that names the successor first."
+            )
+        )
     old_deputies = list(seat.deputies.filter(end_date__isnull=True).select_related("person"))
     last_day = start_date - datetime.timedelta(days=1)
     end_seat(seat=seat, end_date=last_day, reason=Membership.EndReason.SUCCESSOR, actor=actor)
     new = seat_member(
-        nomination=nomination or seat.nomination,
+        nomination=nomination,
         person=successor,
         actor=actor,
         role=seat.role,
@@ -147,7 +158,7 @@ def replace_member(
 
 
 @transaction.atomic
-def appoint_leader(*, group: SteeringGroup, actor, **fields) -> LeadershipAppointment:
+def appoint_leader(*, group: SteeringGroup, actor: Actor, **fields: Any) -> LeadershipAppointment:
     appointment = LeadershipAppointment(group=group, **fields)
     _save(appointment, actor)
     return appointment

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -22,6 +23,9 @@ from django.utils import timezone, translation
 
 from notifications.models import Notification, Preference
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
 log = logging.getLogger(__name__)
 
 # Sent when notify() created a notification; notifications/tasks.py queues its e-mail after commit.
@@ -29,17 +33,19 @@ log = logging.getLogger(__name__)
 notification_created = Signal()
 
 
-def preference(user) -> Preference:
+def preference(user: AbstractBaseUser) -> Preference:
     pref, _ = Preference.objects.get_or_create(user=user)
     return pref
 
 
-def language_of(user) -> str:
-    return preference(user).language
-
-
 def notify(
-    *, recipient, kind: str, object_key: str, due_date: datetime.date, message: str, link: str = ""
+    *,
+    recipient: AbstractBaseUser,
+    kind: str,
+    object_key: str,
+    due_date: datetime.date,
+    message: str,
+    link: str = "",
 ) -> Notification | None:
     """Create the notification unless it exists; returns it when created now, else None."""
     try:

@@ -69,7 +69,7 @@ def send_reminders(today: datetime.date, only: Iterable[str] | None = None) -> d
                     continue
                 for user in recipients.of(due.audience):
                     with translation.override(recipients.language(user)):
-                        message = due.text()
+                        message = str(due.text)
                     notification = notify(
                         recipient=user,
                         kind=due.kind,

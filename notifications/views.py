@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from core.views import AuthenticatedRequest
 from notifications import calendar
 from notifications.models import Notification, Preference, new_token
 from notifications.services import preference
@@ -22,7 +23,7 @@ class PreferenceForm(forms.ModelForm):
 
 
 @login_required
-def notification_list(request: HttpRequest) -> HttpResponse:
+def notification_list(request: AuthenticatedRequest) -> HttpResponse:
     pref = preference(request.user)
     rows = Notification.objects.filter(recipient=request.user).order_by("read_at", "-created_at")[:200]
     return render(
@@ -38,7 +39,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["POST"])
-def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
+def mark_read(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
     notification.read_at = None if notification.read_at else timezone.now()
     notification.save(update_fields=["read_at"])
@@ -47,7 +48,7 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["POST"])
-def save_preferences(request: HttpRequest) -> HttpResponse:
+def save_preferences(request: AuthenticatedRequest) -> HttpResponse:
     form = PreferenceForm(request.POST, instance=preference(request.user))
     if form.is_valid():
         form.save()
@@ -57,7 +58,7 @@ def save_preferences(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["POST"])
-def renew_calendar_token(request: HttpRequest) -> HttpResponse:
+def renew_calendar_token(request: AuthenticatedRequest) -> HttpResponse:
     pref = preference(request.user)
     pref.calendar_token = new_token()
     pref.save(update_fields=["calendar_token"])

@@ -11,10 +11,13 @@ Everything else is refused. Views use the helpers here, never their own checks.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import cast
+
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
+from django.contrib.auth.models import AbstractUser, AnonymousUser, Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
@@ -27,7 +30,7 @@ SECRETARIES = "board-secretaries"
 VIEW_AREA = "organisations.view_employmentarea"
 ACT_FOR = "organisations.act_for_organisation"
 
-User = AbstractBaseUser | AnonymousUser
+User = AbstractUser | AnonymousUser
 
 
 def ensure_secretary_group() -> Group:
@@ -71,10 +74,14 @@ def secretaries():
     return get_user_model().objects.filter(is_active=True, groups__name=SECRETARIES).distinct()
 
 
-def users_acting_for(organisation: Organisation) -> list:
+def users_acting_for(organisation: Organisation) -> list[AbstractUser]:
     """The active users who may record matters for ORGANISATION (its editors)."""
-    users = get_users_with_perms(
-        organisation, only_with_perms_in=["act_for_organisation"], with_superusers=False
+    # Without attach_perms, guardian returns a queryset of users (its annotation also allows a dict).
+    users = cast(
+        Iterable[AbstractUser],
+        get_users_with_perms(
+            organisation, only_with_perms_in=["act_for_organisation"], with_superusers=False
+        ),
     )
     return [u for u in users if u.is_active]
 

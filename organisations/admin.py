@@ -60,7 +60,7 @@ class OrganisationAdmin(HistoryGuardedAdmin):
 
     @admin.display(description=_("business ID check"))
     def business_id_check(self, obj: Organisation) -> str:
-        return Organisation.BusinessIdStatus(obj.business_id_status).label
+        return str(Organisation.BusinessIdStatus(obj.business_id_status).label)
 
 
 @admin.register(Person)

@@ -117,7 +117,7 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("Where the details were taken from, e.g. a document and its section."),
     )
-    areas = models.ManyToManyField(
+    areas = models.ManyToManyField(  # type: ignore[var-annotated]  # a string "through" the stubs cannot follow
         EmploymentArea, through="AreaParticipation", related_name="organisations", blank=True
     )
     history = HistoricalRecords()
@@ -140,7 +140,7 @@ class Organisation(models.Model):
                 name="only_one_kela",
                 violation_error_message=_("Kela is already registered."),
             ),
-            models.CheckConstraint(
+            models.CheckConstraint(  # type: ignore[call-overload]  # Q | lookup is a valid condition
                 condition=Q(business_id="") | GreaterThanOrEqual(Length("business_id"), 8),
                 name="organisation_business_id_not_truncated",
             ),

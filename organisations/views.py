@@ -2,20 +2,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.forms import add_service_errors
 from core.sections import sections
+from core.views import AuthenticatedRequest
 from organisations import access, services
 from organisations.forms import PortalOrganisationForm
 from organisations.models import Municipality, Organisation, Person
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     areas = access.areas_visible_to(request.user).select_related("lead_municipality")
     organisations = access.organisations_acted_for(request.user)
     person = Person.objects.filter(user=request.user).select_related("organisation").first()
@@ -27,7 +28,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def area_detail(request: HttpRequest, code: str) -> HttpResponse:
+def area_detail(request: AuthenticatedRequest, code: str) -> HttpResponse:
     area = access.get_area_for_user(request.user, code)
     parties = area.parties().prefetch_related(
         Prefetch("people", queryset=Person.objects.order_by("last_name", "first_name"))
@@ -49,7 +50,7 @@ def area_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     organisation = access.get_organisation_for_user(request.user, pk)
     return render(
         request,
@@ -65,7 +66,7 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def organisation_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     organisation = access.get_organisation_for_user(request.user, pk, to_change=True)
     form = PortalOrganisationForm(request.POST or None, instance=Organisation.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():

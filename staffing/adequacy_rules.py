@@ -2,12 +2,15 @@
 also what staffing/reminders.py reminds of: written once, here."""
 
 import datetime
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from governance.compliance import GroupFacts, Severity, rule
+from governance.models import SteeringGroup
+from staffing.models import Objective, StaffingReview
 
 
 def objectives_due(year: int) -> datetime.date:
@@ -15,17 +18,17 @@ def objectives_due(year: int) -> datetime.date:
     return datetime.date(year, month, day)
 
 
-def objectives_set(group, year: int) -> bool:
+def objectives_set(group: SteeringGroup, year: int) -> bool:
     """The steering group has set objectives for YEAR (VNA 388/2024: every year)."""
-    return group.objectives.filter(year=year).exists()
+    return Objective.objects.filter(group=group, year=year).exists()
 
 
-def staffing_assessed(group, year: int) -> bool:
+def staffing_assessed(group: SteeringGroup, year: int) -> bool:
     """The adequacy of staffing in YEAR has been assessed (Act 381/2023 § 9); a year before the group's
     term began is not the group's to assess."""
     if group.term_start and group.term_start.year > year:
         return True
-    review = group.staffing_reviews.filter(year=year).first()
+    review = StaffingReview.objects.filter(group=group, year=year).first()
     return review is not None and review.adequate is not None
 
 
@@ -35,7 +38,7 @@ def staffing_assessed(group, year: int) -> bool:
     citation="VNA 388/2024 (johtoryhmän tehtävät); sopimus § 4",
     severity=Severity.WARNING,
 )
-def objectives_are_set(facts: GroupFacts):
+def objectives_are_set(facts: GroupFacts) -> Iterator[str]:
     year = facts.today.year
     if facts.today >= objectives_due(year) and not objectives_set(facts.group, year):
         yield _("No objectives have been set for %(year)s (due by %(day)s).") % {
@@ -50,7 +53,7 @@ def objectives_are_set(facts: GroupFacts):
     citation="Laki 381/2023 § 9; sopimus § 6",
     severity=Severity.WARNING,
 )
-def staffing_is_assessed(facts: GroupFacts):
+def staffing_is_assessed(facts: GroupFacts) -> Iterator[str]:
     year = facts.today.year - 1
     if not staffing_assessed(facts.group, year):
         yield _("The adequacy of staffing in %(year)s has not been assessed.") % {"year": year}
@@ -62,8 +65,8 @@ def staffing_is_assessed(facts: GroupFacts):
     citation="Laki 381/2023 § 9",
     severity=Severity.ERROR,
 )
-def inadequate_has_measures(facts: GroupFacts):
-    for review in facts.group.staffing_reviews.filter(adequate=False):
+def inadequate_has_measures(facts: GroupFacts) -> Iterator[str]:
+    for review in StaffingReview.objects.filter(group=facts.group, adequate=False):
         if not review.measures.strip():
             yield _("Staffing in %(year)s was assessed not adequate, but no measures are recorded.") % {
                 "year": review.year

@@ -26,11 +26,19 @@ def rows(data: Year) -> list[list]:
                     "",
                 ]
             )
-        for line in data.review.client_lines.select_related("organisation", "municipality").order_by(
+        for client_line in data.review.client_lines.select_related("organisation", "municipality").order_by(
             "organisation__name_fi"
         ):
             table.append(
-                [_("clients"), line.organisation.name_fi, "", line.municipality.name_fi, "", "", line.clients]
+                [
+                    _("clients"),
+                    client_line.organisation.name_fi,
+                    "",
+                    client_line.municipality.name_fi,
+                    "",
+                    "",
+                    client_line.clients,
+                ]
             )
     for objective in data.objectives:
         for indicator in objective.indicators.all():

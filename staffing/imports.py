@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.writes import save_validated
+from core.writes import Actor, save_validated
 from organisations.models import Municipality
 from staffing.models import ClientLine, StaffLine
 
@@ -38,6 +38,8 @@ def read_rows(upload) -> list[list[str]]:
         from openpyxl import load_workbook
 
         sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
+        if sheet is None:
+            raise ImportRefused([RowError(1, _("The Excel workbook has no sheet."))])
         return [
             ["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)
         ]
@@ -154,7 +156,7 @@ def parse(rows: list[list[str]], kind: str, municipalities: dict) -> tuple[list[
 
 
 @transaction.atomic
-def replace_figures(*, review, organisation, kind: str, upload, actor) -> int:
+def replace_figures(*, review, organisation, kind: str, upload, actor: Actor) -> int:
     """Replace ORGANISATION's staff or client figures in REVIEW with the file's; all or nothing."""
     area = review.group.area
     municipalities = {}

@@ -4,8 +4,13 @@ staff reported", never a division by zero."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from staffing.models import ClientLine, StaffingReview, StaffLine
 
 
 def per_fte(clients: int, fte: Decimal) -> Decimal | None:
@@ -44,19 +49,24 @@ class Summary:
     by_municipality: list[Row]
 
 
-def _rows(staff, clients, key, label) -> dict:
-    rows: dict = {}
+def _rows(
+    staff: list[StaffLine],
+    clients: list[ClientLine],
+    key: Callable[[Any], int],
+    label: Callable[[Any], str],
+) -> dict[int, Row]:
+    rows: dict[int, Row] = {}
     for line in staff:
         row = rows.setdefault(key(line), Row(label(line), 0, Decimal("0"), 0))
         row.headcount += line.headcount
         row.fte += line.fte
-    for line in clients:
-        row = rows.setdefault(key(line), Row(label(line), 0, Decimal("0"), 0))
-        row.clients += line.clients
+    for client_line in clients:
+        row = rows.setdefault(key(client_line), Row(label(client_line), 0, Decimal("0"), 0))
+        row.clients += client_line.clients
     return rows
 
 
-def summarise(review, previous_review=None) -> Summary:
+def summarise(review: StaffingReview, previous_review: StaffingReview | None = None) -> Summary:
     staff = list(review.staff_lines.select_related("organisation", "municipality"))
     clients = list(review.client_lines.select_related("organisation", "municipality"))
     by_party = _rows(staff, clients, lambda x: x.organisation_id, lambda x: x.organisation.name_fi)

@@ -5,20 +5,21 @@ conditions are the compliance rules' own (staffing/adequacy_rules.py)."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from typing import Any
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
-from core.reminders import Audience, Due, Remind, declares, kind
+from core.reminders import Audience, Due, Remind, Text, declares, kind
 from governance.models import Membership, SteeringGroup
 from staffing.adequacy_rules import objectives_due, objectives_set, staffing_assessed
 
-OBJECTIVES_DUE = kind("objectives_due", gettext_lazy("objectives not set"))
-STAFFING_REVIEW_DUE = kind("staffing_review_due", gettext_lazy("staffing review due"))
+OBJECTIVES_DUE = kind("objectives_due", _("objectives not set"))
+STAFFING_REVIEW_DUE = kind("staffing_review_due", _("staffing review due"))
 
 
-def _chair_users(group: SteeringGroup) -> tuple:
+def _chair_users(group: SteeringGroup) -> tuple[Any, ...]:
     return tuple(
         seat.person.user
         for seat in group.memberships.all()
@@ -27,7 +28,7 @@ def _chair_users(group: SteeringGroup) -> tuple:
 
 
 @declares("staffing.yearly")
-def yearly_work(today: datetime.date, areas=None):
+def yearly_work(today: datetime.date, areas: Any = None) -> Iterator[Due]:
     due = objectives_due(today.year)
     last_year = today.year - 1
     groups = SteeringGroup.objects.select_related("area").prefetch_related("memberships__person__user")
@@ -43,9 +44,9 @@ def yearly_work(today: datetime.date, areas=None):
                 kind=OBJECTIVES_DUE,
                 key=f"governance.steeringgroup:{group.pk}",
                 on=due,
-                text=lambda g=group: (
-                    _("%(group)s, %(area)s has not set its objectives for %(year)s.")
-                    % {"group": g.name, "area": g.area, "year": today.year}
+                text=Text(
+                    _("%(group)s, %(area)s has not set its objectives for %(year)s."),
+                    {"group": group.name, "area": group.area, "year": today.year},
                 ),
                 link=link,
                 area_id=group.area_id,
@@ -57,9 +58,9 @@ def yearly_work(today: datetime.date, areas=None):
                 kind=STAFFING_REVIEW_DUE,
                 key=f"governance.steeringgroup:{group.pk}",
                 on=due,
-                text=lambda g=group: (
-                    _("%(group)s, %(area)s has not assessed the adequacy of staffing in %(year)s.")
-                    % {"group": g.name, "area": g.area, "year": last_year}
+                text=Text(
+                    _("%(group)s, %(area)s has not assessed the adequacy of staffing in %(year)s."),
+                    {"group": group.name, "area": group.area, "year": last_year},
                 ),
                 link=link,
                 area_id=group.area_id,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.writes import Actor
 from governance.models import SteeringGroup
 from organisations.models import Organisation
 from staffing import imports
@@ -15,7 +17,13 @@ IMPORT_KINDS = ("staff", "clients")
 
 @transaction.atomic
 def import_figures(
-    *, group: SteeringGroup, year: int, organisation: Organisation, kind: str, upload, actor
+    *,
+    group: SteeringGroup,
+    year: int,
+    organisation: Organisation,
+    kind: str,
+    upload: UploadedFile | None,
+    actor: Actor,
 ) -> int:
     """Replace ORGANISATION's staff or client figures for YEAR with the file's; the rows saved.
 

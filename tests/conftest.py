@@ -24,6 +24,18 @@ from tests.factories import (
 )
 
 
+@pytest.fixture
+def area(db):
+    """One employment area and nothing else, for tests that need no people or rights."""
+    return EmploymentAreaFactory(code="area-a", name_fi="Alueen A työllisyysalue")
+
+
+@pytest.fixture
+def user(db):
+    """One plain user with the factory's password, given no rights."""
+    return UserFactory(username="member")
+
+
 @dataclass
 class World:
     area: object

@@ -228,8 +228,8 @@ def test_the_agreement_ends_after_its_end_date_and_by_repeal_of_the_law(agreemen
 @pytest.mark.parametrize(
     ("start", "to"), [("draft", "in_force"), ("ended", "in_force"), ("approved", "ended")]
 )
-def test_illegal_status_moves_are_refused(world, start, to):
-    agreement = Agreement(area=world.area, title="X", status=start)
+def test_illegal_status_moves_are_refused(area, start, to):
+    agreement = Agreement(area=area, title="X", status=start)
     with translation.override("fi"), pytest.raises(ValidationError) as info:
         agreement.move_to(to)
     assert "Sopimusta ei voi siirtää" in " ".join(str(m) for m in info.value.messages)

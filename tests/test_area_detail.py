@@ -27,8 +27,8 @@ def test_an_editor_is_refused_another_area(world, as_editor_a):
     assert as_editor_a.get(url(world.other_area)).status_code == 403
 
 
-def test_anonymous_is_sent_to_log_in(world, client):
-    assert client.get(url(world.area)).status_code == 302
+def test_anonymous_is_sent_to_log_in(area, client):
+    assert client.get(url(area)).status_code == 302
 
 
 def test_an_unknown_area_is_not_found(world, as_secretary):
@@ -60,3 +60,21 @@ def test_the_query_count_does_not_grow_with_the_data(world, as_member):
         organisation = ParticipationFactory(area=world.area).organisation
         PersonFactory.create_batch(3, organisation=organisation)
     assert _queries(as_member, world.area) == before
+
+
+def test_the_area_page_makes_these_fifteen_queries(world, as_member, django_assert_num_queries):
+    from agreements.models import Agreement
+    from decisions.models import Body, Meeting
+    from governance.models import SteeringGroup
+
+    SteeringGroup.objects.create(area=world.area)
+    Agreement.objects.create(area=world.area, title="Yhteistyösopimus")
+    body = Body.objects.create(area=world.area, code="lautakunta", name_fi="Lautakunta", kind="municipal")
+    Meeting.objects.create(body=body)
+    as_member.get(url(world.area))  # warm-up: content types and the like are cached after this
+    # 1 session, 2 user, 3 the area with its lead municipality, 4-7 the user's permissions (own, via
+    # groups, per object, per object via groups), 8 the organisations the user acts for, the sections
+    # the apps contribute: 9 steering groups, 10 agreements, 11 bodies and 12 their meetings; then
+    # 13 municipalities, 14 parties and 15 their people.
+    with django_assert_num_queries(15):
+        assert as_member.get(url(world.area)).status_code == 200

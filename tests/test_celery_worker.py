@@ -96,11 +96,10 @@ def test_a_real_worker_executes_a_task_on_the_embedded_filesystem_broker(tmp_pat
         "data_folder_in": queue,
         "data_folder_out": queue,
         "processed_folder": str(tmp_path / "celery" / "processed"),
+        "control_folder": str(tmp_path / "celery" / "control"),
     }
     try:
-        started = time.monotonic()
         assert client.send_task("core.tasks.ping").get(timeout=60) == "pong"
-        assert time.monotonic() - started < 60
     finally:
         log = _stop(worker)
         client.close()

@@ -88,13 +88,13 @@ def test_running_a_job_twice_sends_each_email_once(people, group_world):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_workers_delivering_at_once_send_one_email(world):
+def test_two_workers_delivering_at_once_send_one_email(user):
     # SQLite serialises writers, so the race only exists on PostgreSQL.
     require(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL)", "REQUIRE_POSTGRESQL")
-    world.secretary.email = "s@example.fi"
-    world.secretary.save()
+    user.email = "s@example.fi"
+    user.save()
     notification = Notification.objects.create(
-        recipient=world.secretary, kind="invoice_overdue", object_key="x", due_date=D(2025, 1, 1), message="m"
+        recipient=user, kind="invoice_overdue", object_key="x", due_date=D(2025, 1, 1), message="m"
     )
     barrier = threading.Barrier(2)
     results = []
@@ -113,12 +113,12 @@ def test_two_workers_delivering_at_once_send_one_email(world):
     assert len(mail.outbox) == 1
 
 
-def test_the_same_notification_cannot_be_created_twice(world):
+def test_the_same_notification_cannot_be_created_twice(user):
     first = services.notify(
-        recipient=world.secretary, kind="invoice_overdue", object_key="k", due_date=D(2025, 1, 1), message="m"
+        recipient=user, kind="invoice_overdue", object_key="k", due_date=D(2025, 1, 1), message="m"
     )
     second = services.notify(
-        recipient=world.secretary, kind="invoice_overdue", object_key="k", due_date=D(2025, 1, 1), message="m"
+        recipient=user, kind="invoice_overdue", object_key="k", due_date=D(2025, 1, 1), message="m"
     )
     assert first is not None
     assert second is None
@@ -291,3 +291,16 @@ def test_objectives_not_set_and_staffing_not_assessed_are_reminded_once_a_year(p
     )
     remind("staffing.yearly", on=D(2027, 4, 1))
     assert kinds(people.secretary) == ["objectives_due", "staffing_review_due"]
+
+
+def test_a_failing_declaration_is_reported_and_the_other_reminders_still_go_out(people, monkeypatch):
+    from core import reminders
+
+    def broken(today, areas=None):
+        raise RuntimeError("one bad row")
+        yield  # a generator, like every declaration
+
+    monkeypatch.setitem(reminders._DECLARATIONS, "aaa.broken", broken)
+    result = send_reminders(D(2029, 10, 2))
+    assert result["failed_declarations"] == 1
+    assert result["group_term_ending"] == 1

@@ -2,7 +2,7 @@ from django.test import Client
 from django.urls import reverse
 
 
-def test_a_user_logs_in_with_the_form_and_out_with_a_post(world):
+def test_a_user_logs_in_with_the_form_and_out_with_a_post(user):
     client = Client()
     response = client.post(reverse("login"), {"username": "member", "password": "password"})
     assert response.status_code == 302
@@ -11,13 +11,13 @@ def test_a_user_logs_in_with_the_form_and_out_with_a_post(world):
     assert client.get(reverse("dashboard")).status_code == 302
 
 
-def test_a_wrong_password_is_refused_in_finnish(world):
+def test_a_wrong_password_is_refused_in_finnish(user):
     response = Client().post(reverse("login"), {"username": "member", "password": "wrong"})
     assert response.status_code == 200
     assert 'role="alert"' in response.text
 
 
-def test_repeated_failures_lock_the_account_out(world, settings):
+def test_repeated_failures_lock_the_account_out(user, settings):
     client = Client()
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post(reverse("login"), {"username": "member", "password": "wrong"})

@@ -1,3 +1,6 @@
+from argparse import ArgumentParser
+from typing import Any
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -8,14 +11,14 @@ from core.demo import DemoContext, run_steps
 class Command(BaseCommand):
     help = "Load the first real case (board decision § 16/2025 and its agreement). Safe to run again."
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
             "--demo-users",
             action="store_true",
             help="Also create demo logins with a published password (only with DEBUG on).",
         )
 
-    def handle(self, *args, demo_users: bool = False, **options) -> None:
+    def handle(self, *args: Any, demo_users: bool = False, **options: Any) -> None:
         if demo_users and not settings.DEBUG:
             raise CommandError("Demo logins have a published password: they are only created with DEBUG on.")
         ctx = DemoContext(demo_users=demo_users)

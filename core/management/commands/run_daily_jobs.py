@@ -1,4 +1,6 @@
 import datetime
+from argparse import ArgumentParser
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -11,10 +13,10 @@ class Command(BaseCommand):
         "Run every app's daily job once (weekly reminders too on Mondays) and print what they did; for cron."
     )
 
-    def add_arguments(self, parser) -> None:
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--date", help="run as if today were this date (YYYY-MM-DD)")
 
-    def handle(self, *args, date: str | None = None, **options) -> None:
+    def handle(self, *args: Any, date: str | None = None, **options: Any) -> None:
         try:
             today = datetime.date.fromisoformat(date) if date else timezone.localdate()
         except ValueError:
