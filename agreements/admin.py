@@ -29,8 +29,8 @@ class VersionInline(admin.TabularInline):
 
 @admin.register(Agreement)
 class AgreementAdmin(HistoryGuardedAdmin):
-    list_display = ["title", "area", "status", "in_force_from", "ends_on"]
-    list_select_related = ["area"]
+    list_display = ["title", "cooperation", "status", "in_force_from", "ends_on"]
+    list_select_related = ["cooperation"]
     list_filter = ["status"]
     readonly_fields = ["status", "in_force_from"]  # moved only by the services' explicit transitions
     inlines = [PartyInline, VersionInline]

@@ -17,7 +17,11 @@ from governance.compliance import GroupFacts, Severity, rule
 def _agreement(facts: GroupFacts) -> Agreement | None:
     """The area's current agreement, loaded once per evaluation and kept with the facts."""
     if "agreement" not in facts.extra:
-        row = Agreement.objects.filter(area=facts.group.area).exclude(status=Agreement.Status.ENDED).first()
+        row = (
+            Agreement.objects.filter(cooperation=facts.group.cooperation_id)
+            .exclude(status=Agreement.Status.ENDED)
+            .first()
+        )
         facts.extra["agreement"] = selectors.load(row.pk) if row else None
     agreement: Agreement | None = facts.extra["agreement"]
     return agreement

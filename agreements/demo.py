@@ -46,7 +46,7 @@ def load(ctx: DemoContext) -> None:
     agreement = upsert(
         ctx,
         Agreement,
-        {"area": ctx["area"]},
+        {"cooperation": ctx["cooperation"]},
         {
             "title": "Yhteistyösopimus: työllistymistä edistävän monialaisen tuen yhteistoimintamallin järjestäminen",
             "copies_stated": 3,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements import rules, terms
-from organisations.models import EmploymentArea, Organisation, Person
+from organisations.models import Cooperation, Organisation, Person
 
 
 class Agreement(models.Model):
@@ -42,8 +42,8 @@ class Agreement(models.Model):
         LAW_REPEALED = "law_repealed", _("Act 381/2023 and Decree 388/2024 repealed")
         REPLACED = "replaced", _("replaced by a new agreement")
 
-    area = models.ForeignKey(
-        EmploymentArea, verbose_name=_("employment area"), on_delete=models.PROTECT, related_name="agreements"
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.PROTECT, related_name="agreements"
     )
     title = models.CharField(_("title"), max_length=300)
     copies_stated = models.PositiveSmallIntegerField(

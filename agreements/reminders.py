@@ -26,12 +26,12 @@ ENDED_NEWS_DAYS = 30
 
 
 @declares("agreements.signatures")
-def signatures(today: datetime.date, areas: Any = None) -> Iterator[Due]:
+def signatures(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
     agreements = Agreement.objects.filter(
         status__in=[Agreement.Status.APPROVED, Agreement.Status.OUT_FOR_SIGNATURE]
     )
-    if areas is not None:
-        agreements = agreements.filter(area__in=areas)
+    if cooperations is not None:
+        agreements = agreements.filter(cooperation__in=cooperations)
     for pk in agreements.values_list("pk", flat=True):
         agreement = selectors.load(pk)
         states = selectors.version_states(agreement)
@@ -49,7 +49,7 @@ def signatures(today: datetime.date, areas: Any = None) -> Iterator[Due]:
                     {"party": progress.party, "agreement": agreement.title},
                 ),
                 link=reverse("agreement-detail", args=[agreement.pk]),
-                area_id=agreement.area_id,
+                cooperation_id=agreement.cooperation_id,
                 audience=Audience(organisations=(progress.party.organisation,)),
                 remind=Remind.WEEKLY,
                 in_calendar=False,
@@ -57,14 +57,14 @@ def signatures(today: datetime.date, areas: Any = None) -> Iterator[Due]:
 
 
 @declares("agreements.endings")
-def endings(today: datetime.date, areas: Any = None) -> Iterator[Due]:
+def endings(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
     agreements = (
         Agreement.objects.filter(status__in=[Agreement.Status.NOTICE_GIVEN, Agreement.Status.ENDED])
         .filter(ends_on__gte=today - datetime.timedelta(days=ENDED_NEWS_DAYS))
         .prefetch_related("parties__organisation")
     )
-    if areas is not None:
-        agreements = agreements.filter(area__in=areas)
+    if cooperations is not None:
+        agreements = agreements.filter(cooperation__in=cooperations)
     for agreement in agreements:
         assert agreement.ends_on is not None  # noqa: S101  (the filter above)
         values = {"agreement": agreement.title, "day": f"{agreement.ends_on:%d.%m.%Y}"}
@@ -74,7 +74,7 @@ def endings(today: datetime.date, areas: Any = None) -> Iterator[Due]:
             on=agreement.ends_on,
             text=Text(_("%(agreement)s ends on %(day)s after a notice."), values),
             link=reverse("agreement-detail", args=[agreement.pk]),
-            area_id=agreement.area_id,
+            cooperation_id=agreement.cooperation_id,
             audience=Audience(organisations=tuple(p.organisation for p in agreement.parties.all())),
         )
         if agreement.status == Agreement.Status.ENDED:
@@ -90,12 +90,12 @@ def endings(today: datetime.date, areas: Any = None) -> Iterator[Due]:
 
 
 @declares("agreements.disputes")
-def disputes(today: datetime.date, areas: Any = None) -> Iterator[Due]:
+def disputes(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
     open_disputes = Dispute.objects.filter(resolved_on=None).select_related(
         "agreement", "requested_by__organisation", "requested_to__organisation"
     )
-    if areas is not None:
-        open_disputes = open_disputes.filter(agreement__area__in=areas)
+    if cooperations is not None:
+        open_disputes = open_disputes.filter(agreement__cooperation__in=cooperations)
     for dispute in open_disputes:
         yield Due(
             kind=DISPUTE_DAY_60,
@@ -117,7 +117,7 @@ def disputes(today: datetime.date, areas: Any = None) -> Iterator[Due]:
                 {"by": dispute.requested_by, "to": dispute.requested_to},
             ),
             link=reverse("agreement-detail", args=[dispute.agreement_id]),
-            area_id=dispute.agreement.area_id,
+            cooperation_id=dispute.agreement.cooperation_id,
             audience=Audience(
                 organisations=(dispute.requested_by.organisation, dispute.requested_to.organisation)
             ),

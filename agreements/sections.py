@@ -1,8 +1,9 @@
-"""The agreement's section on the area page (core/sections.py)."""
+"""The agreement's section on the cooperation page (core/sections.py)."""
 
 from core.sections import Section, contributes
 
 
-@contributes("area", order=20)
-def area_agreements(request, area) -> Section:
-    return Section("agreements/_area_section.html", {"agreements": area.agreements.order_by("-pk")})
+@contributes("cooperation", order=20)
+def cooperation_agreements(request, cooperation) -> Section:
+    agreements = cooperation.agreements.order_by("-pk")
+    return Section("agreements/_cooperation_section.html", {"agreements": agreements})

@@ -38,7 +38,7 @@ class VersionState:
 
 def load(agreement_id: int) -> Agreement:
     return (
-        Agreement.objects.select_related("area", "approving_decision__meeting")
+        Agreement.objects.select_related("cooperation", "approving_decision__meeting")
         .prefetch_related(
             "parties__organisation",
             "parties__signatories__person",

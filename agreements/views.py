@@ -20,7 +20,7 @@ def _context(request, agreement: Agreement, **forms) -> dict:
     agreement = selectors.load(agreement.pk)
     own = agreement.parties.filter(pk__in=[p.pk for p in access.parties_acted_for(request.user, agreement)])
     states = selectors.version_states(agreement)
-    group = agreement.area.steering_groups.order_by("-term_start", "pk").first()
+    group = agreement.cooperation.steering_groups.order_by("-term_start", "pk").first()
     findings = [f for f in compliance.evaluate(group) if f.rule.startswith("AG-")] if group else []
     can_record = own.exists()
     return {
@@ -96,7 +96,9 @@ def notice_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["POST"])
 def delivery_record(request: HttpRequest, pk: int) -> HttpResponse:
     delivery = get_object_or_404(
-        NoticeDelivery.objects.select_related("notice__agreement__area", "notice__from_party__organisation"),
+        NoticeDelivery.objects.select_related(
+            "notice__agreement__cooperation", "notice__from_party__organisation"
+        ),
         pk=pk,
     )
     agreement = access.get_agreement_for_user(request.user, delivery.notice.agreement_id)

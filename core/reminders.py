@@ -58,7 +58,7 @@ class Due:
     on: datetime.date  # the day it falls due
     text: Text  # what the reminder says
     link: str
-    area_id: int | None  # whose it is: the calendar and the front page show it to who sees the area
+    cooperation_id: int | None  # whose it is: the calendar and the front page show it to who sees it
     audience: Audience = Audience()
     remind: Remind = Remind.AHEAD
     in_calendar: bool = True
@@ -92,8 +92,8 @@ def kind_choices() -> list[tuple[str, Promise | str]]:
 
 
 def declares(name: str) -> Callable[[Declaration], Declaration]:
-    """Register a declaration. It is called as FUNC(today, areas): AREAS is None for every area (the
-    daily reminders) or a queryset of employment areas to restrict to (a user's calendar)."""
+    """Register a declaration. It is called as FUNC(today, cooperations): COOPERATIONS is None for
+    every cooperation (the daily reminders) or a queryset of them to restrict to (a user's calendar)."""
 
     def register(func: Declaration) -> Declaration:
         _DECLARATIONS[name] = func
@@ -102,12 +102,14 @@ def declares(name: str) -> Callable[[Declaration], Declaration]:
     return register
 
 
-def collect(today: datetime.date, areas: Any = None, *, only: Iterable[str] | None = None) -> Iterator[Due]:
+def collect(
+    today: datetime.date, cooperations: Any = None, *, only: Iterable[str] | None = None
+) -> Iterator[Due]:
     """Everything that falls due as of TODAY, from every declaration (or the ONLY ones named)."""
     names = set(only) if only is not None else None
     for name, declaration in _DECLARATIONS.items():
         if names is None or name in names:
-            yield from declaration(today, areas)
+            yield from declaration(today, cooperations)
 
 
 def declaration_names() -> list[str]:

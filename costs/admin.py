@@ -18,7 +18,7 @@ class RegistrationInline(admin.TabularInline):
 @admin.register(DevelopmentDay)
 class DevelopmentDayAdmin(HistoryGuardedAdmin):
     list_display = ["title", "date", "group", "is_example"]
-    list_select_related = ["group__area"]
+    list_select_related = ["group__cooperation"]
     inlines = [CostItemInline, RegistrationInline]
 
 
@@ -31,4 +31,4 @@ class InvoiceAdmin(HistoryGuardedAdmin):
 
 @admin.register(CostPrinciple)
 class CostPrincipleAdmin(HistoryGuardedAdmin):
-    list_display = ["area", "order", "text_fi", "source"]
+    list_display = ["cooperation", "order", "text_fi", "source"]

@@ -17,12 +17,12 @@ PRINCIPLES = [
 
 
 def load(ctx: DemoContext) -> None:
-    area, orgs, people = ctx["area"], ctx["organisations"], ctx["people"]
+    orgs, people = ctx["organisations"], ctx["people"]
     for order, text in enumerate(PRINCIPLES, start=1):
         upsert(
             ctx,
             CostPrinciple,
-            {"area": area, "order": order},
+            {"cooperation": ctx["cooperation"], "order": order},
             {"text_fi": text, "source": "Yhteistyösopimus § 9"},
         )
     day = upsert(

@@ -10,15 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from governance.models import SteeringGroup
-from organisations.models import EmploymentArea, Organisation, Person
+from organisations.models import Cooperation, Organisation, Person
 
 
 class CostPrinciple(models.Model):
     """A rule of the agreement on who pays what, kept as data and shown on the costs page."""
 
-    area = models.ForeignKey(
-        EmploymentArea,
-        verbose_name=_("employment area"),
+    cooperation = models.ForeignKey(
+        Cooperation,
+        verbose_name=_("cooperation"),
         on_delete=models.CASCADE,
         related_name="cost_principles",
     )

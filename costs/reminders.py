@@ -17,12 +17,12 @@ INVOICE_OVERDUE = kind("invoice_overdue", _("invoice overdue"))
 
 
 @declares("costs.invoices")
-def unpaid_invoices(today: datetime.date, areas: Any = None) -> Iterator[Due]:
+def unpaid_invoices(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
     invoices = Invoice.objects.filter(status=Invoice.Status.SENT).select_related(
         "debtor", "creditor", "day__group"
     )
-    if areas is not None:
-        invoices = invoices.filter(day__group__area__in=areas)
+    if cooperations is not None:
+        invoices = invoices.filter(day__group__cooperation__in=cooperations)
     for invoice in invoices:
         names = {"number": invoice.number, "debtor": invoice.debtor}
         yield Due(
@@ -35,7 +35,7 @@ def unpaid_invoices(today: datetime.date, areas: Any = None) -> Iterator[Due]:
             ),
             title=Text(_("Invoice basis %(number)s to %(debtor)s is due"), names),
             link=reverse("day-detail", args=[invoice.day_id]),
-            area_id=invoice.day.group.area_id,
+            cooperation_id=invoice.day.group.cooperation_id,
             audience=Audience(organisations=(invoice.debtor, invoice.creditor)),
             remind=Remind.AFTER,
         )

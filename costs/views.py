@@ -23,8 +23,8 @@ def _can_manage(user) -> bool:
 
 
 def _get_day(user, pk: int) -> DevelopmentDay:
-    day = get_object_or_404(DevelopmentDay.objects.select_related("group__area"), pk=pk)
-    if not org_access.can_view_area(user, day.group.area):
+    day = get_object_or_404(DevelopmentDay.objects.select_related("group__cooperation"), pk=pk)
+    if not org_access.can_view_cooperation(user, day.group.cooperation_id):
         raise PermissionDenied
     return day
 
@@ -46,7 +46,9 @@ def _chart(result: services.DaySplit | None) -> charts.Chart | None:
 
 
 def _registering_for(user, day):
-    return org_access.organisations_acted_for(user).filter(pk__in=day.group.area.parties().values("pk"))
+    return org_access.organisations_acted_for(user).filter(
+        pk__in=day.group.cooperation.parties().values("pk")
+    )
 
 
 @login_required
@@ -62,7 +64,7 @@ def group_costs(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "group": group,
             "year": year,
-            "principles": CostPrinciple.objects.filter(area=group.area),
+            "principles": CostPrinciple.objects.filter(cooperation=group.cooperation_id),
             "days": group.development_days.order_by("-date"),
             "summary": services.yearly_summary(group, year),
         },
@@ -124,7 +126,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    registration = get_object_or_404(Registration.objects.select_related("day__group__area"), pk=pk)
+    registration = get_object_or_404(Registration.objects.select_related("day__group__cooperation"), pk=pk)
     if not org_access.can_act_for(request.user, registration.organisation):
         raise PermissionDenied
     services.cancel(registration=registration, on=timezone.localdate(), actor=request.user)
@@ -150,7 +152,7 @@ def prepare_invoices(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def invoice_status(request: HttpRequest, pk: int) -> HttpResponse:
-    invoice = get_object_or_404(Invoice.objects.select_related("day__group__area"), pk=pk)
+    invoice = get_object_or_404(Invoice.objects.select_related("day__group__cooperation"), pk=pk)
     if not _can_manage(request.user):
         raise PermissionDenied
     form = InvoiceStatusForm(request.POST)
@@ -165,9 +167,9 @@ def invoice_status(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     invoice = get_object_or_404(
-        Invoice.objects.select_related("day__group__area", "debtor", "creditor"), pk=pk
+        Invoice.objects.select_related("day__group__cooperation", "debtor", "creditor"), pk=pk
     )
-    if not org_access.can_view_area(request.user, invoice.day.group.area):
+    if not org_access.can_view_cooperation(request.user, invoice.day.group.cooperation_id):
         raise PermissionDenied
     result = services.day_split(invoice.day)
     content = pdf.render(
@@ -177,7 +179,7 @@ def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
             "day": invoice.day,
             "split": result,
             "chart": _chart(result),
-            "principles": CostPrinciple.objects.filter(area=invoice.day.group.area),
+            "principles": CostPrinciple.objects.filter(cooperation=invoice.day.group.cooperation_id),
         },
     )
     return pdf.response(content, f"laskuperuste-{invoice.number}.pdf")

@@ -1,20 +1,21 @@
-"""Who may see and change meetings and decisions: those who may see the body's area see them; the
-board secretary (global permissions) records meetings, notifications and claims."""
+"""Who may see and change meetings and decisions: those who may see the cooperation of the body's
+area see them; the board secretary of that cooperation (or a national administrator) records
+meetings, notifications and claims."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from decisions.models import AgendaItem, Meeting
-from organisations.access import can_view_area
+from decisions.models import AgendaItem, Body, Meeting
+from organisations.access import can_view_area, is_secretary_of
 
 
-def can_record(user) -> bool:
-    return user.is_authenticated and user.is_active and user.has_perm("decisions.change_meeting")
+def can_record(user, body: Body) -> bool:
+    return is_secretary_of(user, body.area.cooperation_id)
 
 
 def get_item_for_user(user, pk: int) -> AgendaItem:
     item = get_object_or_404(
-        AgendaItem.objects.select_related("meeting__body__area", "body", "presenter"), pk=pk
+        AgendaItem.objects.select_related("meeting__body__area", "body__area", "presenter"), pk=pk
     )
     if not can_view_area(user, item.body.area):
         raise PermissionDenied
@@ -23,6 +24,6 @@ def get_item_for_user(user, pk: int) -> AgendaItem:
 
 def get_meeting_for_user(user, pk: int, *, to_change: bool = False) -> Meeting:
     meeting = get_object_or_404(Meeting.objects.select_related("body__area", "chair", "secretary"), pk=pk)
-    if not can_view_area(user, meeting.body.area) or (to_change and not can_record(user)):
+    if not can_view_area(user, meeting.body.area) or (to_change and not can_record(user, meeting.body)):
         raise PermissionDenied
     return meeting

@@ -47,7 +47,7 @@ class CheckMinutesForm(forms.Form):
         limit_choices(
             self,
             "checkers",
-            Person.objects.filter(organisation__participations__area=area)
+            Person.objects.filter(organisation__in=area.parties())
             .select_related("organisation")
             .order_by("last_name", "first_name"),
         )

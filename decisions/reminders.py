@@ -23,14 +23,14 @@ RECENT_DAYS = 150
 
 
 @declares("decisions.appeals")
-def appeal_periods(today: datetime.date, areas: Any = None) -> Iterator[Due]:
+def appeal_periods(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
     items = (
         AgendaItem.objects.filter(meeting__published_on__gte=today - datetime.timedelta(days=RECENT_DAYS))
-        .select_related("meeting", "body")
+        .select_related("meeting", "body__area")
         .prefetch_related("appeal_parts", "notifications", "claims")
     )
-    if areas is not None:
-        items = items.filter(body__area__in=areas)
+    if cooperations is not None:
+        items = items.filter(body__area__cooperation__in=cooperations)
     for item in items:
         status = appeals.status(item)
         link = reverse("item-detail", args=[item.pk])
@@ -45,7 +45,7 @@ def appeal_periods(today: datetime.date, areas: Any = None) -> Iterator[Due]:
                     {**names, "who": period.who},
                 ),
                 link=link,
-                area_id=item.body.area_id,
+                cooperation_id=item.body.area.cooperation_id,
                 remind=Remind.NEVER,
             )
         if status.final_on is not None:
@@ -62,6 +62,6 @@ def appeal_periods(today: datetime.date, areas: Any = None) -> Iterator[Due]:
                 ),
                 title=Text(_("%(section)s of %(body)s becomes final"), names),
                 link=link,
-                area_id=item.body.area_id,
+                cooperation_id=item.body.area.cooperation_id,
                 remind=Remind.REACHED,
             )

@@ -47,7 +47,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     access.get_item_for_user(request.user, pk)
     item = _item_queryset().get(pk=pk)
     context = _item_context(item)
-    context["can_record"] = access.can_record(request.user)
+    context["can_record"] = access.can_record(request.user, item.body)
     context["notification_form"] = NotificationForm()
     context["claim_form"] = ClaimForm(item=item)
     return render(request, "decisions/item_detail.html", context)
@@ -56,7 +56,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _record(request, pk: int, make_form, service, success: str) -> HttpResponse:
     """Record a notification or a claim on item PK; on bad input show the page again, saving nothing."""
     item = access.get_item_for_user(request.user, pk)
-    if not access.can_record(request.user):
+    if not access.can_record(request.user, item.body):
         raise PermissionDenied
     form = make_form(item, request.POST)
     if form.is_valid():
@@ -109,7 +109,7 @@ def _meeting_context(request, meeting, **forms) -> dict:
         "meeting": meeting,
         "attendances": meeting.attendances.select_related("person__organisation", "substitutes_for"),
         "items": meeting.items.order_by("number"),
-        "can_record": access.can_record(request.user),
+        "can_record": access.can_record(request.user, meeting.body),
         "check_form": forms.get("check_form") or CheckMinutesForm(area=meeting.body.area),
         "publish_form": forms.get("publish_form") or PublishMinutesForm(),
         "quorum": rules.quorum(meeting),

@@ -1,33 +1,40 @@
-"""Who may see and change the steering group: anyone who may see its area sees it; an
-organisation's editor records only their own organisation's nominations and seats; the secretary
-everything (organisations.access holds the roles)."""
+"""Who may see and change the steering group: anyone who may see its cooperation sees it; an
+organisation's editor records only their own organisation's nominations and seats, in cooperations
+they still see; the secretary everything (organisations.access holds the roles)."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from governance.models import Membership, Nomination, SteeringGroup
-from organisations.access import can_act_for, can_view_area
+from organisations.access import can_act_for, can_view_cooperation
 
 
 def get_group_for_user(user, pk: int) -> SteeringGroup:
-    group = get_object_or_404(SteeringGroup.objects.select_related("area", "set_up_decision__meeting"), pk=pk)
-    if not can_view_area(user, group.area):
+    group = get_object_or_404(
+        SteeringGroup.objects.select_related("cooperation", "set_up_decision__meeting"), pk=pk
+    )
+    if not can_view_cooperation(user, group.cooperation_id):
         raise PermissionDenied
     return group
 
 
 def get_nomination_for_user(user, pk: int) -> Nomination:
     """The nomination, if USER may change it (acts for the nominating organisation)."""
-    nomination = get_object_or_404(Nomination.objects.select_related("group__area", "organisation"), pk=pk)
-    if not can_act_for(user, nomination.organisation):
+    nomination = get_object_or_404(
+        Nomination.objects.select_related("group__cooperation", "organisation"), pk=pk
+    )
+    if not (
+        can_view_cooperation(user, nomination.group.cooperation_id)
+        and can_act_for(user, nomination.organisation)
+    ):
         raise PermissionDenied
     return nomination
 
 
 def get_seat_for_user(user, pk: int) -> Membership:
     seat = get_object_or_404(
-        Membership.objects.select_related("group__area", "organisation", "person"), pk=pk
+        Membership.objects.select_related("group__cooperation", "organisation", "person"), pk=pk
     )
-    if not can_act_for(user, seat.organisation):
+    if not (can_view_cooperation(user, seat.group.cooperation_id) and can_act_for(user, seat.organisation)):
         raise PermissionDenied
     return seat

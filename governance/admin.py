@@ -43,9 +43,9 @@ class NominationInline(admin.TabularInline):
 
 @admin.register(SteeringGroup)
 class SteeringGroupAdmin(HistoryGuardedAdmin):
-    list_display = ["name", "area", "term_start", "term_end", "status_label", "error_count"]
-    list_select_related = ["area"]
-    search_fields = ["name", "area__name_fi"]
+    list_display = ["name", "cooperation", "term_start", "term_end", "status_label", "error_count"]
+    list_select_related = ["cooperation"]
+    search_fields = ["name", "cooperation__name_fi"]
     readonly_fields = ["findings"]
     inlines = [NominationInline]
 
@@ -67,7 +67,7 @@ class SteeringGroupAdmin(HistoryGuardedAdmin):
 @admin.register(Membership)
 class MembershipAdmin(HistoryGuardedAdmin):
     list_display = ["person", "capacity", "role", "organisation", "group", "start_date", "end_date"]
-    list_select_related = ["person", "organisation", "group__area"]
+    list_select_related = ["person", "organisation", "group__cooperation"]
     list_filter = ["capacity", "role", "group"]
     search_fields = ["person__first_name", "person__last_name"]
     autocomplete_fields = ["person", "organisation", "deputy_of", "nomination", "role_named_in"]
@@ -76,7 +76,7 @@ class MembershipAdmin(HistoryGuardedAdmin):
 @admin.register(Nomination)
 class NominationAdmin(HistoryGuardedAdmin):
     list_display = ["organisation", "decided_by", "decided_by_body", "decided_on", "reference", "group"]
-    list_select_related = ["organisation", "decided_by", "group__area"]
+    list_select_related = ["organisation", "decided_by", "group__cooperation"]
     search_fields = ["organisation__name_fi", "reference", "decided_by__last_name"]
     autocomplete_fields = ["organisation", "decided_by"]
 
@@ -84,7 +84,7 @@ class NominationAdmin(HistoryGuardedAdmin):
 @admin.register(LeadershipAppointment)
 class LeadershipAppointmentAdmin(HistoryGuardedAdmin):
     list_display = ["person", "capacity", "group", "approved_on", "named_on", "term_start", "term_end"]
-    list_select_related = ["person", "group__area"]
+    list_select_related = ["person", "group__cooperation"]
     autocomplete_fields = ["person", "administrative_employer"]
 
 

@@ -106,7 +106,7 @@ class GroupFacts:
 
     @cached_property
     def parties(self) -> list[Organisation]:
-        return list(self.group.area.parties())
+        return list(self.group.cooperation.parties())
 
 
 def evaluate(

@@ -37,7 +37,7 @@ def load(ctx: DemoContext) -> None:
     group = upsert(
         ctx,
         SteeringGroup,
-        {"area": ctx["area"], "set_up_reference": SECTION},
+        {"cooperation": ctx["cooperation"], "set_up_reference": SECTION},
         {
             "name": "TYM-johtoryhmä",
             "set_up_by": BOARD,

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from governance import seat_rules
 from governance.choices import Capacity, Role
-from organisations.models import EmploymentArea, Organisation, OrganisationKind, Person
+from organisations.models import Cooperation, Organisation, OrganisationKind, Person
 
 
 class StatutoryParametersQuerySet(models.QuerySet):
@@ -55,9 +55,9 @@ class StatutoryParameters(models.Model):
 
 
 class SteeringGroup(models.Model):
-    area = models.ForeignKey(
-        EmploymentArea,
-        verbose_name=_("employment area"),
+    cooperation = models.ForeignKey(
+        Cooperation,
+        verbose_name=_("cooperation"),
         on_delete=models.PROTECT,
         related_name="steering_groups",
     )
@@ -81,7 +81,7 @@ class SteeringGroup(models.Model):
     class Meta:
         verbose_name = _("steering group")
         verbose_name_plural = _("steering groups")
-        ordering = ["area__name_fi", "-term_start"]
+        ordering = ["cooperation__name_fi", "-term_start"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(term_start__isnull=True)
@@ -93,7 +93,7 @@ class SteeringGroup(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name}, {self.area}"
+        return f"{self.name}, {self.cooperation}"
 
     class Status(models.TextChoices):
         TERM_NOT_RECORDED = "term_not_recorded", _("term not recorded")

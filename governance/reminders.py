@@ -19,10 +19,10 @@ LEADER_TERM_ENDING = kind("leader_term_ending", _("leading person's term ending"
 
 
 @declares("governance.group_terms")
-def group_terms(today: datetime.date, areas: Any = None) -> Iterator[Due]:
-    groups = SteeringGroup.objects.filter(term_end__gte=today).select_related("area")
-    if areas is not None:
-        groups = groups.filter(area__in=areas)
+def group_terms(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
+    groups = SteeringGroup.objects.filter(term_end__gte=today).select_related("cooperation")
+    if cooperations is not None:
+        groups = groups.filter(cooperation__in=cooperations)
     for group in groups.prefetch_related("memberships__person__user"):
         assert group.term_end is not None  # noqa: S101  (the filter above)
         seated = tuple(
@@ -36,21 +36,21 @@ def group_terms(today: datetime.date, areas: Any = None) -> Iterator[Due]:
             on=group.term_end,
             text=Text(
                 _("The term of %(group)s, %(area)s ends on %(day)s."),
-                {"group": group.name, "area": group.area, "day": f"{group.term_end:%d.%m.%Y}"},
+                {"group": group.name, "area": group.cooperation, "day": f"{group.term_end:%d.%m.%Y}"},
             ),
             link=reverse("group-detail", args=[group.pk]),
-            area_id=group.area_id,
+            cooperation_id=group.cooperation_id,
             audience=Audience(users=seated),
         )
 
 
 @declares("governance.leader_terms")
-def leader_terms(today: datetime.date, areas: Any = None) -> Iterator[Due]:
+def leader_terms(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
     appointments = LeadershipAppointment.objects.filter(ended_on=None, term_end__gte=today).select_related(
         "person__user", "group"
     )
-    if areas is not None:
-        appointments = appointments.filter(group__area__in=areas)
+    if cooperations is not None:
+        appointments = appointments.filter(group__cooperation__in=cooperations)
     for appointment in appointments:
         person = appointment.person
         yield Due(
@@ -66,6 +66,6 @@ def leader_terms(today: datetime.date, areas: Any = None) -> Iterator[Due]:
                 },
             ),
             link=reverse("group-detail", args=[appointment.group_id]),
-            area_id=appointment.group.area_id,
+            cooperation_id=appointment.group.cooperation_id,
             audience=Audience(users=(person.user,) if person.user else ()),
         )

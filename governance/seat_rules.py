@@ -139,13 +139,13 @@ def check_nomination(nomination: Nomination) -> None:
         nomination.group_id
         and nomination.organisation_id
         and not (
-            nomination.group.area.parties().filter(pk=nomination.organisation_id).exists()
+            nomination.group.cooperation.parties().filter(pk=nomination.organisation_id).exists()
             or nomination.organisation.kind == OrganisationKind.MUNICIPALITY
         )
     ):
         errors.add(
             "organisation",
-            _("%(organisation)s does not take part in this employment area."),
+            _("%(organisation)s does not take part in this cooperation."),
             organisation=nomination.organisation,
         )
     errors.raise_if_any()

@@ -1,10 +1,9 @@
-"""The steering group's section on the area page (core/sections.py)."""
+"""The steering group's section on the cooperation page (core/sections.py)."""
 
 from core.sections import Section, contributes
 
 
-@contributes("area", order=10)
-def area_groups(request, area) -> Section:
-    return Section(
-        "governance/_area_section.html", {"groups": area.steering_groups.order_by("-term_start", "pk")}
-    )
+@contributes("cooperation", order=10)
+def cooperation_groups(request, cooperation) -> Section:
+    groups = cooperation.steering_groups.order_by("-term_start", "pk")
+    return Section("governance/_cooperation_section.html", {"groups": groups})

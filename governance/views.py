@@ -45,7 +45,7 @@ def group_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def group_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     group = access.get_group_for_user(request.user, pk)
     content = pdf.render("governance/composition_pdf.html", _group_context(request, group))
-    return pdf.response(content, f"johtoryhman-kokoonpano-{group.area.code}.pdf")
+    return pdf.response(content, f"johtoryhman-kokoonpano-{group.cooperation.code}.pdf")
 
 
 @login_required
@@ -89,7 +89,7 @@ def nomination_create(request: HttpRequest, pk: int) -> HttpResponse:
     group = access.get_group_for_user(request.user, pk)
     # Parties of the area, and municipalities (which may supplement the group: agreement § 8).
     organisations = org_access.organisations_acted_for(request.user).filter(
-        Q(pk__in=group.area.parties().values("pk")) | Q(kind=Organisation.Kind.MUNICIPALITY)
+        Q(pk__in=group.cooperation.parties().values("pk")) | Q(kind=Organisation.Kind.MUNICIPALITY)
     )
     if not organisations.exists():
         raise PermissionDenied

@@ -1,5 +1,5 @@
 """A user's deadlines as an iCalendar feed (all-day events), behind a secret token URL. The deadlines
-are the apps' own declarations (core/reminders.py), restricted to the areas the user may see, with
+are the apps' own declarations (core/reminders.py), restricted to the cooperations the user may see, with
 titles in the user's language."""
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from organisations import access
 def deadlines_for(user, today: datetime.date | None = None) -> list[reminders.Due]:
     """Every deadline USER may see, soonest first."""
     today = today or timezone.localdate()
-    areas = access.areas_visible_to(user)
+    cooperations = access.cooperations_visible_to(user)
     return sorted(
-        (due for due in reminders.collect(today, areas) if due.in_calendar),
+        (due for due in reminders.collect(today, cooperations) if due.in_calendar),
         key=lambda due: (due.on, due.kind, due.key),
     )
 

@@ -35,14 +35,19 @@ class Recipients:
     def __init__(self) -> None:
         self._secretaries: list | None = None
         self._acting_for: dict[int, list] = {}
+        self._secretaries_of: dict[int, list] = {}
         self._languages: dict[int, str] = {}
 
-    def of(self, audience: reminders.Audience) -> list:
+    def of(self, audience: reminders.Audience, cooperation_id: int | None = None) -> list:
         users = []
         if audience.secretaries:
             if self._secretaries is None:
                 self._secretaries = list(access.secretaries())
             users += self._secretaries
+            if cooperation_id is not None:
+                if cooperation_id not in self._secretaries_of:
+                    self._secretaries_of[cooperation_id] = access.secretaries_of(cooperation_id)
+                users += self._secretaries_of[cooperation_id]
         for organisation in audience.organisations:
             if organisation.pk not in self._acting_for:
                 self._acting_for[organisation.pk] = access.users_acting_for(organisation)
@@ -67,7 +72,7 @@ def send_reminders(today: datetime.date, only: Iterable[str] | None = None) -> d
                 reminder = reminders.reminder_for(due, today)
                 if reminder is None:
                     continue
-                for user in recipients.of(due.audience):
+                for user in recipients.of(due.audience, due.cooperation_id):
                     with translation.override(recipients.language(user)):
                         message = str(due.text)
                     notification = notify(

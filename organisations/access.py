@@ -1,41 +1,48 @@
-"""Who may see and change what, per object (django-guardian).
+"""Who may see and change what. Rights are derived on every request from the grants still in force
+(organisations.models.Grant) and each organisation's current participation, so withdrawing a grant or
+ending a participation takes effect on the next request everywhere: pages, PDFs, exports, the calendar.
 
 Roles:
-- board secretary: member of the SECRETARIES group, which holds every model permission of our
-  apps (global, so every object) and may use the admin site;
-- organisation editor: object permission act_for_organisation on their own organisation, and
-  view_employmentarea on each area the organisation takes part in;
-- viewer (e.g. a steering-group member): view_employmentarea on the areas they belong to.
+- national administrator: the ADMINISTRATORS group, which holds every model permission of the domain
+  apps (so every object of every cooperation), or a superuser; may use the admin site;
+- board secretary of a cooperation (Grant.Role.SECRETARY): sees the cooperation, records its
+  meetings, decisions and costs, and manages its people and rights;
+- editor for an organisation (Grant.Role.EDITOR): records matters for the organisation and sees every
+  cooperation the organisation takes part in now (or only the one the grant names); Kela takes part
+  in every cooperation by law, so Kela's editors see them all;
+- viewer (Grant.Role.VIEWER, e.g. a steering-group member): sees the cooperations of an organisation,
+  or the one the grant names.
 Everything else is refused. Views use the helpers here, never their own checks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import cast
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, AnonymousUser, Group, Permission
+from django.contrib.auth.models import User as AuthUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import Http404
-from guardian.shortcuts import assign_perm, get_objects_for_user, get_users_with_perms
 
-from organisations.models import EmploymentArea, Organisation
+from organisations.models import Cooperation, EmploymentArea, Grant, Organisation, Participation
 
-SECRETARIES = "board-secretaries"
+# The national administrators' group (formerly the board secretaries' group, whence its name).
+ADMINISTRATORS = SECRETARIES = "board-secretaries"
+EVERY_COOPERATION = "organisations.view_cooperation"
 
-VIEW_AREA = "organisations.view_employmentarea"
-ACT_FOR = "organisations.act_for_organisation"
-
-User = AbstractUser | AnonymousUser
+User = AuthUser | AnonymousUser
 
 
 def ensure_secretary_group() -> Group:
-    """The secretaries' group with every permission of the domain apps (idempotent)."""
-    group, _ = Group.objects.get_or_create(name=SECRETARIES)
+    """The administrators' group with every permission of the domain apps (idempotent)."""
+    group, _ = Group.objects.get_or_create(name=ADMINISTRATORS)
     perms = Permission.objects.filter(content_type__app_label__in=settings.DOMAIN_APPS)
     group.permissions.add(*perms)
     return group
@@ -49,80 +56,160 @@ def _sync_secretary_group(sender, **kwargs) -> None:
 
 @transaction.atomic
 def make_secretary(user) -> None:
+    """USER becomes a national administrator: every cooperation, and the admin site."""
     user.is_staff = True
     user.save(update_fields=["is_staff"])
     user.groups.add(ensure_secretary_group())
 
 
-@transaction.atomic
-def make_editor(user, organisation: Organisation) -> None:
-    """USER may record matters for ORGANISATION and see the areas it takes part in."""
-    assign_perm(ACT_FOR, user, organisation)
-    for area in EmploymentArea.objects.filter(organisations=organisation):
-        assign_perm(VIEW_AREA, user, area)
-    if organisation.kind == Organisation.Kind.KELA:
-        for area in EmploymentArea.objects.all():
-            assign_perm(VIEW_AREA, user, area)
+@dataclass(frozen=True)
+class Rights:
+    """What one user may reach now, derived from their grants and current participations."""
+
+    administrator: bool = False
+    acting_for: frozenset[int] = frozenset()  # organisations the user records matters for
+    cooperations: frozenset[int] | None = frozenset()  # visible cooperations; None: every one
+    secretary_of: frozenset[int] = field(default_factory=frozenset)
+
+    def sees(self, cooperation_id: int | None) -> bool:
+        if cooperation_id is None:
+            return self.administrator
+        return self.cooperations is None or cooperation_id in self.cooperations
 
 
-def grant_area_view(user, area: EmploymentArea) -> None:
-    assign_perm(VIEW_AREA, user, area)
+NO_RIGHTS = Rights()
+
+
+def rights_of(user: User) -> Rights:
+    """USER's rights now. Kept on the user object, which lives for one request: the next request
+    reads them afresh, so a withdrawal or a participation's end counts from then on."""
+    if not user.is_authenticated or not user.is_active:
+        return NO_RIGHTS
+    cached = user.__dict__.get("_tym_rights")
+    if cached is None:
+        cached = user.__dict__["_tym_rights"] = _derive_rights(user)
+    return cast(Rights, cached)
+
+
+def forget_rights(user: object) -> None:
+    """Drop USER's kept rights (after a grant or withdrawal in the same request or script)."""
+    vars(user).pop("_tym_rights", None)
+
+
+def _derive_rights(user: AuthUser) -> Rights:
+    if user.has_perm(EVERY_COOPERATION):
+        return Rights(administrator=True, cooperations=None)
+    grants = list(Grant.objects.active().filter(user=user).select_related("organisation"))
+    acting_for = frozenset(g.organisation_id for g in grants if g.role == Grant.Role.EDITOR)
+    secretary_of = frozenset(
+        g.cooperation_id for g in grants if g.role == Grant.Role.SECRETARY and g.cooperation_id
+    )
+    everywhere = [g for g in grants if g.cooperation_id is None]
+    # Kela takes part in every cooperation (Act 381/2023 § 3): its people see them all.
+    if any(g.organisation.kind == Organisation.Kind.KELA for g in everywhere):
+        return Rights(False, acting_for, None, secretary_of)
+    visible: set[int] = set(secretary_of)
+    if everywhere:
+        visible |= set(
+            Participation.objects.current()
+            .filter(organisation__in=[g.organisation_id for g in everywhere])
+            .values_list("cooperation_id", flat=True)
+        )
+    named = [g for g in grants if g.cooperation_id is not None and g.role != Grant.Role.SECRETARY]
+    if named:
+        current = set(
+            Participation.objects.current()
+            .filter(cooperation__in=[g.cooperation_id for g in named])
+            .values_list("cooperation_id", "organisation_id")
+        )
+        for g in named:
+            if (
+                g.organisation.kind == Organisation.Kind.KELA
+                or (g.cooperation_id, g.organisation_id) in current
+            ):
+                visible.add(cast(int, g.cooperation_id))
+    return Rights(False, acting_for, frozenset(visible), secretary_of)
 
 
 def secretaries():
-    """The active board secretaries."""
-    return get_user_model().objects.filter(is_active=True, groups__name=SECRETARIES).distinct()
+    """The active national administrators."""
+    return get_user_model().objects.filter(is_active=True, groups__name=ADMINISTRATORS).distinct()
 
 
 def users_acting_for(organisation: Organisation) -> list[AbstractUser]:
     """The active users who may record matters for ORGANISATION (its editors)."""
-    # Without attach_perms, guardian returns a queryset of users (its annotation also allows a dict).
-    users = cast(
-        Iterable[AbstractUser],
-        get_users_with_perms(
-            organisation, only_with_perms_in=["act_for_organisation"], with_superusers=False
-        ),
+    users = get_user_model().objects.filter(
+        is_active=True,
+        grants__role=Grant.Role.EDITOR,
+        grants__organisation=organisation,
+        grants__withdrawn_at__isnull=True,
     )
-    return [u for u in users if u.is_active]
+    return list(cast(Iterable[AbstractUser], users.distinct()))
 
 
-def areas_visible_to(user: User):
-    if not user.is_authenticated:
-        return EmploymentArea.objects.none()
-    return get_objects_for_user(user, VIEW_AREA, EmploymentArea.objects.all(), accept_global_perms=True)
+def cooperations_visible_to(user: User) -> QuerySet[Cooperation]:
+    rights = rights_of(user)
+    if rights.cooperations is None:
+        return Cooperation.objects.all()
+    return Cooperation.objects.filter(pk__in=rights.cooperations)
 
 
-def organisations_acted_for(user: User):
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return get_objects_for_user(user, ACT_FOR, Organisation.objects.all(), accept_global_perms=True)
+def areas_visible_to(user: User) -> QuerySet[EmploymentArea]:
+    rights = rights_of(user)
+    if rights.cooperations is None:
+        return EmploymentArea.objects.all()
+    return EmploymentArea.objects.filter(cooperation__in=rights.cooperations)
+
+
+def organisations_acted_for(user: User) -> QuerySet[Organisation]:
+    rights = rights_of(user)
+    if rights.administrator:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(pk__in=rights.acting_for)
 
 
 def can_act_for(user: User, organisation: Organisation) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_active
-        and (user.has_perm(ACT_FOR) or user.has_perm(ACT_FOR, organisation))
-    )
+    rights = rights_of(user)
+    return rights.administrator or organisation.pk in rights.acting_for
+
+
+def can_view_cooperation(user: User, cooperation: Cooperation | int | None) -> bool:
+    cooperation_id = cooperation.pk if isinstance(cooperation, Cooperation) else cooperation
+    return rights_of(user).sees(cooperation_id)
 
 
 def can_view_area(user: User, area: EmploymentArea) -> bool:
-    return (
-        user.is_authenticated
-        and user.is_active
-        and (user.has_perm(VIEW_AREA) or user.has_perm(VIEW_AREA, area))
-    )
+    return rights_of(user).sees(area.cooperation_id)
+
+
+def is_secretary_of(user: User, cooperation: Cooperation | int | None) -> bool:
+    """A national administrator, or the board secretary named for COOPERATION."""
+    cooperation_id = cooperation.pk if isinstance(cooperation, Cooperation) else cooperation
+    rights = rights_of(user)
+    return rights.administrator or (cooperation_id is not None and cooperation_id in rights.secretary_of)
 
 
 def get_area_for_user(user: User, code: str) -> EmploymentArea:
     """The area with CODE if USER may see it; 404 when it does not exist, 403 when it is not theirs."""
     try:
-        area = EmploymentArea.objects.select_related("lead_municipality").get(code=code)
+        area = EmploymentArea.objects.select_related(
+            "lead_municipality", "cooperation", "employment_authority"
+        ).get(code=code)
     except EmploymentArea.DoesNotExist:
         raise Http404 from None
     if not can_view_area(user, area):
         raise PermissionDenied
     return area
+
+
+def get_cooperation_for_user(user: User, code: str) -> Cooperation:
+    try:
+        cooperation = Cooperation.objects.get(code=code)
+    except Cooperation.DoesNotExist:
+        raise Http404 from None
+    if not can_view_cooperation(user, cooperation):
+        raise PermissionDenied
+    return cooperation
 
 
 def get_organisation_for_user(user: User, pk: int, *, to_change: bool = False) -> Organisation:
@@ -134,9 +221,31 @@ def get_organisation_for_user(user: User, pk: int, *, to_change: bool = False) -
     if can_act_for(user, organisation):
         return organisation
     if not to_change:
-        visible = areas_visible_to(user)
-        if organisation.kind == Organisation.Kind.KELA and visible.exists():
+        rights = rights_of(user)
+        if rights.cooperations is None:
             return organisation
-        if visible.filter(participations__organisation=organisation).exists():
+        if rights.cooperations and (
+            organisation.kind == Organisation.Kind.KELA
+            or Participation.objects.current()
+            .filter(organisation=organisation, cooperation__in=rights.cooperations)
+            .exists()
+        ):
             return organisation
     raise PermissionDenied
+
+
+def secretaries_of(cooperation_id: int) -> list[AbstractUser]:
+    """The active board secretaries named for one cooperation."""
+    users = get_user_model().objects.filter(
+        is_active=True,
+        grants__role=Grant.Role.SECRETARY,
+        grants__cooperation_id=cooperation_id,
+        grants__withdrawn_at__isnull=True,
+    )
+    return list(cast(Iterable[AbstractUser], users.distinct()))
+
+
+def manages_people(user: User) -> bool:
+    """A national administrator or the board secretary of some cooperation: may manage people."""
+    rights = rights_of(user)
+    return rights.administrator or bool(rights.secretary_of)

@@ -4,7 +4,16 @@ from guardian.admin import GuardedModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from organisations.forms import OrganisationForm
-from organisations.models import AreaParticipation, EmploymentArea, Municipality, Organisation, Person
+from organisations.models import (
+    Cooperation,
+    CountyOfMunicipality,
+    EmploymentArea,
+    Grant,
+    Municipality,
+    Organisation,
+    Participation,
+    Person,
+)
 
 admin.site.site_header = _("TYM Governance – administration")
 admin.site.site_title = _("TYM Governance")
@@ -22,17 +31,40 @@ class MunicipalityInline(admin.TabularInline):
 
 
 class ParticipationInline(admin.TabularInline):
-    model = AreaParticipation
+    model = Participation
     autocomplete_fields = ["organisation"]
+    fields = ["organisation", "joined_on", "left_on", "names_vice_chair"]
     extra = 0
+
+
+class AreaInline(admin.TabularInline):
+    model = EmploymentArea
+    fields = ["code", "name_fi", "employment_authority"]
+    autocomplete_fields = ["employment_authority"]
+    extra = 0
+
+
+@admin.register(Cooperation)
+class CooperationAdmin(HistoryGuardedAdmin):
+    list_display = ["name_fi", "code"]
+    search_fields = ["name_fi", "name_sv", "code"]
+    inlines = [AreaInline, ParticipationInline]
 
 
 @admin.register(EmploymentArea)
 class EmploymentAreaAdmin(HistoryGuardedAdmin):
-    list_display = ["name_fi", "name_sv", "code", "lead_municipality"]
+    list_display = ["name_fi", "name_sv", "code", "cooperation", "employment_authority", "lead_municipality"]
     search_fields = ["name_fi", "name_sv", "code"]
-    list_select_related = ["lead_municipality"]
-    inlines = [MunicipalityInline, ParticipationInline]
+    list_select_related = ["lead_municipality", "cooperation", "employment_authority"]
+    autocomplete_fields = ["cooperation", "employment_authority"]
+    inlines = [MunicipalityInline]
+
+
+class CountyInline(admin.TabularInline):
+    model = CountyOfMunicipality
+    autocomplete_fields = ["county"]
+    fields = ["county", "valid_from", "valid_to"]
+    extra = 0
 
 
 @admin.register(Municipality)
@@ -41,6 +73,7 @@ class MunicipalityAdmin(HistoryGuardedAdmin):
     list_select_related = ["area"]
     list_filter = ["area"]
     search_fields = ["name_fi", "name_sv", "code"]
+    inlines = [CountyInline]
 
 
 @admin.register(Organisation)
@@ -70,3 +103,20 @@ class PersonAdmin(HistoryGuardedAdmin):
     list_filter = ["organisation"]
     search_fields = ["first_name", "last_name", "title", "email"]
     autocomplete_fields = ["organisation", "user"]
+
+
+@admin.register(Grant)
+class GrantAdmin(SimpleHistoryAdmin):
+    """Rights are given and withdrawn in the portal ("People and rights"), which records who did it;
+    the admin shows them and their history."""
+
+    list_display = ["user", "role", "organisation", "cooperation", "granted_at", "granted_by", "withdrawn_at"]
+    list_select_related = ["user", "organisation", "cooperation", "granted_by"]
+    list_filter = ["role", "cooperation"]
+    search_fields = ["user__username", "organisation__name_fi"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

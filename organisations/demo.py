@@ -7,11 +7,21 @@ check digit; it stays as written and the product flags it. Where the document gi
 none is invented. Municipality codes are Statistics Finland's; the document does not give them.
 """
 
+import datetime
+
 from django.contrib.auth import get_user_model
 
 from core.demo import DemoContext, upsert
-from organisations import access
-from organisations.models import AreaParticipation, EmploymentArea, Municipality, Organisation, Person
+from organisations import access, services
+from organisations.models import (
+    Cooperation,
+    CountyOfMunicipality,
+    EmploymentArea,
+    Municipality,
+    Organisation,
+    Participation,
+    Person,
+)
 
 SOURCE = "Päätös § 16/2025"
 
@@ -122,7 +132,19 @@ PEOPLE = [
 ]
 
 
+# The cooperation as the source names it (decision, kohta 1: "Eteläisen Keski-Suomen työllisyysalueen
+# monialaisen tuen yhteistoimintamallin johtoryhmä").
+COOPERATION_NAME = "Eteläisen Keski-Suomen työllisyysalueen monialaisen tuen yhteistoimintamalli"
+
+# Which county serves each municipality (Act 611/2021 and the counties' founding acts; not in the
+# source): Mänttä-Vilppula belongs to Pirkanmaa's county, the seven others to Keski-Suomi's, since the
+# counties began on 1.1.2023.
+COUNTIES_FROM = "2023-01-01"
+PIRKANMAA_MUNICIPALITIES = {"Mänttä-Vilppula"}
+
+
 def load(ctx: DemoContext) -> None:
+    cooperation = upsert(ctx, Cooperation, {"code": AREA_CODE}, {"name_fi": COOPERATION_NAME, "name_sv": ""})
     area = upsert(
         ctx,
         EmploymentArea,
@@ -154,8 +176,28 @@ def load(ctx: DemoContext) -> None:
                 "source": f"{SOURCE}, {AGREEMENT}",
             },
         )
-        if kind != Organisation.Kind.KELA:  # Kela takes part in every area without a row
-            upsert(ctx, AreaParticipation, {"area": area, "organisation": organisations[key]}, {})
+        if kind != Organisation.Kind.KELA:  # Kela takes part in every cooperation without a row
+            upsert(
+                ctx,
+                Participation,
+                {"cooperation": cooperation, "organisation": organisations[key]},
+                # Keski-Suomi's county named the vice-chair (Jan Tollet's decision of 3.1.2025, kohta 2).
+                {"names_vice_chair": key == "ks_hva"},
+            )
+    area = upsert(
+        ctx,
+        EmploymentArea,
+        {"code": AREA_CODE},
+        {"cooperation": cooperation, "employment_authority": organisations["jamsa"]},
+    )
+    for name, municipality in municipalities.items():
+        county = organisations["pirha" if name in PIRKANMAA_MUNICIPALITIES else "ks_hva"]
+        upsert(
+            ctx,
+            CountyOfMunicipality,
+            {"municipality": municipality, "county": county},
+            {"valid_from": datetime.date.fromisoformat(COUNTIES_FROM)},
+        )
 
     people = {}
     for key, first, last, title, org_key, where in PEOPLE:
@@ -167,6 +209,7 @@ def load(ctx: DemoContext) -> None:
         )
 
     ctx["area"] = area
+    ctx["cooperation"] = cooperation
     ctx["municipalities"] = municipalities
     ctx["organisations"] = organisations
     ctx["people"] = people
@@ -191,7 +234,7 @@ def _demo_users(ctx: DemoContext) -> None:
         if role == "secretary":
             access.make_secretary(user)
         elif role == "editor":
-            access.make_editor(user, ctx["organisations"][org_key])
+            services.make_editor(user, ctx["organisations"][org_key])
         else:
-            access.grant_area_view(user, ctx["area"])
+            services.grant_area_view(user, ctx["area"])
         ctx.log.append(f"  {username:10} {role:10} {person.full_name}, {person.organisation}")

@@ -1,12 +1,15 @@
-"""Who is who: employment areas, their municipalities, the organisations that take part in the
-cooperation model, and the people who act for them. Every other app refers to these."""
+"""Who is who: cooperations (yhteistoiminta-alue) and the organisations taking part in them, employment
+areas and their municipalities, people, and the rights users are granted. Every other app refers to
+these."""
 
 from __future__ import annotations
+
+import datetime
 
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact, GreaterThanOrEqual
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +55,35 @@ class Municipality(models.Model):
         return self.name_fi
 
 
+class Cooperation(models.Model):
+    """A cooperation of the TYM model: the employment authorities of one or more employment areas,
+    one or more wellbeing services counties and Kela, under one agreement and one steering group
+    (Act 381/2023; VNA 388/2024). In one region several employment authorities (a municipal
+    employment area and a city on its own) may share it; elsewhere one authority works with two
+    counties."""
+
+    # Short, stable identifier used in URLs, commands and case files (e.g. etela-keski-suomi).
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name_fi = models.CharField(_("name in Finnish"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("cooperation")
+        verbose_name_plural = _("cooperations")
+        ordering = ["name_fi"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(code=""), name="cooperation_code_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+    def parties(self) -> OrganisationQuerySet:
+        """The organisations taking part now, Kela included."""
+        return Organisation.objects.participating_in(self)
+
+
 class EmploymentArea(models.Model):
     # Short, stable identifier used in URLs and commands (e.g. --area etela-keski-suomi).
     code = models.SlugField(_("code"), max_length=60, unique=True)
@@ -64,6 +96,24 @@ class EmploymentArea(models.Model):
         null=True,
         blank=True,
         related_name="led_areas",
+    )
+    cooperation = models.ForeignKey(
+        Cooperation,
+        verbose_name=_("cooperation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="areas",
+    )
+    # The employment authority whose area this is: a municipality leading the area, or a city alone.
+    employment_authority = models.ForeignKey(
+        "Organisation",
+        verbose_name=_("employment authority"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="authority_of_areas",
+        limit_choices_to={"kind": "employment_authority"},
     )
     history = HistoricalRecords()
 
@@ -79,18 +129,18 @@ class EmploymentArea(models.Model):
         return self.name_fi
 
     def parties(self) -> OrganisationQuerySet:
-        return Organisation.objects.participating_in(self)
+        """The parties of the area's cooperation (none while the area is in no cooperation)."""
+        if self.cooperation_id is None:
+            return Organisation.objects.none()
+        return Organisation.objects.participating_in(self.cooperation_id)
 
-    @property
-    def employment_authority(self) -> Organisation | None:
-        return self.parties().filter(kind=Organisation.Kind.EMPLOYMENT_AUTHORITY).first()
 
-
-class OrganisationQuerySet(models.QuerySet):
-    def participating_in(self, area: EmploymentArea) -> OrganisationQuerySet:
-        # Kela takes part in the cooperation model of every employment area (Act 381/2023 § 3),
-        # so it needs no participation row of its own.
-        return self.filter(Q(participations__area=area) | Q(kind=OrganisationKind.KELA)).distinct()
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def participating_in(self, cooperation: Cooperation | int) -> OrganisationQuerySet:
+        # Kela takes part in every cooperation of the model (Act 381/2023 § 3), so it needs no
+        # participation row of its own; a participation that has ended no longer counts.
+        current = Participation.objects.current().filter(cooperation=cooperation)
+        return self.filter(Q(pk__in=current.values("organisation")) | Q(kind=OrganisationKind.KELA))
 
 
 class OrganisationKind(models.TextChoices):
@@ -116,9 +166,6 @@ class Organisation(models.Model):
         max_length=300,
         blank=True,
         help_text=_("Where the details were taken from, e.g. a document and its section."),
-    )
-    areas = models.ManyToManyField(  # type: ignore[var-annotated]  # a string "through" the stubs cannot follow
-        EmploymentArea, through="AreaParticipation", related_name="organisations", blank=True
     )
     history = HistoricalRecords()
 
@@ -167,36 +214,97 @@ class Organisation(models.Model):
         return self.business_id_status == self.BusinessIdStatus.VALID
 
 
-class AreaParticipation(models.Model):
-    """An organisation takes part in the cooperation model of an employment area."""
+class ParticipationQuerySet(models.QuerySet["Participation"]):
+    def current(self) -> ParticipationQuerySet:
+        """Participations not ended: rights that follow them end the day an end is recorded."""
+        return self.filter(left_on__isnull=True)
 
-    area = models.ForeignKey(
-        EmploymentArea,
-        verbose_name=_("employment area"),
-        on_delete=models.CASCADE,
-        related_name="participations",
+
+class Participation(models.Model):
+    """An organisation (an employment authority or a wellbeing services county) takes part in a
+    cooperation. Kela takes part in every cooperation by law and needs no row."""
+
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE, related_name="participations"
     )
     organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        on_delete=models.PROTECT,
-        related_name="participations",
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="participations"
+    )
+    joined_on = models.DateField(_("taking part from"), null=True, blank=True)
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+    names_vice_chair = models.BooleanField(
+        _("names the vice-chair"),
+        default=False,
+        help_text=_(
+            "With two or more wellbeing services counties, the one that names the vice-chair (VNA 388/2024)."
+        ),
     )
     history = HistoricalRecords()
 
+    objects = ParticipationQuerySet.as_manager()
+
     class Meta:
-        verbose_name = _("participation in an area")
-        verbose_name_plural = _("participations in areas")
+        verbose_name = _("participation in a cooperation")
+        verbose_name_plural = _("participations in cooperations")
         constraints = [
             models.UniqueConstraint(
-                fields=["area", "organisation"],
-                name="participation_once_per_area",
-                violation_error_message=_("The organisation already takes part in this area."),
+                fields=["cooperation", "organisation"],
+                condition=Q(left_on__isnull=True),
+                name="participation_once_at_a_time",
+                violation_error_message=_("The organisation already takes part in this cooperation."),
+            ),
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True)
+                | Q(joined_on__isnull=True)
+                | Q(left_on__gte=F("joined_on")),
+                name="participation_leaves_after_joining",
+                violation_error_message=_("An organisation cannot leave before it joined."),
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.organisation} – {self.area}"
+        return f"{self.organisation} – {self.cooperation}"
+
+
+class CountyOfMunicipality(models.Model):
+    """Which wellbeing services county serves a municipality, and from when (Act 611/2021: every
+    municipality belongs to one county; Helsinki organises the services itself)."""
+
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("municipality"), on_delete=models.CASCADE, related_name="counties"
+    )
+    county = models.ForeignKey(
+        Organisation,
+        verbose_name=_("wellbeing services county"),
+        on_delete=models.PROTECT,
+        related_name="served_municipalities",
+        limit_choices_to={"kind": "wellbeing_county"},
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("county of a municipality")
+        verbose_name_plural = _("counties of municipalities")
+        ordering = ["municipality__name_fi", "valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=F("valid_from")),
+                name="county_of_municipality_dates_in_order",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality}: {self.county}"
+
+    def valid_on(self, day: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 class Person(models.Model):
@@ -238,3 +346,91 @@ class Person(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+
+class GrantQuerySet(models.QuerySet["Grant"]):
+    def active(self) -> GrantQuerySet:
+        return self.filter(withdrawn_at__isnull=True, user__is_active=True)
+
+
+class Grant(models.Model):
+    """A right given to a user: to act for an organisation (editor), to see what an organisation takes
+    part in (viewer), or to manage the people and rights of a cooperation (secretary). What the user
+    may reach is derived from the grants still in force and the organisation's current participation
+    on every request, so a withdrawal or a participation's end takes effect at once. A withdrawn grant
+    is kept, with who withdrew it and when."""
+
+    class Role(models.TextChoices):
+        EDITOR = "editor", _("editor for the organisation")
+        VIEWER = "viewer", _("viewer")
+        SECRETARY = "secretary", _("board secretary of the cooperation")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="grants"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="grants"
+    )
+    # Only in this cooperation; empty: in every cooperation the organisation takes part in.
+    cooperation = models.ForeignKey(
+        Cooperation,
+        verbose_name=_("cooperation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="grants",
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("granted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("withdrawn by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = GrantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("grant of rights")
+        verbose_name_plural = _("grants of rights")
+        ordering = ["user__username", "role", "pk"]
+        constraints = [
+            # The same right once at a time: in one cooperation, or in all of the organisation's.
+            models.UniqueConstraint(
+                fields=["user", "role", "organisation", "cooperation"],
+                condition=Q(withdrawn_at__isnull=True, cooperation__isnull=False),
+                name="grant_once_at_a_time_in_a_cooperation",
+                violation_error_message=_("The user already has this right."),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "organisation"],
+                condition=Q(withdrawn_at__isnull=True, cooperation__isnull=True),
+                name="grant_once_at_a_time_everywhere",
+                violation_error_message=_("The user already has this right."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(role="secretary") | Q(cooperation__isnull=False),
+                name="secretary_grant_names_its_cooperation",
+                violation_error_message=_("A board secretary is named for one cooperation."),
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=["editor", "viewer", "secretary"]), name="grant_role_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = f" ({self.cooperation})" if self.cooperation_id else ""
+        return f"{self.user}: {self.get_role_display()}, {self.organisation}{where}"

@@ -3,12 +3,27 @@ did it in the change history."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 
-from core.writes import Actor, update_fields
-from organisations.models import Organisation
+from core.writes import Actor, save_validated, update_fields
+from organisations import access
+from organisations.models import Cooperation, EmploymentArea, Grant, Organisation, Participation, Person
 
 # What an organisation's own editor may change: its names, business ID and address; never its kind
 # (which decides its rights in the cooperation) or the provenance of its record.
@@ -21,3 +36,132 @@ def update_organisation(
 ) -> list[str]:
     """Save the changed FIELDS; the names that changed."""
     return update_fields(organisation, actor=actor, allowed=EDITABLE_FIELDS, data=fields, reason=reason)
+
+
+@transaction.atomic
+def grant(
+    *,
+    user: User,
+    role: str,
+    organisation: Organisation,
+    cooperation: Cooperation | None = None,
+    actor: Actor = None,
+) -> Grant:
+    """Give USER the ROLE for ORGANISATION (in COOPERATION only, when named); the grant in force if the
+    user already has it. Kept in history with the actor."""
+    existing = (
+        Grant.objects.select_for_update()
+        .filter(user=user, role=role, organisation=organisation, cooperation=cooperation, withdrawn_at=None)
+        .first()
+    )
+    if existing is not None:
+        return existing
+    granted_by = actor if isinstance(actor, User) else None
+    return save_validated(
+        Grant(
+            user=user, role=role, organisation=organisation, cooperation=cooperation, granted_by=granted_by
+        ),
+        actor,
+    )
+
+
+@transaction.atomic
+def withdraw(*, grant: Grant, actor: Actor) -> Grant:
+    """End GRANT now; the row stays, with who withdrew it and when (and its history)."""
+    row = Grant.objects.select_for_update().get(pk=grant.pk)
+    if row.withdrawn_at is None:
+        row.withdrawn_at = timezone.now()
+        row.withdrawn_by = actor if isinstance(actor, User) else None
+        save_validated(row, actor, "withdrawn")
+    access.forget_rights(grant.user)
+    return row
+
+
+@transaction.atomic
+def end_participation(*, participation: Participation, left_on: datetime.date, actor: Actor) -> Participation:
+    """ORGANISATION leaves the cooperation: its people's rights there end with it."""
+    participation.left_on = left_on
+    return save_validated(participation, actor)
+
+
+@transaction.atomic
+def invite(
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    role: str,
+    organisation: Organisation,
+    cooperation: Cooperation | None,
+    actor: Actor,
+    person: Person | None = None,
+) -> User:
+    """A new login for EMAIL with ROLE, linked to PERSON (or to a new person of ORGANISATION). No password
+    is set: the invitation's link (Django's password-reset flow) lets the user choose one."""
+    email = get_user_model().objects.normalize_email(email).strip()
+    if get_user_model().objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
+        raise ValidationError({"email": _("A user with this e-mail address already exists.")})
+    user = get_user_model()(username=email, email=email, first_name=first_name, last_name=last_name)
+    user.set_unusable_password()
+    save_validated(user, actor)
+    if person is None:
+        person = Person.objects.filter(
+            organisation=organisation, first_name=first_name, last_name=last_name
+        ).first()
+    if person is None:
+        person = Person(organisation=organisation, first_name=first_name, last_name=last_name, email=email)
+    elif person.user_id is not None:
+        raise ValidationError({"person": _("This person already has a login.")})
+    person.user = user
+    if not person.email:
+        person.email = email
+    save_validated(person, actor)
+    grant(user=user, role=role, organisation=organisation, cooperation=cooperation, actor=actor)
+    return user
+
+
+def invitation_link(user: User) -> str:
+    """The one-time address where USER sets their password (valid for PASSWORD_RESET_TIMEOUT)."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    path = reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    return settings.SITE_ROOT.rstrip("/") + path
+
+
+def send_invitation(user: User, language: str) -> None:
+    with translation.override(language):
+        context = {"user": user, "link": invitation_link(user), "site_root": settings.SITE_ROOT.rstrip("/")}
+        subject = render_to_string("organisations/invitation_subject.txt", context).strip()
+        body = render_to_string("organisations/invitation_email.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+@transaction.atomic
+def deactivate(*, user: User, actor: Actor) -> User:
+    """USER can no longer log in; their rights end with it (grants count only for active users)."""
+    user.is_active = False
+    return save_validated(user, actor, "deactivated")
+
+
+@transaction.atomic
+def link_person(*, user: User, person: Person, actor: Actor) -> Person:
+    if person.user_id not in (None, user.pk):
+        raise ValidationError({"person": _("This person already has a login.")})
+    Person.objects.filter(user=user).exclude(pk=person.pk).update(user=None)
+    person.user = user
+    return save_validated(person, actor)
+
+
+def make_editor(user: User, organisation: Organisation, cooperation: Cooperation | None = None) -> Grant:
+    """USER may record matters for ORGANISATION (a grant naming no grantor: for scripts and tests)."""
+    return grant(user=user, role=Grant.Role.EDITOR, organisation=organisation, cooperation=cooperation)
+
+
+def grant_area_view(user: User, area: EmploymentArea) -> Grant:
+    """USER may see AREA's cooperation, as a viewer for the area's employment authority (or the user's
+    own organisation when they are a person of one)."""
+    person = getattr(user, "person", None)
+    organisation = person.organisation if person else area.employment_authority
+    if organisation is None or area.cooperation is None:
+        raise ValueError(f"{area} has no cooperation or employment authority to view through")
+    return grant(user=user, role=Grant.Role.VIEWER, organisation=organisation, cooperation=area.cooperation)

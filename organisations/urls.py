@@ -1,10 +1,28 @@
 from django.urls import path
 
-from organisations import views
+from organisations import people, views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("cooperations/<slug:code>/", views.cooperation_detail, name="cooperation-detail"),
     path("areas/<slug:code>/", views.area_detail, name="area-detail"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation-detail"),
     path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation-edit"),
+    path("people/", people.index, name="people-and-rights-index"),
+    path("cooperations/<slug:code>/people/", people.cooperation_people, name="people-and-rights"),
+    path("cooperations/<slug:code>/people/invite/", people.invite, name="people-invite"),
+    path("cooperations/<slug:code>/people/grant/", people.grant, name="people-grant"),
+    path(
+        "cooperations/<slug:code>/people/grants/<int:pk>/withdraw/", people.withdraw, name="people-withdraw"
+    ),
+    path(
+        "cooperations/<slug:code>/people/users/<int:pk>/deactivate/",
+        people.deactivate,
+        name="people-deactivate",
+    ),
+    path(
+        "cooperations/<slug:code>/people/users/<int:pk>/person/",
+        people.link_person,
+        name="people-link-person",
+    ),
 ]

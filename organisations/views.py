@@ -12,38 +12,72 @@ from core.sections import sections
 from core.views import AuthenticatedRequest
 from organisations import access, services
 from organisations.forms import PortalOrganisationForm
-from organisations.models import Municipality, Organisation, Person
+from organisations.models import (
+    CountyOfMunicipality,
+    EmploymentArea,
+    Municipality,
+    Organisation,
+    Participation,
+    Person,
+)
 
 
 @login_required
 def dashboard(request: AuthenticatedRequest) -> HttpResponse:
-    areas = access.areas_visible_to(request.user).select_related("lead_municipality")
+    cooperations = access.cooperations_visible_to(request.user).prefetch_related(
+        Prefetch("areas", queryset=EmploymentArea.objects.order_by("name_fi"))
+    )
     organisations = access.organisations_acted_for(request.user)
     person = Person.objects.filter(user=request.user).select_related("organisation").first()
     return render(
         request,
         "organisations/dashboard.html",
-        {"areas": areas, "organisations": organisations, "person": person},
+        {
+            "cooperations": cooperations,
+            "organisations": organisations,
+            "person": person,
+            "manages_people": access.manages_people(request.user),
+        },
+    )
+
+
+@login_required
+def cooperation_detail(request: AuthenticatedRequest, code: str) -> HttpResponse:
+    cooperation = access.get_cooperation_for_user(request.user, code)
+    parties = cooperation.parties().prefetch_related(
+        Prefetch("people", queryset=Person.objects.order_by("last_name", "first_name"))
+    )
+    return render(
+        request,
+        "organisations/cooperation_detail.html",
+        {
+            "cooperation": cooperation,
+            "areas": cooperation.areas.select_related("employment_authority", "lead_municipality"),
+            "parties": parties,
+            # The steering group and the agreement: sections the apps above contribute.
+            "sections": sections("cooperation", request, cooperation),
+            "is_secretary": access.is_secretary_of(request.user, cooperation),
+        },
     )
 
 
 @login_required
 def area_detail(request: AuthenticatedRequest, code: str) -> HttpResponse:
     area = access.get_area_for_user(request.user, code)
-    parties = area.parties().prefetch_related(
-        Prefetch("people", queryset=Person.objects.order_by("last_name", "first_name"))
+    municipalities = (
+        Municipality.objects.filter(area=area)
+        .prefetch_related(
+            Prefetch("counties", queryset=CountyOfMunicipality.objects.select_related("county"))
+        )
+        .order_by("name_fi")
     )
-    municipalities = Municipality.objects.filter(area=area).order_by("name_fi")
-    acting_for = set(access.organisations_acted_for(request.user).values_list("pk", flat=True))
     return render(
         request,
         "organisations/area_detail.html",
         {
             "area": area,
-            "parties": parties,
             "municipalities": municipalities,
-            "acting_for": acting_for,
-            # The steering group, agreements and bodies: sections the apps above contribute.
+            # The bodies, their meetings and decisions: a section the decisions app contributes.
             "sections": sections("area", request, area),
         },
     )
@@ -58,7 +92,10 @@ def organisation_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         {
             "organisation": organisation,
             "people": organisation.people.order_by("last_name", "first_name"),
-            "areas": organisation.areas.order_by("name_fi"),
+            # Only the cooperations the viewer may see: another cooperation's existence does not leak.
+            "cooperations": access.cooperations_visible_to(request.user)
+            .filter(participations__in=Participation.objects.current().filter(organisation=organisation))
+            .order_by("name_fi"),
             "can_edit": access.can_act_for(request.user, organisation),
         },
     )

@@ -22,5 +22,6 @@ def annual_report(request: HttpRequest, pk: int, year: int) -> HttpResponse:
         "cost_summary": costs.yearly_summary(group, year),
     }
     return pdf.response(
-        pdf.render("reports/annual_report_pdf.html", context), f"vuosiraportti-{group.area.code}-{year}.pdf"
+        pdf.render("reports/annual_report_pdf.html", context),
+        f"vuosiraportti-{group.cooperation.code}-{year}.pdf",
     )

@@ -88,7 +88,10 @@ def parse(rows: list[list[str]], kind: str, municipalities: dict) -> tuple[list[
             errors.append(
                 RowError(
                     number,
-                    _("Unknown municipality “%(value)s”: use a municipality of the area, by name or code.")
+                    _(
+                        "Unknown municipality “%(value)s”: use a municipality of the cooperation, "
+                        "by name or code."
+                    )
                     % {"value": values["kunta"]},
                 )
             )
@@ -158,9 +161,8 @@ def parse(rows: list[list[str]], kind: str, municipalities: dict) -> tuple[list[
 @transaction.atomic
 def replace_figures(*, review, organisation, kind: str, upload, actor: Actor) -> int:
     """Replace ORGANISATION's staff or client figures in REVIEW with the file's; all or nothing."""
-    area = review.group.area
     municipalities = {}
-    for m in Municipality.objects.filter(area=area):
+    for m in Municipality.objects.filter(area__cooperation=review.group.cooperation_id):
         municipalities[m.name_fi.lower()] = m
         municipalities[m.code] = m
     parsed, errors = parse(read_rows(upload), kind, municipalities)

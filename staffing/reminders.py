@@ -28,12 +28,12 @@ def _chair_users(group: SteeringGroup) -> tuple[Any, ...]:
 
 
 @declares("staffing.yearly")
-def yearly_work(today: datetime.date, areas: Any = None) -> Iterator[Due]:
+def yearly_work(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
     due = objectives_due(today.year)
     last_year = today.year - 1
-    groups = SteeringGroup.objects.select_related("area").prefetch_related("memberships__person__user")
-    if areas is not None:
-        groups = groups.filter(area__in=areas)
+    groups = SteeringGroup.objects.select_related("cooperation").prefetch_related("memberships__person__user")
+    if cooperations is not None:
+        groups = groups.filter(cooperation__in=cooperations)
     for group in groups:
         if group.term_end is not None and group.term_end < today:
             continue
@@ -46,10 +46,10 @@ def yearly_work(today: datetime.date, areas: Any = None) -> Iterator[Due]:
                 on=due,
                 text=Text(
                     _("%(group)s, %(area)s has not set its objectives for %(year)s."),
-                    {"group": group.name, "area": group.area, "year": today.year},
+                    {"group": group.name, "area": group.cooperation, "year": today.year},
                 ),
                 link=link,
-                area_id=group.area_id,
+                cooperation_id=group.cooperation_id,
                 audience=audience,
                 remind=Remind.REACHED,
             )
@@ -60,10 +60,10 @@ def yearly_work(today: datetime.date, areas: Any = None) -> Iterator[Due]:
                 on=due,
                 text=Text(
                     _("%(group)s, %(area)s has not assessed the adequacy of staffing in %(year)s."),
-                    {"group": group.name, "area": group.area, "year": last_year},
+                    {"group": group.name, "area": group.cooperation, "year": last_year},
                 ),
                 link=link,
-                area_id=group.area_id,
+                cooperation_id=group.cooperation_id,
                 audience=audience,
                 remind=Remind.REACHED,
             )

@@ -31,11 +31,13 @@ def import_figures(
     review behind. Only a party of the group's area reports figures (agreement § 6)."""
     if kind not in IMPORT_KINDS or upload is None:
         raise imports.ImportRefused([imports.RowError(1, _("Choose what you import and the file."))])
-    if not group.area.parties().filter(pk=organisation.pk).exists():
+    if not group.cooperation.parties().filter(pk=organisation.pk).exists():
         raise imports.ImportRefused(
             [
                 imports.RowError(
-                    1, _("%(organisation)s is not a party of this area.") % {"organisation": organisation}
+                    1,
+                    _("%(organisation)s is not a party of this cooperation.")
+                    % {"organisation": organisation},
                 )
             ]
         )

@@ -17,7 +17,7 @@ from staffing import exports, imports, selectors, services
 def _page(request: HttpRequest, group: SteeringGroup, year: int, **extra) -> dict:
     context = selectors.year_page(selectors.year(group, year))
     context["own_organisations"] = org_access.organisations_acted_for(request.user).filter(
-        pk__in=group.area.parties().values("pk")
+        pk__in=group.cooperation.parties().values("pk")
     )
     return {**context, **extra}
 
@@ -55,7 +55,7 @@ def import_figures(request: HttpRequest, pk: int, year: int) -> HttpResponse:
 def export(request: HttpRequest, pk: int, year: int, fmt: str) -> HttpResponse:
     group = get_group_for_user(request.user, pk)
     rows = exports.rows(selectors.year(group, year))
-    name = f"tavoitteet-henkilosto-{group.area.code}-{year}"
+    name = f"tavoitteet-henkilosto-{group.cooperation.code}-{year}"
     if fmt == "xlsx":
         return tables.xlsx_response(rows, name, str(year))
     if fmt == "csv":

@@ -8,12 +8,13 @@
 - anonymous: not logged in (the plain `client` fixture)
 """
 
+import os
 from dataclasses import dataclass
 
 import pytest
 from django.test import Client
 
-from organisations import access
+from organisations import access, services
 from organisations.models import Organisation
 from tests.factories import (
     EmploymentAreaFactory,
@@ -59,6 +60,8 @@ def world(db) -> World:
     org_b = OrganisationFactory(name_fi="Hyvinvointialue B", business_id="3221318-2")
     ParticipationFactory(area=area, organisation=org_a)
     ParticipationFactory(area=area, organisation=org_b)
+    area.employment_authority = org_a
+    area.save()
     other_area = EmploymentAreaFactory(code="area-z", name_fi="Toinen työllisyysalue")
     other_org = OrganisationFactory(name_fi="Muu organisaatio", business_id="3221308-6")
     ParticipationFactory(area=other_area, organisation=other_org)
@@ -67,12 +70,12 @@ def world(db) -> World:
     access.make_secretary(secretary)
     editor_a = UserFactory(username="editor_a")
     PersonFactory(organisation=org_a, user=editor_a, first_name="Aino", last_name="Editori")
-    access.make_editor(editor_a, org_a)
+    services.make_editor(editor_a, org_a)
     editor_b = UserFactory(username="editor_b")
     PersonFactory(organisation=org_b, user=editor_b, first_name="Bertta", last_name="Editori")
-    access.make_editor(editor_b, org_b)
+    services.make_editor(editor_b, org_b)
     member = UserFactory(username="member")
-    access.grant_area_view(member, area)
+    services.grant_area_view(member, area)  # a viewer of area A's cooperation, through its authority
     outsider = UserFactory(username="outsider")
     return World(area, org_a, org_b, other_area, other_org, secretary, editor_a, editor_b, member, outsider)
 
@@ -133,7 +136,7 @@ def group_world(world) -> GroupWorld:
         kind=Organisation.Kind.KELA, name_fi="Kansaneläkelaitos", business_id="0246246-0"
     )
     group = SteeringGroup.objects.create(
-        area=world.area,
+        cooperation=world.area.cooperation,
         set_up_by="Lautakunta",
         set_up_on=datetime.date(2025, 3, 20),
         set_up_reference="§ 16/2025",
@@ -212,3 +215,29 @@ def group_world(world) -> GroupWorld:
     return GroupWorld(
         group, kela, nomination_a, nomination_b, nomination_kela, chair, vice_chair, kela_member, people
     )
+
+
+# Browser tests (tests/browser.py): one Chromium for the session, a fresh context for each test.
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from tests.browser import CHROMIUM, LAUNCH_ARGS
+    from tests.tools import require
+
+    require(os.path.exists(CHROMIUM), "Debian's Chromium (apt-get install chromium)", "REQUIRE_BROWSER")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, transactional_db, world, live_server):
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,7 +1,14 @@
 import factory
 from django.contrib.auth import get_user_model
 
-from organisations.models import AreaParticipation, EmploymentArea, Municipality, Organisation, Person
+from organisations.models import (
+    Cooperation,
+    EmploymentArea,
+    Municipality,
+    Organisation,
+    Participation,
+    Person,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -13,13 +20,26 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("password")
 
 
+class CooperationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cooperation
+
+    code = factory.Sequence(lambda n: f"coop-{n}")
+    name_fi = factory.Sequence(lambda n: f"Yhteistoiminta-alue {n}")
+
+
 class EmploymentAreaFactory(factory.django.DjangoModelFactory):
+    """An employment area in a cooperation of its own, as most areas are (the first case is one)."""
+
     class Meta:
         model = EmploymentArea
 
     code = factory.Sequence(lambda n: f"area-{n}")
     name_fi = factory.Sequence(lambda n: f"Työllisyysalue {n}")
     name_sv = factory.Sequence(lambda n: f"Sysselsättningsområde {n}")
+    cooperation = factory.SubFactory(
+        CooperationFactory, code=factory.SelfAttribute("..code"), name_fi=factory.SelfAttribute("..name_fi")
+    )
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):
@@ -41,10 +61,15 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
 
 class ParticipationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = AreaParticipation
+    """An organisation taking part in a cooperation; AREA names the cooperation through its area."""
 
-    area = factory.SubFactory(EmploymentAreaFactory)
+    class Meta:
+        model = Participation
+
+    class Params:
+        area = factory.SubFactory(EmploymentAreaFactory)
+
+    cooperation = factory.LazyAttribute(lambda o: o.area.cooperation)
     organisation = factory.SubFactory(OrganisationFactory)
 
 

@@ -2,66 +2,13 @@
 on the portal's pages, in Finnish and Swedish, and the skip link works from the keyboard."""
 
 import datetime
-import os
-import shutil
 
 import pytest
 from django.urls import reverse
 
-from tests.tools import require
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from tests.browser import assert_accessible, log_in
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session")
-def browser():
-    require(os.path.exists(CHROMIUM), "Debian's Chromium (apt-get install chromium)", "REQUIRE_BROWSER")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, transactional_db, world, live_server):
-    context = browser.new_context(base_url=live_server.url)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def log_in(page, username="editor_a"):
-    page.goto(reverse("login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", "password")
-    page.click("button.primary")
-    page.wait_for_url("**/")
-
-
-def assert_accessible(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    violations = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
-        for v in results.response["violations"]
-    ]
-    assert violations == [], "\n".join(violations)
 
 
 def test_the_login_page_is_accessible(page):
@@ -137,11 +84,11 @@ def test_the_decision_pages_are_accessible(page, world):
     from django.core.management import call_command
 
     from decisions.models import AgendaItem
-    from organisations import access
+    from organisations import services
     from organisations.models import EmploymentArea
 
     call_command("load_demo", verbosity=0)
-    access.grant_area_view(world.editor_a, EmploymentArea.objects.get(code="etela-keski-suomi"))
+    services.grant_area_view(world.editor_a, EmploymentArea.objects.get(code="etela-keski-suomi"))
     item = AgendaItem.objects.get(year=2025, number=16)
     page.goto(reverse("public-item", args=[item.body.code, item.pk]))
     assert_accessible(page)
@@ -177,12 +124,12 @@ def test_the_agreement_page_is_accessible(page, world):
     from django.core.management import call_command
 
     from agreements.models import Agreement
-    from organisations import access
+    from organisations import services
     from organisations.models import EmploymentArea, Organisation
 
     call_command("load_demo", verbosity=0)
-    access.make_editor(world.editor_a, Organisation.objects.get(name_fi="Jämsän kaupunki"))
-    access.grant_area_view(world.editor_a, EmploymentArea.objects.get(code="etela-keski-suomi"))
+    services.make_editor(world.editor_a, Organisation.objects.get(name_fi="Jämsän kaupunki"))
+    services.grant_area_view(world.editor_a, EmploymentArea.objects.get(code="etela-keski-suomi"))
     log_in(page)
     page.goto(reverse("agreement-detail", args=[Agreement.objects.get().pk]))
     page.click("text=Kirjaa osapuolesi allekirjoitus")

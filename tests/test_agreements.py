@@ -23,7 +23,7 @@ def agreement(group_world, world, settings, tmp_path):
     meeting = Meeting.objects.create(body=body, date=D(2025, 3, 18))
     decision = AgendaItem.objects.create(meeting=meeting, body=body, year=2025, number=16, title="Sopimus")
     agreement = Agreement.objects.create(
-        area=world.area,
+        cooperation=world.area.cooperation,
         title="Yhteistyösopimus",
         copies_stated=3,
         approving_decision=decision,
@@ -218,7 +218,7 @@ def test_the_agreement_ends_after_its_end_date_and_by_repeal_of_the_law(agreemen
     assert not services.end_if_due(agreement=agreement, today=D(2025, 12, 31), actor=None)
     assert services.end_if_due(agreement=agreement, today=D(2026, 1, 1), actor=None)
     other = Agreement.objects.create(
-        area=world.area, title="Toinen", status="in_force", in_force_from=D(2025, 1, 1)
+        cooperation=world.area.cooperation, title="Toinen", status="in_force", in_force_from=D(2025, 1, 1)
     )
     services.law_repealed(agreement=other, on=D(2027, 1, 1), actor=None)
     assert other.status == "ended"
@@ -229,7 +229,7 @@ def test_the_agreement_ends_after_its_end_date_and_by_repeal_of_the_law(agreemen
     ("start", "to"), [("draft", "in_force"), ("ended", "in_force"), ("approved", "ended")]
 )
 def test_illegal_status_moves_are_refused(area, start, to):
-    agreement = Agreement(area=area, title="X", status=start)
+    agreement = Agreement(cooperation=area.cooperation, title="X", status=start)
     with translation.override("fi"), pytest.raises(ValidationError) as info:
         agreement.move_to(to)
     assert "Sopimusta ei voi siirtää" in " ".join(str(m) for m in info.value.messages)

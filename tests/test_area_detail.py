@@ -11,9 +11,17 @@ def url(area):
     return reverse("area-detail", args=[area.code])
 
 
+def cooperation_url(area):
+    return reverse("cooperation-detail", args=[area.cooperation.code])
+
+
 @pytest.mark.parametrize("persona", ["as_secretary", "as_editor_a", "as_editor_b", "as_member"])
-def test_people_of_the_area_see_it(world, persona, request):
-    response = request.getfixturevalue(persona).get(url(world.area))
+def test_people_of_the_area_see_it_and_its_cooperations_parties(world, persona, request):
+    client = request.getfixturevalue(persona)
+    area_page = client.get(url(world.area))
+    assert area_page.status_code == 200
+    assert world.org_a.name_fi in area_page.text  # its employment authority
+    response = client.get(cooperation_url(world.area))
     assert response.status_code == 200
     assert world.org_a.name_fi in response.text
     assert world.org_b.name_fi in response.text
@@ -38,14 +46,14 @@ def test_an_unknown_area_is_not_found(world, as_secretary):
 def test_it_shows_whether_each_business_id_passes(world, as_member):
     world.org_b.business_id = "1068366-0"
     world.org_b.save()
-    text = as_member.get(url(world.area)).text
+    text = as_member.get(cooperation_url(world.area)).text
     assert "tarkistusmerkki oikein" in text
     assert "tarkistusmerkki ei täsmää: säilytetty lähteen mukaisena" in text
 
 
 def test_kela_is_listed_in_every_area(world, as_member):
     OrganisationFactory(kind=Organisation.Kind.KELA, name_fi="Kansaneläkelaitos", business_id="0246246-0")
-    assert "Kansaneläkelaitos" in as_member.get(url(world.area)).text
+    assert "Kansaneläkelaitos" in as_member.get(cooperation_url(world.area)).text
 
 
 def _queries(client, area) -> int:
@@ -62,19 +70,35 @@ def test_the_query_count_does_not_grow_with_the_data(world, as_member):
     assert _queries(as_member, world.area) == before
 
 
-def test_the_area_page_makes_these_fifteen_queries(world, as_member, django_assert_num_queries):
+@pytest.fixture
+def filled(world):
     from agreements.models import Agreement
     from decisions.models import Body, Meeting
     from governance.models import SteeringGroup
+    from organisations.models import CountyOfMunicipality, Municipality
 
-    SteeringGroup.objects.create(area=world.area)
-    Agreement.objects.create(area=world.area, title="Yhteistyösopimus")
+    SteeringGroup.objects.create(cooperation=world.area.cooperation)
+    Agreement.objects.create(cooperation=world.area.cooperation, title="Yhteistyösopimus")
     body = Body.objects.create(area=world.area, code="lautakunta", name_fi="Lautakunta", kind="municipal")
     Meeting.objects.create(body=body)
-    as_member.get(url(world.area))  # warm-up: content types and the like are cached after this
-    # 1 session, 2 user, 3 the area with its lead municipality, 4-7 the user's permissions (own, via
-    # groups, per object, per object via groups), 8 the organisations the user acts for, the sections
-    # the apps contribute: 9 steering groups, 10 agreements, 11 bodies and 12 their meetings; then
-    # 13 municipalities, 14 parties and 15 their people.
-    with django_assert_num_queries(15):
-        assert as_member.get(url(world.area)).status_code == 200
+    municipality = Municipality.objects.create(code="182", name_fi="Jämsä", area=world.area)
+    CountyOfMunicipality.objects.create(municipality=municipality, county=world.org_b)
+    return world
+
+
+def test_the_area_page_makes_these_eleven_queries(filled, as_member, django_assert_num_queries):
+    as_member.get(url(filled.area))  # warm-up: content types and the like are cached after this
+    # 1 session, 2 user, 3 the area with its cooperation, authority and lead municipality, 4-5 the
+    # user's model permissions (own and through groups), 6 their grants, 7 the participations the grants
+    # reach through; the section the decisions app contributes: 8 bodies, 9 their meetings; then 10
+    # municipalities and 11 their counties.
+    with django_assert_num_queries(11):
+        assert as_member.get(url(filled.area)).status_code == 200
+
+
+def test_the_cooperation_page_makes_these_twelve_queries(filled, as_member, django_assert_num_queries):
+    as_member.get(cooperation_url(filled.area))
+    # 1 session, 2 user, 3 the cooperation, 4-5 model permissions, 6 grants, 7 participations; 8 its
+    # areas; the sections: 9 steering groups, 10 agreements; 11 the parties and 12 their people.
+    with django_assert_num_queries(12):
+        assert as_member.get(cooperation_url(filled.area)).status_code == 200

@@ -125,7 +125,7 @@ def test_a_real_worker_runs_a_job_end_to_end_through_redis(tmp_path, world):
     world.secretary.save()
     due = timezone.localdate() + datetime.timedelta(days=30)
     SteeringGroup.objects.create(
-        area=world.area, term_start=due - datetime.timedelta(days=1000), term_end=due
+        cooperation=world.area.cooperation, term_start=due - datetime.timedelta(days=1000), term_end=due
     )
 
     db = connection.settings_dict

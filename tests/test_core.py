@@ -77,7 +77,7 @@ def test_other_exported_cells_are_kept_as_they_are(value):
 
 def _due(on, remind):
     return reminders.Due(
-        kind="k", key="x:1", on=on, text=reminders.Text("t"), link="/", area_id=None, remind=remind
+        kind="k", key="x:1", on=on, text=reminders.Text("t"), link="/", cooperation_id=None, remind=remind
     )
 
 

@@ -131,7 +131,8 @@ def test_the_costs_page_shows_the_principles_and_the_yearly_summary(day, group_w
     from costs.models import CostPrinciple
 
     CostPrinciple.objects.create(
-        area=group_world.group.area, text_fi="Jämsän kaupunki vastaa johtavan henkilön kustannuksista."
+        cooperation=group_world.group.cooperation,
+        text_fi="Jämsän kaupunki vastaa johtavan henkilön kustannuksista.",
     )
     page = as_member.get(reverse("group-costs", args=[group_world.group.pk]), {"year": 2025})
     assert "Jämsän kaupunki vastaa johtavan henkilön kustannuksista." in page.text

@@ -203,10 +203,10 @@ def test_quorum_is_more_than_half_of_the_members(decision, world):
 
 
 def test_the_decision_page_shows_the_periods_to_people_of_the_area(real_case, world, as_member):
-    from organisations import access
+    from organisations import services
     from organisations.models import EmploymentArea
 
-    access.grant_area_view(world.member, EmploymentArea.objects.get(code="etela-keski-suomi"))
+    services.grant_area_view(world.member, EmploymentArea.objects.get(code="etela-keski-suomi"))
     response = as_member.get(reverse("item-detail", args=[real_case.pk]))
     assert response.status_code == 200
     assert "16.4.2025" in response.text

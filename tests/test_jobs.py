@@ -137,7 +137,9 @@ def test_the_email_is_in_the_recipients_language(people, group_world):
 def test_pending_signatures_remind_each_party_that_has_not_signed(people, group_world):
     from agreements.models import Agreement, AgreementParty, Signatory, Version
 
-    agreement = Agreement.objects.create(area=people.area, title="Sopimus", status="out_for_signature")
+    agreement = Agreement.objects.create(
+        cooperation=people.area.cooperation, title="Sopimus", status="out_for_signature"
+    )
     for organisation in [people.org_a, people.org_b]:
         party = AgreementParty.objects.create(agreement=agreement, organisation=organisation)
         Signatory.objects.create(party=party, name_as_written="X")
@@ -155,7 +157,7 @@ def test_an_agreement_ends_on_the_day_after_its_end_date_and_the_parties_are_tol
     from agreements.models import Agreement, AgreementParty
 
     agreement = Agreement.objects.create(
-        area=people.area,
+        cooperation=people.area.cooperation,
         title="Sopimus",
         status="notice_given",
         in_force_from=D(2024, 1, 1),
@@ -178,7 +180,7 @@ def test_day_60_of_a_dispute_reaches_both_parties(people):
     from agreements.models import Agreement, AgreementParty, Dispute
 
     agreement = Agreement.objects.create(
-        area=people.area,
+        cooperation=people.area.cooperation,
         title="Sopimus",
         status="in_force",
         in_force_from=D(2024, 1, 1),

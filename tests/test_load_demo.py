@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from organisations import access
 from organisations.models import EmploymentArea, Organisation, Person
 
 pytestmark = pytest.mark.django_db
@@ -95,6 +96,7 @@ def test_demo_logins_get_their_roles(settings):
     assert users.count() == 4
     assert users.get(username="sihteeri").is_staff
     jamsa = Organisation.objects.get(name_fi="Jämsän kaupunki")
-    assert users.get(username="jamsa").has_perm("organisations.act_for_organisation", jamsa)
-    assert not users.get(username="kela").has_perm("organisations.act_for_organisation", jamsa)
+    assert access.can_act_for(users.get(username="jamsa"), jamsa)
+    assert not access.can_act_for(users.get(username="kela"), jamsa)
+    assert access.can_view_area(users.get(username="jasen"), EmploymentArea.objects.get())
     assert users.get(username="jamsa").person.full_name == "Satu Soutolahti"

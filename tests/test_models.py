@@ -1,7 +1,9 @@
+import datetime
+
 import pytest
 from django.db import IntegrityError, transaction
 
-from organisations.models import AreaParticipation, Municipality, Organisation
+from organisations.models import Municipality, Organisation, Participation
 from tests.factories import (
     EmploymentAreaFactory,
     MunicipalityFactory,
@@ -13,7 +15,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def test_kela_takes_part_in_every_area_without_a_participation_row():
+def test_kela_takes_part_in_every_cooperation_without_a_participation_row():
     kela = OrganisationFactory(kind=Organisation.Kind.KELA, name_fi="Kansaneläkelaitos")
     area = EmploymentAreaFactory()
     county = ParticipationFactory(area=area).organisation
@@ -27,13 +29,25 @@ def test_an_area_does_not_list_organisations_of_other_areas():
     assert list(area.parties()) == []
 
 
-def test_the_employment_authority_of_an_area_is_its_employment_authority_party():
+def test_an_organisation_that_left_no_longer_takes_part():
     area = EmploymentAreaFactory()
-    ParticipationFactory(area=area)
-    city = ParticipationFactory(
-        area=area, organisation=OrganisationFactory(kind=Organisation.Kind.EMPLOYMENT_AUTHORITY)
-    ).organisation
-    assert area.employment_authority == city
+    participation = ParticipationFactory(area=area)
+    participation.left_on = datetime.date(2026, 6, 30)
+    participation.save()
+    assert list(area.parties()) == []
+
+
+def test_an_organisation_may_join_again_after_leaving():
+    participation = ParticipationFactory(left_on=datetime.date(2026, 6, 30))
+    again = Participation.objects.create(
+        cooperation=participation.cooperation, organisation=participation.organisation
+    )
+    assert list(participation.cooperation.parties()) == [again.organisation]
+
+
+def test_the_database_refuses_leaving_before_joining():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ParticipationFactory(joined_on=datetime.date(2026, 1, 1), left_on=datetime.date(2025, 12, 31))
 
 
 def test_the_database_refuses_a_second_kela():
@@ -52,10 +66,12 @@ def test_the_database_refuses_a_municipality_code_of_the_wrong_length():
         Municipality.objects.create(code="18", name_fi="Jämsä")
 
 
-def test_an_organisation_takes_part_in_an_area_once():
+def test_an_organisation_takes_part_in_a_cooperation_once_at_a_time():
     participation = ParticipationFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        AreaParticipation.objects.create(area=participation.area, organisation=participation.organisation)
+        Participation.objects.create(
+            cooperation=participation.cooperation, organisation=participation.organisation
+        )
 
 
 def test_a_person_is_registered_once_per_organisation():

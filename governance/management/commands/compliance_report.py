@@ -10,13 +10,22 @@ class Command(BaseCommand):
     help = "Check every steering group against the rules; exit 1 when an error-level finding exists."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--area", help="only the groups of the employment area with this code")
+        parser.add_argument("--cooperation", help="only the groups of the cooperation with this code")
+        parser.add_argument(
+            "--area", help="only the groups of the cooperation of the employment area with this code"
+        )
         parser.add_argument("--json", action="store_true", dest="as_json", help="machine-readable output")
 
-    def handle(self, *args, area: str | None = None, as_json: bool = False, **options) -> None:
-        groups = SteeringGroup.objects.select_related("area").order_by("area__code", "pk")
+    def handle(
+        self, *args, cooperation: str | None = None, area: str | None = None, as_json: bool = False, **options
+    ) -> None:
+        groups = SteeringGroup.objects.select_related("cooperation").order_by("cooperation__code", "pk")
+        if cooperation:
+            groups = groups.filter(cooperation__code=cooperation)
+            if not groups.exists():
+                raise CommandError(f"No steering group in a cooperation with code {cooperation!r}")
         if area:
-            groups = groups.filter(area__code=area)
+            groups = groups.filter(cooperation__areas__code=area)
             if not groups.exists():
                 raise CommandError(f"No steering group in an area with code {area!r}")
         report = []
@@ -29,7 +38,7 @@ class Command(BaseCommand):
             self.stdout.write(_as_json(report))
         else:
             for group, findings in report:
-                self.stdout.write(f"{group.area.code}: {group} ({len(findings)} findings)")
+                self.stdout.write(f"{group.cooperation.code}: {group} ({len(findings)} findings)")
                 for f in findings:
                     self.stdout.write(f"  [{f.severity}] {f.rule} {f.title}: {f.message} ({f.citation})")
         if errors:
@@ -41,7 +50,7 @@ def _as_json(report) -> str:
         {
             "groups": [
                 {
-                    "area": group.area.code,
+                    "cooperation": group.cooperation.code,
                     "group": group.pk,
                     "name": group.name,
                     "errors": sum(1 for f in findings if f.severity == compliance.Severity.ERROR),

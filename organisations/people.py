@@ -1,0 +1,250 @@
+"""People and rights of a cooperation, for its board secretary and the national administrators: who
+can do what here, inviting a user, granting and withdrawing rights, linking a login to a person and
+deactivating a login. Every change goes through organisations.services and is kept in history."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.forms import add_service_errors, limit_choices
+from core.views import AuthenticatedRequest
+from organisations import access, services
+from organisations.models import Cooperation, Grant, Organisation, Person
+
+GRANTABLE_ROLES = Grant.Role.choices
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("E-mail address"))
+    first_name = forms.CharField(label=gettext_lazy("First name"), max_length=100)
+    last_name = forms.CharField(label=gettext_lazy("Last name"), max_length=100)
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("Organisation"), queryset=Organisation.objects.none()
+    )
+    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=GRANTABLE_ROLES)
+    person = forms.ModelChoiceField(
+        label=gettext_lazy("Person already recorded"),
+        queryset=Person.objects.none(),
+        required=False,
+        help_text=gettext_lazy("Leave empty to record the person from the name above."),
+    )
+
+    def __init__(self, *args, cooperation: Cooperation, **kwargs):
+        super().__init__(*args, **kwargs)
+        parties = cooperation.parties()
+        limit_choices(self, "organisation", parties)
+        limit_choices(
+            self,
+            "person",
+            Person.objects.filter(organisation__in=parties, user__isnull=True).select_related("organisation"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        person, organisation = data.get("person"), data.get("organisation")
+        if person and organisation and person.organisation_id != organisation.pk:
+            self.add_error("person", _("The person belongs to another organisation."))
+        return data
+
+
+class GrantForm(forms.Form):
+    username = forms.CharField(label=gettext_lazy("User name"), max_length=150)
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("Organisation"), queryset=Organisation.objects.none()
+    )
+    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=GRANTABLE_ROLES)
+    everywhere = forms.BooleanField(
+        label=gettext_lazy("In every cooperation the organisation takes part in"), required=False
+    )
+
+    def __init__(self, *args, cooperation: Cooperation, administrator: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "organisation", cooperation.parties())
+        if not administrator:
+            del self.fields["everywhere"]
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].strip()
+        user = (
+            get_user_model().objects.filter(Q(username__iexact=username) | Q(email__iexact=username)).first()
+        )
+        if user is None:
+            raise ValidationError(_("No user has this user name or e-mail address."))
+        return user
+
+    def clean(self):
+        data = super().clean()
+        if data.get("role") == Grant.Role.SECRETARY and data.get("everywhere"):
+            self.add_error("everywhere", _("A board secretary is named for one cooperation."))
+        return data
+
+
+def _managed_cooperation(request: AuthenticatedRequest, code: str) -> Cooperation:
+    cooperation = access.get_cooperation_for_user(request.user, code)
+    if not access.is_secretary_of(request.user, cooperation):
+        raise PermissionDenied
+    return cooperation
+
+
+def grants_in(cooperation: Cooperation):
+    """The grants in force that reach COOPERATION: those naming it, and those of its parties that
+    hold in every cooperation of the organisation."""
+    parties = cooperation.parties()
+    return (
+        Grant.objects.active()
+        .filter(Q(cooperation=cooperation) | Q(cooperation__isnull=True, organisation__in=parties))
+        .select_related("user__person", "organisation", "cooperation", "granted_by")
+        .order_by("user__last_name", "user__first_name", "user__username", "role")
+    )
+
+
+def _unlinked_people(cooperation: Cooperation) -> dict[int, list[Person]]:
+    """People of the parties who have no login yet, by organisation: a login may be linked to one."""
+    by_organisation: dict[int, list[Person]] = {}
+    for person in Person.objects.filter(organisation__in=cooperation.parties(), user__isnull=True).order_by(
+        "last_name", "first_name"
+    ):
+        by_organisation.setdefault(person.organisation_id, []).append(person)
+    return by_organisation
+
+
+@login_required
+def index(request: AuthenticatedRequest) -> HttpResponse:
+    if not access.manages_people(request.user):
+        raise PermissionDenied
+    rights = access.rights_of(request.user)
+    cooperations = (
+        Cooperation.objects.all()
+        if rights.administrator
+        else Cooperation.objects.filter(pk__in=rights.secretary_of)
+    )
+    return render(
+        request, "organisations/people_index.html", {"cooperations": cooperations.order_by("name_fi")}
+    )
+
+
+def _page(
+    request: AuthenticatedRequest, cooperation: Cooperation, status: int = 200, **forms_
+) -> HttpResponse:
+    administrator = access.rights_of(request.user).administrator
+    context = {
+        "cooperation": cooperation,
+        "grants": grants_in(cooperation),
+        "administrators": access.secretaries().order_by("last_name", "username"),
+        "invite_form": forms_.get("invite_form") or InviteForm(cooperation=cooperation, prefix="invite"),
+        "grant_form": forms_.get("grant_form")
+        or GrantForm(cooperation=cooperation, administrator=administrator, prefix="grant"),
+        "unlinked": _unlinked_people(cooperation),
+    }
+    return render(request, "organisations/people.html", context, status=status)
+
+
+@login_required
+def cooperation_people(request: AuthenticatedRequest, code: str) -> HttpResponse:
+    return _page(request, _managed_cooperation(request, code))
+
+
+@login_required
+@require_POST
+def invite(request: AuthenticatedRequest, code: str) -> HttpResponse:
+    cooperation = _managed_cooperation(request, code)
+    form = InviteForm(request.POST, cooperation=cooperation, prefix="invite")
+    if form.is_valid():
+        try:
+            user = services.invite(cooperation=cooperation, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            # In the language the page is in: the secretary writes to people of their own region.
+            services.send_invitation(user, translation.get_language() or "fi")
+            messages.success(
+                request,
+                _("%(email)s was invited: the message tells how to set a password.") % {"email": user.email},
+            )
+            return redirect("people-and-rights", code=cooperation.code)
+    return _page(request, cooperation, status=400, invite_form=form)
+
+
+@login_required
+@require_POST
+def grant(request: AuthenticatedRequest, code: str) -> HttpResponse:
+    cooperation = _managed_cooperation(request, code)
+    administrator = access.rights_of(request.user).administrator
+    form = GrantForm(request.POST, cooperation=cooperation, administrator=administrator, prefix="grant")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.grant(
+                user=data["username"],
+                role=data["role"],
+                organisation=data["organisation"],
+                cooperation=None if data.get("everywhere") else cooperation,
+                actor=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The right was granted."))
+            return redirect("people-and-rights", code=cooperation.code)
+    return _page(request, cooperation, status=400, grant_form=form)
+
+
+@login_required
+@require_POST
+def withdraw(request: AuthenticatedRequest, code: str, pk: int) -> HttpResponse:
+    cooperation = _managed_cooperation(request, code)
+    grant_ = get_object_or_404(grants_in(cooperation), pk=pk)
+    # A cooperation's secretary withdraws what was given in their cooperation; a right that holds in
+    # every cooperation of the organisation is the national administrators' to withdraw.
+    if grant_.cooperation_id is None and not access.rights_of(request.user).administrator:
+        raise PermissionDenied
+    services.withdraw(grant=grant_, actor=request.user)
+    messages.success(request, _("The right was withdrawn. It ends at once, on every page."))
+    return redirect("people-and-rights", code=cooperation.code)
+
+
+@login_required
+@require_POST
+def deactivate(request: AuthenticatedRequest, code: str, pk: int) -> HttpResponse:
+    cooperation = _managed_cooperation(request, code)
+    user = get_object_or_404(get_user_model(), pk=pk, is_active=True)
+    reach = Grant.objects.active().filter(user=user)
+    administrator = access.rights_of(request.user).administrator
+    # Only a login whose every right is in this cooperation is the cooperation secretary's to close.
+    if user == request.user or not reach.filter(Q(cooperation=cooperation)).exists():
+        raise PermissionDenied
+    if not administrator and (reach.exclude(cooperation=cooperation).exists() or user.is_staff):
+        raise PermissionDenied
+    services.deactivate(user=user, actor=request.user)
+    messages.success(request, _("The login of %(user)s was closed.") % {"user": user.get_username()})
+    return redirect("people-and-rights", code=cooperation.code)
+
+
+@login_required
+@require_http_methods(["POST"])
+def link_person(request: AuthenticatedRequest, code: str, pk: int) -> HttpResponse:
+    cooperation = _managed_cooperation(request, code)
+    user = get_object_or_404(get_user_model(), pk=pk)
+    if not grants_in(cooperation).filter(user=user).exists():
+        raise PermissionDenied
+    person = get_object_or_404(
+        Person.objects.filter(organisation__in=cooperation.parties()), pk=request.POST.get("person") or 0
+    )
+    try:
+        services.link_person(user=user, person=person, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The login was linked to %(person)s.") % {"person": person})
+    return redirect("people-and-rights", code=cooperation.code)

@@ -1,0 +1,37 @@
+"""Browser tests drive Debian's Chromium through Playwright (never a browser Playwright downloads).
+The fixtures `browser` and `page` are in conftest.py; these are the helpers the tests share."""
+
+import shutil
+
+from django.urls import reverse
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def log_in(page, username="editor_a"):
+    page.goto(reverse("login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", "password")
+    page.click("button.primary")
+    page.wait_for_url("**/")
+
+
+def assert_accessible(page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    violations = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}× e.g. {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
+    assert violations == [], "\n".join(violations)
