@@ -7,4 +7,4 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Cooperation agreements")
 
     def ready(self) -> None:
-        from agreements import consistency_rules, reminders, sections, tasks  # noqa: F401  (registers them)
+        from agreements import casefile, consistency_rules, reminders, sections, tasks  # noqa: F401

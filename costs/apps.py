@@ -7,4 +7,4 @@ class CostsConfig(AppConfig):
     verbose_name = _("Development-day costs")
 
     def ready(self) -> None:
-        from costs import reminders  # noqa: F401  (registers what falls due)
+        from costs import casefile, reminders  # noqa: F401  (registers them)

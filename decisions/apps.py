@@ -7,4 +7,4 @@ class DecisionsConfig(AppConfig):
     verbose_name = _("Decisions and minutes")
 
     def ready(self) -> None:
-        from decisions import reminders, sections  # noqa: F401  (registers what falls due)
+        from decisions import casefile, reminders, sections  # noqa: F401  (registers them)

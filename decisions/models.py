@@ -98,6 +98,12 @@ class Meeting(models.Model):
         related_name="recorded_meetings",
     )
     checked_on = models.DateField(_("minutes checked on"), null=True, blank=True)
+    # A source may say the minutes were checked before publication without giving the day.
+    checked_undated = models.BooleanField(
+        _("checked before publication, date not in the source"),
+        default=False,
+        help_text=_("The minutes were checked, but the source gives no date for it."),
+    )
     published_on = models.DateField(_("minutes on the public network on"), null=True, blank=True)
     history = HistoricalRecords()
 

@@ -43,7 +43,7 @@ def quorum(meeting: Meeting) -> Quorum:
 
 def check_meeting(meeting: Meeting) -> None:
     errors = Errors()
-    if meeting.published_on and not meeting.checked_on:
+    if meeting.published_on and not meeting.checked_on and not meeting.checked_undated:
         errors.add(
             "published_on", _("The minutes must be checked before they are put on the public network.")
         )

@@ -7,4 +7,4 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Steering group and decisions")
 
     def ready(self) -> None:
-        from governance import composition_rules, coverage_rules, reminders, sections  # noqa: F401
+        from governance import casefile, composition_rules, coverage_rules, reminders, sections  # noqa: F401

@@ -115,3 +115,9 @@ def load(ctx: DemoContext) -> None:
             )
     ctx["steering_group"] = group
     ctx["nominations"] = nominations
+
+
+def recall(ctx: DemoContext) -> None:
+    ctx["steering_group"] = SteeringGroup.objects.get(
+        cooperation=ctx["cooperation"], set_up_reference=SECTION
+    )

@@ -213,6 +213,23 @@ def load(ctx: DemoContext) -> None:
     ctx["municipalities"] = municipalities
     ctx["organisations"] = organisations
     ctx["people"] = people
+
+
+def recall(ctx: DemoContext) -> None:
+    """Find again what the case file brought in, for the steps and logins that follow."""
+    cooperation = Cooperation.objects.get(code=AREA_CODE)
+    ctx["cooperation"] = cooperation
+    ctx["area"] = EmploymentArea.objects.get(code=AREA_CODE)
+    ctx["municipalities"] = {m.name_fi: m for m in Municipality.objects.filter(area=ctx["area"])}
+    by_name = {o.name_fi: o for o in Organisation.objects.filter(name_fi__in=[o[2] for o in ORGANISATIONS])}
+    ctx["organisations"] = {key: by_name[name] for key, _kind, name, *_rest in ORGANISATIONS}
+    ctx["people"] = {
+        key: Person.objects.get(organisation=ctx["organisations"][org_key], first_name=first, last_name=last)
+        for key, first, last, _title, org_key, _where in PEOPLE
+    }
+
+
+def after(ctx: DemoContext) -> None:
     if ctx.demo_users:
         _demo_users(ctx)
 

@@ -5,11 +5,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from core.demo import DemoContext, run_steps
+from core.demo import DemoContext, load_case
 
 
 class Command(BaseCommand):
-    help = "Load the first real case (board decision § 16/2025 and its agreement). Safe to run again."
+    help = (
+        "Load the first real case (board decision § 16/2025 and its agreement) from its case file. "
+        "Safe to run again."
+    )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
@@ -23,7 +26,7 @@ class Command(BaseCommand):
             raise CommandError("Demo logins have a published password: they are only created with DEBUG on.")
         ctx = DemoContext(demo_users=demo_users)
         with transaction.atomic():
-            run_steps(ctx, settings.DOMAIN_APPS)
+            load_case(ctx, settings.DOMAIN_APPS)
         if options.get("verbosity", 1) < 1:
             return
         self.stdout.write(f"Demo data loaded: {ctx.created} created, {ctx.updated} updated.")
