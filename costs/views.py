@@ -18,8 +18,9 @@ from governance.access import get_group_for_user
 from organisations import access as org_access
 
 
-def _can_manage(user) -> bool:
-    return user.is_authenticated and user.has_perm("costs.change_invoice")
+def _can_manage(user, day: DevelopmentDay) -> bool:
+    """The board secretary of the day's cooperation (or a national administrator) invoices."""
+    return org_access.is_secretary_of(user, day.group.cooperation_id)
 
 
 def _get_day(user, pk: int) -> DevelopmentDay:
@@ -87,7 +88,7 @@ def _day_context(request, day: DevelopmentDay, form=None) -> dict:
         "invoices": [(invoice, invoice.is_overdue(today)) for invoice in invoices],
         "acting_for": set(organisations.values_list("pk", flat=True)),
         "form": form or (RegistrationForm(organisations=organisations) if organisations.exists() else None),
-        "can_manage": _can_manage(request.user),
+        "can_manage": _can_manage(request.user, day),
         "status_form": InvoiceStatusForm(),
     }
 
@@ -138,7 +139,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["POST"])
 def prepare_invoices(request: HttpRequest, pk: int) -> HttpResponse:
     day = _get_day(request.user, pk)
-    if not _can_manage(request.user):
+    if not _can_manage(request.user, day):
         raise PermissionDenied
     try:
         services.prepare_invoices(day=day, actor=request.user, today=timezone.localdate())
@@ -153,7 +154,7 @@ def prepare_invoices(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["POST"])
 def invoice_status(request: HttpRequest, pk: int) -> HttpResponse:
     invoice = get_object_or_404(Invoice.objects.select_related("day__group__cooperation"), pk=pk)
-    if not _can_manage(request.user):
+    if not _can_manage(request.user, invoice.day):
         raise PermissionDenied
     form = InvoiceStatusForm(request.POST)
     if form.is_valid():

@@ -187,3 +187,26 @@ def test_an_organisation_without_a_grant_reaches_nothing(world, group_world, as_
     assert reachable(as_outsider, group_world.group) == ALL_REFUSED
     assert list(access.cooperations_visible_to(world.outsider)) == []
     assert Organisation.objects.count() > 0
+
+
+def test_a_cooperations_board_secretary_does_the_secretarys_work_there_only(world, group_world):
+    from decimal import Decimal
+
+    from costs.models import CostItem, DevelopmentDay, Registration
+
+    secretary = UserFactory(username="coop-secretary")
+    services.grant(
+        user=secretary,
+        role=Grant.Role.SECRETARY,
+        organisation=world.org_a,
+        cooperation=world.area.cooperation,
+    )
+    day = DevelopmentDay.objects.create(group=group_world.group, date=D(2025, 10, 15), title="Päivä")
+    CostItem.objects.create(day=day, description="Tila", amount=Decimal("300.00"), paid_by=world.org_a)
+    Registration.objects.create(day=day, organisation=world.org_b, count=1)
+    browser = client_for(secretary)
+    assert browser.post(reverse("day-invoices", args=[day.pk])).status_code == 302
+    assert day.invoices.count() == 1
+    assert not access.is_secretary_of(secretary, world.other_area.cooperation)
+    # an editor of a party does not invoice
+    assert client_for(world.editor_a).post(reverse("day-invoices", args=[day.pk])).status_code == 403
