@@ -57,6 +57,11 @@ def cooperation_detail(request: AuthenticatedRequest, code: str) -> HttpResponse
             # The steering group and the agreement: sections the apps above contribute.
             "sections": sections("cooperation", request, cooperation),
             "is_secretary": access.is_secretary_of(request.user, cooperation),
+            "names_vice_chair": set(
+                Participation.objects.current()
+                .filter(cooperation=cooperation, names_vice_chair=True)
+                .values_list("organisation_id", flat=True)
+            ),
         },
     )
 

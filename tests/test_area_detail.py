@@ -96,9 +96,18 @@ def test_the_area_page_makes_these_eleven_queries(filled, as_member, django_asse
         assert as_member.get(url(filled.area)).status_code == 200
 
 
-def test_the_cooperation_page_makes_these_twelve_queries(filled, as_member, django_assert_num_queries):
+def test_the_cooperation_page_makes_these_thirteen_queries(filled, as_member, django_assert_num_queries):
     as_member.get(cooperation_url(filled.area))
-    # 1 session, 2 user, 3 the cooperation, 4-5 model permissions, 6 grants, 7 participations; 8 its
-    # areas; the sections: 9 steering groups, 10 agreements; 11 the parties and 12 their people.
-    with django_assert_num_queries(12):
+    # 1 session, 2 user, 3 the cooperation, 4-5 model permissions, 6 grants, 7 participations; 8 the
+    # county that names the vice-chair; 9 its areas; the sections: 10 steering groups, 11 agreements;
+    # 12 the parties and 13 their people.
+    with django_assert_num_queries(13):
         assert as_member.get(cooperation_url(filled.area)).status_code == 200
+
+
+def test_the_cooperation_page_says_which_county_names_the_vice_chair(world, as_member):
+    from organisations.models import Participation
+
+    Participation.objects.filter(organisation=world.org_b).update(names_vice_chair=True)
+    page = as_member.get(cooperation_url(world.area)).text
+    assert "nimeää varapuheenjohtajan" in page
