@@ -1,12 +1,17 @@
+import datetime
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core import reminders
 from core.forms import add_service_errors
 from core.sections import sections
 from core.views import AuthenticatedRequest
@@ -21,6 +26,24 @@ from organisations.models import (
     Person,
 )
 
+# The front page shows what falls due from this many days ago to the longest reminder lead time ahead.
+RECENTLY_PASSED_DAYS = 30
+
+
+def coming_deadlines(user, today: datetime.date) -> list[reminders.Due]:
+    """What falls due in the user's cooperations, as the apps declare it (core/reminders.py): the
+    same declarations the reminders and the calendar feed read."""
+    horizon = today + datetime.timedelta(days=max(settings.REMINDER_LEAD_DAYS, default=180))
+    since = today - datetime.timedelta(days=RECENTLY_PASSED_DAYS)
+    return sorted(
+        (
+            due
+            for due in reminders.collect(today, access.cooperations_visible_to(user))
+            if due.in_calendar and since <= due.on <= horizon
+        ),
+        key=lambda due: (due.on, due.kind, due.key),
+    )
+
 
 @login_required
 def dashboard(request: AuthenticatedRequest) -> HttpResponse:
@@ -33,6 +56,8 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         request,
         "organisations/dashboard.html",
         {
+            "today": timezone.localdate(),
+            "coming": coming_deadlines(request.user, timezone.localdate()),
             "cooperations": cooperations,
             "organisations": organisations,
             "person": person,

@@ -69,3 +69,30 @@ def test_the_page_has_a_skip_link_and_landmarks(world, as_member):
 def test_a_browser_set_to_english_still_gets_finnish_until_the_user_chooses(world, as_member):
     response = as_member.get(URL, headers={"accept-language": "en-US,en;q=0.9"})
     assert '<html lang="fi">' in response.text
+
+
+def _term_ends_in_60_days(group_world):
+    import datetime
+
+    from django.utils import timezone
+
+    from governance.models import SteeringGroup
+
+    day = timezone.localdate() + datetime.timedelta(days=60)
+    SteeringGroup.objects.filter(pk=group_world.group.pk).update(term_end=day)
+    return day
+
+
+def test_the_front_page_shows_what_falls_due_in_the_users_cooperations(group_world, world, as_member):
+    day = _term_ends_in_60_days(group_world)
+    page = as_member.get(URL).text
+    # declared by the governance app (core/reminders.py), read here as by the reminders and calendar
+    assert f"Toimielimen TYM-johtoryhmä, Alueen A työllisyysalue toimikausi päättyy {day:%d.%m.%Y}." in page
+    assert f"{day.day}.{day.month}.{day.year}" in page
+
+
+def test_the_front_page_shows_nothing_of_cooperations_the_user_does_not_see(group_world, world, as_outsider):
+    day = _term_ends_in_60_days(group_world)
+    page = as_outsider.get(URL).text
+    assert f"{day:%d.%m.%Y}" not in page
+    assert "Yhteistoiminta-alueillasi ei erääny mitään lähikuukausina." in page
