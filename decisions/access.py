@@ -27,3 +27,19 @@ def get_meeting_for_user(user, pk: int, *, to_change: bool = False) -> Meeting:
     if not can_view_area(user, meeting.body.area) or (to_change and not can_record(user, meeting.body)):
         raise PermissionDenied
     return meeting
+
+
+def get_body_to_record(user, pk: int) -> Body:
+    body = get_object_or_404(Body.objects.select_related("area"), pk=pk)
+    if not can_view_area(user, body.area):
+        raise PermissionDenied
+    if not can_record(user, body):
+        raise PermissionDenied
+    return body
+
+
+def get_item_to_record(user, pk: int) -> AgendaItem:
+    item = get_item_for_user(user, pk)
+    if not can_record(user, item.body):
+        raise PermissionDenied
+    return item

@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DATE_WIDGET, limit_choices
-from decisions import deadlines
-from decisions.models import AppealPart, Claim, Notification
+from decisions import deadlines, rules
+from decisions.models import AgendaItem, AppealPart, Attendance, Body, Claim, Extract, Meeting, Notification
 from organisations.models import Person
 
 
@@ -55,3 +55,182 @@ class CheckMinutesForm(forms.Form):
 
 class PublishMinutesForm(forms.Form):
     published_on = forms.DateField(label=_("Put on the public network on"), widget=DATE_WIDGET)
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["number", "date", "starts_at", "place", "remote", "member_count", "chair", "secretary"]
+        widgets = {"date": DATE_WIDGET, "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+
+    def __init__(self, *args, body: Body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.body = body
+        self.fields["date"].required = True
+        people = (
+            Person.objects.filter(organisation__in=body.area.parties())
+            .select_related("organisation")
+            .order_by("last_name", "first_name")
+        )
+        limit_choices(self, "chair", people)
+        limit_choices(self, "secretary", people)
+
+
+class ItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "title",
+            "title_sv",
+            "preparer",
+            "presenter",
+            "basis",
+            "proposal",
+            "proposal_sv",
+            "personal_data",
+            "public",
+        ]
+        widgets = {
+            "basis": forms.Textarea(attrs={"rows": 4}),
+            "proposal": forms.Textarea(attrs={"rows": 4}),
+            "proposal_sv": forms.Textarea(attrs={"rows": 3}),
+            "personal_data": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposal"].required = True
+        limit_choices(
+            self,
+            "presenter",
+            Person.objects.filter(organisation__in=meeting.body.area.parties()).order_by(
+                "last_name", "first_name"
+            ),
+        )
+
+    def _post_clean(self):
+        # The service numbers and validates the item; the form checks only its own fields.
+        pass
+
+
+class AnnexForm(forms.Form):
+    title = forms.CharField(label=_("Title of the annex"), max_length=300)
+    public = forms.BooleanField(label=_("May be published"), required=False, initial=True)
+
+
+class AttendanceForm(forms.ModelForm):
+    class Meta:
+        model = Attendance
+        fields = ["person", "capacity", "substitutes_for"]
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.meeting = meeting
+        people = (
+            Person.objects.filter(organisation__in=meeting.body.area.parties())
+            .select_related("organisation")
+            .order_by("last_name", "first_name")
+        )
+        limit_choices(self, "person", people)
+        limit_choices(self, "substitutes_for", people)
+        self.fields["substitutes_for"].help_text = _("Only for a deputy: the member they substitute for.")
+
+
+APPEAL_PART_COUNT = 3
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=AgendaItem.Outcome.choices)
+    decision = forms.CharField(
+        label=_("Decision"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("As proposed: the proposal's text is used when this is left empty."),
+    )
+    decision_sv = forms.CharField(
+        label=_("Decision in Swedish"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, item: AgendaItem, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item = item
+        kinds = rules.appeal_kinds(item.body.kind)
+        choices = [("", "—")] + [(k, label) for k, label in AppealPart.Kind.choices if k in kinds]
+        existing = list(item.appeal_parts.all())
+        for n in range(1, APPEAL_PART_COUNT + 1):
+            part = existing[n - 1] if len(existing) >= n else None
+            self.fields[f"part{n}_kind"] = forms.ChoiceField(
+                label=_("Appeal instructions, part %(n)s") % {"n": n},
+                choices=choices,
+                required=False,
+                initial=part.kind if part else ("" if n > 1 else None),
+            )
+            self.fields[f"part{n}_scope"] = forms.CharField(
+                label=_("Part %(n)s covers (fi)") % {"n": n},
+                max_length=300,
+                required=False,
+                initial=part.scope_fi if part else "",
+                help_text=_("Needed when the decision has several parts."),
+            )
+            self.fields[f"part{n}_scope_sv"] = forms.CharField(
+                label=_("Part %(n)s covers (sv)") % {"n": n},
+                max_length=300,
+                required=False,
+                initial=part.scope_sv if part else "",
+            )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == AgendaItem.Outcome.AS_PROPOSED and not (data.get("decision") or "").strip():
+            data["decision"] = self.item.proposal
+            if not (data.get("decision_sv") or "").strip():
+                data["decision_sv"] = self.item.proposal_sv
+        return data
+
+    def parts(self) -> list[tuple[str, str, str]]:
+        data = self.cleaned_data
+        return [
+            (data[f"part{n}_kind"], data[f"part{n}_scope"], data[f"part{n}_scope_sv"])
+            for n in range(1, APPEAL_PART_COUNT + 1)
+            if data.get(f"part{n}_kind")
+        ]
+
+
+class CorrectionForm(forms.ModelForm):
+    reason = forms.CharField(
+        label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "decision", "decision_sv", "personal_data", "public"]
+        widgets = {
+            "decision": forms.Textarea(attrs={"rows": 4}),
+            "decision_sv": forms.Textarea(attrs={"rows": 3}),
+            "personal_data": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def _post_clean(self):
+        pass
+
+
+class ExtractForm(forms.ModelForm):
+    class Meta:
+        model = Extract
+        fields = ["place", "certified_on", "certified_by"]
+        widgets = {"certified_on": DATE_WIDGET}
+
+    def __init__(self, *args, item: AgendaItem, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.item = item
+        limit_choices(
+            self,
+            "certified_by",
+            Person.objects.filter(organisation__in=item.body.area.parties()).order_by(
+                "last_name", "first_name"
+            ),
+        )
+
+
+class ConfirmForm(forms.Form):
+    confirm = forms.BooleanField(label=_("I understand that this cannot be undone."))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -132,6 +133,19 @@ class Meeting(models.Model):
 
     def clean(self) -> None:
         rules.check_meeting(self)
+
+    @property
+    def locked(self) -> bool:
+        """Published minutes are locked: a change is a correction with its reason."""
+        return self.published_on is not None
+
+    @property
+    def stage(self) -> str:
+        if self.published_on:
+            return "published"
+        if self.checked_on or self.checked_undated:
+            return "checked"
+        return "open"
 
 
 class Attendance(models.Model):
@@ -405,3 +419,43 @@ class Extract(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item.section} {self.place} {self.certified_on:%d.%m.%Y}"
+
+
+class Correction(models.Model):
+    """A correction of locked (published) minutes: what changed and why, by whom (Hallintolaki § 50-51
+    corrections are made openly; the change itself is also in the records' history)."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="corrections"
+    )
+    item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+    )
+    reason = models.TextField(_("reason for the correction"))
+    changed_fields = models.CharField(_("what was changed"), max_length=300)
+    made_on = models.DateField(_("corrected on"))
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("corrected by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="minutes_corrections",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("correction of the minutes")
+        verbose_name_plural = _("corrections of the minutes")
+        ordering = ["made_on", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="correction_has_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} {self.made_on:%d.%m.%Y}: {self.changed_fields}"

@@ -101,3 +101,29 @@ def check_claim(claim: Claim) -> None:
             "received_on", _("A claim cannot be received before the decision (%(day)s)."), day=_fmt(decided)
         )
     errors.raise_if_any()
+
+
+def appeal_kinds(body_kind: str) -> list[str]:
+    """The appeal instructions a body's decisions can carry. Any decision that concerns only preparation
+    or implementation carries a no-appeal notice (Kuntalaki § 136); a municipal body's own decision goes
+    first to a rectification claim (§ 134, § 138); a cooperation body is no municipal authority, so its
+    decisions carry no municipal appeal: only an appeal under a special act, to the court."""
+    if body_kind == "municipal":
+        return ["no_appeal", "rectification", "court_appeal"]
+    return ["no_appeal", "court_appeal"]
+
+
+def check_publishable(meeting: Meeting, items: list[AgendaItem]) -> None:
+    """What must be true before minutes go on the public network: checked (Kuntalaki § 140), and every
+    section has its outcome and, unless tabled, its appeal instructions (Kuntalaki § 136-138)."""
+    errors = Errors()
+    if not meeting.checked_on and not meeting.checked_undated:
+        errors.add("__all__", _("The minutes must be checked before they are put on the public network."))
+    if not items:
+        errors.add("__all__", _("The minutes have no sections."))
+    for item in items:
+        if not item.outcome:
+            errors.add("__all__", _("%(section)s has no decision recorded."), section=item.section)
+        elif item.outcome != "tabled" and not item.appeal_parts.all():
+            errors.add("__all__", _("%(section)s has no appeal instructions."), section=item.section)
+    errors.raise_if_any()

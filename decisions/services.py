@@ -7,12 +7,52 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.writes import Actor
+from core.writes import Actor, update_fields
 from core.writes import save_validated as _save
-from decisions.models import AgendaItem, AppealPart, Claim, Meeting, Notification
+from decisions import rules
+from decisions.models import (
+    AgendaItem,
+    Annex,
+    AppealPart,
+    Attendance,
+    Body,
+    Claim,
+    Correction,
+    Extract,
+    Meeting,
+    Notification,
+)
 from organisations.models import Person
+
+MEETING_FIELDS = ("number", "date", "starts_at", "place", "remote", "member_count", "chair", "secretary")
+ITEM_FIELDS = (
+    "title",
+    "title_sv",
+    "preparer",
+    "presenter",
+    "basis",
+    "proposal",
+    "proposal_sv",
+    "personal_data",
+    "public",
+)
+DECISION_FIELDS = ("outcome", "decision", "decision_sv")
+# What a correction of published minutes may change (the § number and meeting never change).
+CORRECTABLE_FIELDS = (
+    "title",
+    "title_sv",
+    "basis",
+    "proposal",
+    "proposal_sv",
+    "decision",
+    "decision_sv",
+    "personal_data",
+    "public",
+)
 
 
 @transaction.atomic
@@ -20,6 +60,7 @@ def check_minutes(
     *, meeting: Meeting, checkers: list[Person], checked_on: datetime.date, actor: Actor
 ) -> Meeting:
     """Record that CHECKERS checked the minutes on CHECKED_ON; each must have attended the meeting."""
+    _ensure_open(Meeting.objects.select_for_update().get(pk=meeting.pk))
     present = {a.person_id: a for a in meeting.attendances.select_related("person")}
     absent = [person for person in checkers if person.pk not in present]
     if absent:
@@ -41,9 +82,182 @@ def check_minutes(
 
 @transaction.atomic
 def publish_minutes(*, meeting: Meeting, published_on: datetime.date, actor: Actor) -> Meeting:
+    """Put the minutes on the public network; from then on they are locked (corrections only)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.published_on:
+        raise ValidationError(_("The minutes are already published."))
+    rules.check_publishable(meeting, list(meeting.items.prefetch_related("appeal_parts")))
     meeting.published_on = published_on
-    _save(meeting, actor)
+    _save(meeting, actor, "published")
     return meeting
+
+
+def _ensure_open(meeting: Meeting) -> None:
+    if meeting.published_on:
+        raise ValidationError(
+            _("The minutes are published and locked: record a correction with its reason instead.")
+        )
+
+
+@transaction.atomic
+def create_meeting(*, body: Body, actor: Actor, **fields: Any) -> Meeting:
+    return _save(Meeting(body=body, **fields), actor)
+
+
+@transaction.atomic
+def update_meeting(*, meeting: Meeting, actor: Actor, data: dict[str, Any]) -> list[str]:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _ensure_open(meeting)
+    new_date = data.get("date", meeting.date)
+    same_year = meeting.date is not None and new_date is not None and new_date.year == meeting.date.year
+    if new_date != meeting.date and not same_year and meeting.items.exists():
+        raise ValidationError(
+            {"date": _("The sections are numbered in the meeting's year: the year cannot change now.")}
+        )
+    return update_fields(meeting, actor=actor, allowed=MEETING_FIELDS, data=data)
+
+
+@transaction.atomic
+def add_item(*, meeting: Meeting, actor: Actor, **fields: Any) -> AgendaItem:
+    """Put a section on the agenda with the body's next § number of the meeting's year.
+
+    Numbers run per body and year; the body row is locked so that two secretaries adding items at once
+    get consecutive numbers (the unique constraint stays the last guard)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _ensure_open(meeting)
+    if meeting.date is None:
+        raise ValidationError(_("Give the meeting a date first: the sections are numbered by year."))
+    Body.objects.select_for_update().get(pk=meeting.body_id)
+    year = meeting.date.year
+    last = AgendaItem.objects.filter(body_id=meeting.body_id, year=year).aggregate(n=Max("number"))["n"]
+    item = AgendaItem(meeting=meeting, body_id=meeting.body_id, year=year, number=(last or 0) + 1, **fields)
+    return _save(item, actor)
+
+
+@transaction.atomic
+def update_item(*, item: AgendaItem, actor: Actor, data: dict[str, Any]) -> list[str]:
+    _ensure_open(Meeting.objects.select_for_update().get(pk=item.meeting_id))
+    return update_fields(item, actor=actor, allowed=ITEM_FIELDS, data=data)
+
+
+@transaction.atomic
+def add_annex(*, item: AgendaItem, title: str, public: bool, actor: Actor) -> Annex:
+    _ensure_open(Meeting.objects.select_for_update().get(pk=item.meeting_id))
+    last = item.annexes.aggregate(n=Max("number"))["n"]
+    return _save(Annex(item=item, number=(last or 0) + 1, title=title, public=public), actor)
+
+
+@transaction.atomic
+def record_attendance(*, meeting: Meeting, actor: Actor, **fields: Any) -> Attendance:
+    _ensure_open(Meeting.objects.select_for_update().get(pk=meeting.pk))
+    if meeting.checked_on:
+        raise ValidationError(_("The minutes are checked: attendance can no longer change."))
+    return _save(Attendance(meeting=meeting, **fields), actor)
+
+
+@transaction.atomic
+def remove_attendance(*, attendance: Attendance, actor: Actor) -> None:
+    meeting = Meeting.objects.select_for_update().get(pk=attendance.meeting_id)
+    _ensure_open(meeting)
+    if meeting.checked_on:
+        raise ValidationError(_("The minutes are checked: attendance can no longer change."))
+    attendance._history_user = actor  # type: ignore[attr-defined]
+    attendance.delete()
+
+
+@transaction.atomic
+def record_decision(
+    *,
+    item: AgendaItem,
+    outcome: str,
+    decision: str,
+    decision_sv: str,
+    parts: list[tuple[str, str, str]],
+    actor: Actor,
+    today: datetime.date | None = None,
+) -> AgendaItem:
+    """Record what the body decided on ITEM and the appeal instructions of each part of the decision.
+
+    PARTS are (kind, scope in Finnish, scope in Swedish); a tabled item has none (nothing was decided)."""
+    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    _ensure_open(meeting)
+    today = today or timezone.localdate()
+    errors: dict[str, list[str]] = {}
+    if meeting.date is None or meeting.date > today:
+        errors.setdefault("outcome", []).append(_("A decision is recorded once the meeting has been held."))
+    if outcome not in AgendaItem.Outcome.values:
+        errors.setdefault("outcome", []).append(_("Choose the outcome."))
+    if outcome != AgendaItem.Outcome.TABLED:
+        if not decision.strip():
+            errors.setdefault("decision", []).append(_("Write the decision."))
+        allowed = rules.appeal_kinds(meeting.body.kind)
+        if not parts:
+            errors.setdefault("parts", []).append(_("Choose the appeal instructions of the decision."))
+        if any(kind not in allowed for kind, _scope, _scope_sv in parts):
+            errors.setdefault("parts", []).append(_("These appeal instructions do not apply to this body."))
+        if len(parts) > 1 and any(not scope.strip() for _kind, scope, _sv in parts):
+            errors.setdefault("parts", []).append(
+                _("When a decision has several parts, say which part each instruction covers.")
+            )
+    if errors:
+        raise ValidationError(errors)
+    if item.claims.exists():
+        raise ValidationError(_("Claims have been received against this decision: it cannot be re-recorded."))
+    update_fields(
+        item,
+        actor=actor,
+        allowed=(*DECISION_FIELDS, "decided_on"),
+        data={
+            "outcome": outcome,
+            "decision": decision,
+            "decision_sv": decision_sv,
+            "decided_on": meeting.date,
+        },
+    )
+    for part in item.appeal_parts.all():
+        part._history_user = actor  # type: ignore[attr-defined]
+        part.delete()
+    if outcome != AgendaItem.Outcome.TABLED:
+        for order, (kind, scope, scope_sv) in enumerate(parts, start=1):
+            _save(AppealPart(item=item, order=order, kind=kind, scope_fi=scope, scope_sv=scope_sv), actor)
+    return item
+
+
+@transaction.atomic
+def correct_minutes(
+    *, item: AgendaItem, reason: str, data: dict[str, Any], actor: Actor, today: datetime.date | None = None
+) -> Correction:
+    """Correct a section of published minutes: the change, its reason and its maker are kept."""
+    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    if not meeting.published_on:
+        raise ValidationError(_("The minutes are not published yet: change the section directly."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for the correction.")})
+    changed = update_fields(
+        item, actor=actor, allowed=CORRECTABLE_FIELDS, data=data, reason=f"correction: {reason}"[:100]
+    )
+    if not changed:
+        raise ValidationError(_("Nothing was changed."))
+    labels = ", ".join(str(AgendaItem._meta.get_field(name).verbose_name) for name in changed)
+    made_by = actor if getattr(actor, "is_authenticated", False) else None
+    return _save(
+        Correction(
+            meeting=meeting,
+            item=item,
+            reason=reason,
+            changed_fields=labels[:300],
+            made_on=today or timezone.localdate(),
+            made_by=made_by,
+        ),
+        actor,
+    )
+
+
+@transaction.atomic
+def certify_extract(*, item: AgendaItem, actor: Actor, **fields: Any) -> Extract:
+    if not item.meeting.checked_on and not item.meeting.checked_undated:
+        raise ValidationError(_("An extract is certified from checked minutes."))
+    return _save(Extract(item=item, **fields), actor)
 
 
 @transaction.atomic

@@ -1,15 +1,26 @@
 from django.urls import path
 
-from decisions import views
+from decisions import editing, views
 
 urlpatterns = [
     path("decisions/<int:pk>/", views.item_detail, name="item-detail"),
+    path("decisions/<int:pk>/edit/", editing.item_edit, name="item-edit"),
+    path("decisions/<int:pk>/annexes/new/", editing.annex_create, name="annex-create"),
+    path("decisions/<int:pk>/decision/", editing.decision_record, name="decision-record"),
+    path("decisions/<int:pk>/correction/", editing.item_correct, name="item-correct"),
+    path("decisions/<int:pk>/extracts/new/", editing.extract_create, name="extract-create"),
     path("decisions/<int:pk>/notifications/", views.notification_create, name="notification-create"),
     path("decisions/<int:pk>/claims/", views.claim_create, name="claim-create"),
     path("decisions/<int:pk>/extract.pdf", views.extract_pdf, name="extract-pdf"),
+    path("bodies/<int:pk>/meetings/new/", editing.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/edit/", editing.meeting_edit, name="meeting-edit"),
+    path("meetings/<int:pk>/items/new/", editing.item_create, name="item-create"),
+    path("meetings/<int:pk>/attendance/new/", editing.attendance_create, name="attendance-create"),
+    path("attendances/<int:pk>/remove/", editing.attendance_remove, name="attendance-remove"),
     path("meetings/<int:pk>/check/", views.meeting_check, name="meeting-check"),
-    path("meetings/<int:pk>/publish/", views.meeting_publish, name="meeting-publish"),
+    path("meetings/<int:pk>/publish/", editing.meeting_publish, name="meeting-publish"),
+    path("meetings/<int:pk>/agenda.pdf", editing.agenda_pdf, name="agenda-pdf"),
     path("meetings/<int:pk>/minutes.pdf", views.minutes_pdf, name="minutes-pdf"),
     path("deadlines/", views.deadline_calculator, name="deadline-calculator"),
     path("public/<slug:code>/", views.public_index, name="public-index"),

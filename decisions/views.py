@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from core import pdf
 from core.forms import add_service_errors
 from decisions import access, appeals, deadlines, rules, services
-from decisions.forms import CheckMinutesForm, ClaimForm, DeadlineForm, NotificationForm, PublishMinutesForm
+from decisions.forms import CheckMinutesForm, ClaimForm, DeadlineForm, NotificationForm
 from decisions.models import AgendaItem, Body
 
 
@@ -25,6 +25,8 @@ def _item_queryset():
         "appeal_parts",
         "notifications",
         "claims__part",
+        "annexes",
+        "corrections",
         Prefetch("extracts__certified_by"),
     )
 
@@ -108,11 +110,11 @@ def _meeting_context(request, meeting, **forms) -> dict:
     return {
         "meeting": meeting,
         "attendances": meeting.attendances.select_related("person__organisation", "substitutes_for"),
-        "items": meeting.items.order_by("number"),
+        "items": meeting.items.prefetch_related("appeal_parts").order_by("number"),
         "can_record": access.can_record(request.user, meeting.body),
         "check_form": forms.get("check_form") or CheckMinutesForm(area=meeting.body.area),
-        "publish_form": forms.get("publish_form") or PublishMinutesForm(),
         "quorum": rules.quorum(meeting),
+        "corrections": meeting.corrections.select_related("item", "made_by"),
     }
 
 
@@ -142,19 +144,6 @@ def meeting_check(request: HttpRequest, pk: int) -> HttpResponse:
         services.check_minutes,
         _("The checking of the minutes was recorded."),
         "check_form",
-    )
-
-
-@login_required
-@require_http_methods(["POST"])
-def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    return _meeting_write(
-        request,
-        pk,
-        PublishMinutesForm,
-        services.publish_minutes,
-        _("The publication of the minutes was recorded."),
-        "publish_form",
     )
 
 

@@ -1,0 +1,297 @@
+"""The secretary's pages for a meeting's year: the meeting, its agenda, attendance, each decision with
+its appeal instructions, publication (confirmed, then locked) and corrections with their reasons.
+Every write goes through decisions.services; a refusal shows the form again with nothing saved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from core import pdf
+from core.forms import add_service_errors
+from decisions import access, rules, services
+from decisions.forms import (
+    AnnexForm,
+    AttendanceForm,
+    ConfirmForm,
+    CorrectionForm,
+    DecisionForm,
+    ExtractForm,
+    ItemForm,
+    MeetingForm,
+    PublishMinutesForm,
+)
+from decisions.models import AgendaItem, Attendance, Meeting
+
+
+def _page(request, form: Form, title: str, back_url: str, back_label: str, **extra: Any) -> HttpResponse:
+    context = {"form": form, "title": title, "back_url": back_url, "back_label": back_label, **extra}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "core/form_page.html", context, status=status)
+
+
+def _meeting_back(meeting: Meeting) -> tuple[str, str]:
+    when = f"{meeting.date:%d.%m.%Y}" if meeting.date else ""
+    return reverse("meeting-detail", args=[meeting.pk]), f"{meeting.body.name_fi} {when}".strip()
+
+
+def _item_back(item: AgendaItem) -> tuple[str, str]:
+    return reverse("item-detail", args=[item.pk]), f"{item.section} {item.title}"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
+    body = access.get_body_to_record(request.user, pk)
+    form = MeetingForm(request.POST or None, body=body)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.create_meeting(body=body, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The meeting was created. Now build its agenda."))
+            return redirect("meeting-detail", pk=meeting.pk)
+    back = reverse("area-detail", args=[body.area.code])
+    return _page(
+        request, form, _("New meeting of %(body)s") % {"body": body.name_fi}, back, body.area.name_fi
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk, to_change=True)
+    form = MeetingForm(request.POST or None, instance=Meeting.objects.get(pk=pk), body=meeting.body)
+    if request.method == "POST" and form.is_valid():
+        try:
+            data = {name: form.cleaned_data[name] for name in services.MEETING_FIELDS}
+            services.update_meeting(meeting=meeting, actor=request.user, data=data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The meeting was saved."))
+            return redirect("meeting-detail", pk=meeting.pk)
+    return _page(request, form, _("Change the meeting"), *_meeting_back(meeting))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_create(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk, to_change=True)
+    form = ItemForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.add_item(meeting=meeting, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("%(section)s was added to the agenda.") % {"section": item.section})
+            return redirect("meeting-detail", pk=meeting.pk)
+    return _page(request, form, _("New section on the agenda"), *_meeting_back(meeting))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.get_item_to_record(request.user, pk)
+    form = ItemForm(request.POST or None, instance=AgendaItem.objects.get(pk=pk), meeting=item.meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            data = {name: form.cleaned_data[name] for name in services.ITEM_FIELDS}
+            services.update_item(item=item, actor=request.user, data=data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The section was saved."))
+            return redirect("item-detail", pk=item.pk)
+    return _page(request, form, _("Change the section"), *_item_back(item))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def annex_create(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.get_item_to_record(request.user, pk)
+    form = AnnexForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_annex(item=item, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The annex was added."))
+            return redirect("item-detail", pk=item.pk)
+    return _page(request, form, _("Add an annex"), *_item_back(item))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attendance_create(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk, to_change=True)
+    form = AttendanceForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_attendance(meeting=meeting, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("%(person)s was recorded as present.") % {"person": form.cleaned_data["person"]}
+            )
+            if "another" in request.POST:
+                return redirect("attendance-create", pk=meeting.pk)
+            return redirect("meeting-detail", pk=meeting.pk)
+    return _page(request, form, _("Record who is present"), *_meeting_back(meeting))
+
+
+@login_required
+@require_http_methods(["POST"])
+def attendance_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    attendance = get_object_or_404(Attendance, pk=pk)
+    meeting = access.get_meeting_for_user(request.user, attendance.meeting_id, to_change=True)
+    try:
+        services.remove_attendance(attendance=attendance, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The attendance was removed."))
+    return redirect("meeting-detail", pk=meeting.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_record(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.get_item_to_record(request.user, pk)
+    initial = {"outcome": item.outcome, "decision": item.decision, "decision_sv": item.decision_sv}
+    form = DecisionForm(request.POST or None, item=item, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_decision(
+                item=item,
+                outcome=data["outcome"],
+                decision=data["decision"],
+                decision_sv=data["decision_sv"],
+                parts=form.parts(),
+                actor=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The decision was recorded."))
+            return redirect("meeting-detail", pk=item.meeting_id)
+    intro = _("Proposal: %(proposal)s") % {"proposal": item.proposal}
+    return _page(
+        request,
+        form,
+        _("Record the decision: %(section)s") % {"section": item.section},
+        *_item_back(item),
+        intro=intro,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.get_item_to_record(request.user, pk)
+    form = CorrectionForm(request.POST or None, instance=AgendaItem.objects.get(pk=pk))
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in CorrectionForm.Meta.fields}
+        try:
+            services.correct_minutes(
+                item=item, reason=form.cleaned_data["reason"], data=data, actor=request.user
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The correction was recorded with its reason."))
+            return redirect("item-detail", pk=item.pk)
+    intro = _(
+        "The minutes are published. A correction is recorded with its reason and shown with the section."
+    )
+    return _page(
+        request,
+        form,
+        _("Correct the published minutes: %(section)s") % {"section": item.section},
+        *_item_back(item),
+        intro=intro,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def extract_create(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.get_item_to_record(request.user, pk)
+    form = ExtractForm(request.POST or None, item=item, initial={"certified_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.certify_extract(item=item, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The extract was certified."))
+            return redirect("item-detail", pk=item.pk)
+    return _page(
+        request, form, _("Certify an extract: %(section)s") % {"section": item.section}, *_item_back(item)
+    )
+
+
+class PublishForm(PublishMinutesForm, ConfirmForm):
+    pass
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Putting the minutes on the public network cannot be undone: the secretary confirms it first."""
+    meeting = access.get_meeting_for_user(request.user, pk, to_change=True)
+    form = PublishForm(request.POST or None, initial={"published_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.publish_minutes(
+                meeting=meeting, published_on=form.cleaned_data["published_on"], actor=request.user
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The minutes are on the public network and locked."))
+            return redirect("meeting-detail", pk=meeting.pk)
+    back_url, back_label = _meeting_back(meeting)
+    items = list(meeting.items.prefetch_related("appeal_parts").order_by("number"))
+    problems: list[str] = []
+    try:
+        rules.check_publishable(meeting, items)
+    except ValidationError as error:
+        problems = error.messages
+    context = {
+        "form": form,
+        "title": _("Publish the minutes"),
+        "back_url": back_url,
+        "back_label": back_label,
+        "warning": _(
+            "Once on the public network the minutes are locked: a change can only be made as a correction "
+            "with its reason. The municipal members' appeal periods run from the publication."
+        ),
+        "facts": [(_("Sections"), ", ".join(f"{i.section} {i.title}" for i in items) or "–")]
+        + [(_("Not ready"), p) for p in problems],
+        "submit_label": _("Publish the minutes"),
+    }
+    return render(request, "core/confirm_page.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request.user, pk)
+    items = meeting.items.select_related("presenter").prefetch_related("annexes").order_by("number")
+    content = pdf.render("decisions/agenda_pdf.html", {"meeting": meeting, "items": items})
+    return pdf.response(content, f"esityslista-{meeting.pk}.pdf")
