@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import AgreementParty, Dispute, Signatory, Version
+from agreements.models import Agreement, AgreementParty, Dispute, Signatory, Version
 from core.forms import DATE_WIDGET, limit_choices
+from decisions.models import AgendaItem
+from organisations.models import Person
 
 
 class SignatureForm(forms.Form):
@@ -17,11 +19,23 @@ class SignatureForm(forms.Form):
     esignature_reference = forms.CharField(
         label=_("or e-signature reference"), required=False, max_length=200
     )
+    confirm = forms.BooleanField(
+        label=_(
+            "I confirm this signature. With the last required signature the agreement enters into force."
+        ),
+        help_text=_("A recorded signature cannot be withdrawn here."),
+    )
 
     def __init__(self, *args, agreement, parties, **kwargs):
         super().__init__(*args, **kwargs)
         limit_choices(self, "version", agreement.versions.all())
-        limit_choices(self, "signatory", Signatory.objects.filter(party__in=parties, is_placeholder=False))
+        limit_choices(
+            self,
+            "signatory",
+            Signatory.objects.filter(party__in=parties, is_placeholder=False, must_sign=True).select_related(
+                "party__organisation"
+            ),
+        )
 
 
 class NoticeForm(forms.Form):
@@ -50,3 +64,70 @@ class DisputeForm(forms.ModelForm):
         self.instance.agreement = agreement
         limit_choices(self, "requested_by", parties)
         limit_choices(self, "requested_to", agreement.parties.all())
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = Agreement
+        fields = ["title", "authorised_signer", "copies_stated", "forum_public_law", "forum_civil"]
+
+    def _post_clean(self):
+        pass  # the service validates the whole agreement
+
+
+class SectionForm(forms.Form):
+    number = forms.IntegerField(label=_("Section number"), min_value=1, max_value=999)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 6}), max_length=20000)
+
+
+class SignatoryForm(forms.ModelForm):
+    class Meta:
+        model = Signatory
+        fields = ["party", "name_as_written", "title_as_written", "person", "must_sign"]
+
+    def __init__(self, *args, parties, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "party", parties)
+        limit_choices(
+            self,
+            "person",
+            Person.objects.filter(organisation__agreement_parties__in=parties).order_by(
+                "last_name", "first_name"
+            ),
+        )
+
+    def _post_clean(self):
+        pass
+
+
+class ApproveForm(forms.Form):
+    decision = forms.ModelChoiceField(label=_("Approving decision"), queryset=AgendaItem.objects.none())
+
+    def __init__(self, *args, agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_choices(
+            self,
+            "decision",
+            AgendaItem.objects.filter(
+                body__area__cooperation=agreement.cooperation, outcome__in=["as_proposed", "amended"]
+            )
+            .select_related("body")
+            .order_by("-year", "-number"),
+        )
+        self.fields["decision"].label_from_instance = lambda item: f"{item.body} {item.section} {item.title}"
+
+
+class AmendmentForm(forms.Form):
+    description = forms.CharField(
+        label=_("What changes"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+    section_number = forms.IntegerField(label=_("Section number"), min_value=1, max_value=999)
+    section_title = forms.CharField(label=_("Title of the section"), max_length=300)
+    section_text = forms.CharField(
+        label=_("New text of the section"), widget=forms.Textarea(attrs={"rows": 6}), max_length=20000
+    )
+
+
+class ConfirmForm(forms.Form):
+    confirm = forms.BooleanField(label=_("I understand that this cannot be undone."))

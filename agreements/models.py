@@ -157,6 +157,12 @@ class Signatory(models.Model):
     name_as_written = models.CharField(_("name as written"), max_length=200)
     title_as_written = models.CharField(_("title as written"), max_length=200, blank=True)
     is_placeholder = models.BooleanField(_("not yet named (N.N.)"), default=False)
+    # The party's own authorising decision says who signs; it may name only one of those listed.
+    must_sign = models.BooleanField(
+        _("must sign"),
+        default=True,
+        help_text=_("The party's authorising decision requires this person's signature."),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -14,9 +14,9 @@ from agreements.models import Agreement, AgreementParty, Section, Signatory, Sig
 @dataclass
 class PartyProgress:
     party: AgreementParty
-    signatories: list[Signatory]
+    signatories: list[Signatory]  # those the party's decision requires to sign
     signed: list[Signature]  # signatures of this version
-    missing: list[Signatory]  # signatories who have not signed (placeholders included)
+    missing: list[Signatory]  # required signatories who have not signed (placeholders included)
 
     @property
     def complete(self) -> bool:
@@ -62,12 +62,18 @@ def version_states(agreement: Agreement) -> list[VersionState]:
         by_signatory = {s.signatory_id: s for s in version.signatures.all()}
         progress = []
         for party in parties:
-            signatories = list(party.signatories.all())
-            signed = [by_signatory[s.pk] for s in signatories if s.pk in by_signatory]
+            listed = list(party.signatories.all())
+            signatories = [s for s in listed if s.must_sign]
+            signed = [by_signatory[s.pk] for s in listed if s.pk in by_signatory]
             missing = [s for s in signatories if s.pk not in by_signatory]
             progress.append(PartyProgress(party, signatories, signed, missing))
         in_force = terms.in_force_from(
-            {p.party.pk: ([s.signed_on for s in p.signed] if p.complete else [None]) for p in progress}
+            {
+                p.party.pk: (
+                    [s.signed_on for s in p.signed if s.signatory.must_sign] if p.complete else [None]
+                )
+                for p in progress
+            }
         )
         changes = []
         for section in version.sections.all():

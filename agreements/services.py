@@ -17,11 +17,14 @@ from agreements.models import (
     Dispute,
     Notice,
     NoticeDelivery,
+    Section,
     Signatory,
     Signature,
     Version,
 )
 from core.writes import Actor, save_validated
+from decisions.models import AgendaItem
+from organisations.models import Cooperation
 
 
 @transaction.atomic
@@ -34,12 +37,20 @@ def record_signature(
     evidence: Any = None,
     esignature_reference: str = "",
 ) -> Signature:
-    agreement = version.agreement
-    if version.kind == Version.Kind.ORIGINAL and agreement.status not in (
-        Agreement.Status.OUT_FOR_SIGNATURE,
-        Agreement.Status.APPROVED,
-    ):
+    agreement = Agreement.objects.select_for_update().get(pk=version.agreement_id)
+    if version.kind == Version.Kind.ORIGINAL and agreement.status != Agreement.Status.OUT_FOR_SIGNATURE:
         raise ValidationError(_("The agreement is not out for signature."))
+    if version.kind == Version.Kind.AMENDMENT and agreement.status not in (
+        Agreement.Status.IN_FORCE,
+        Agreement.Status.NOTICE_GIVEN,
+    ):
+        raise ValidationError(_("An amendment is signed while the agreement is in force."))
+    if signatory.party.agreement_id != agreement.pk:
+        raise ValidationError({"signatory": _("The signatory signs for a party of another agreement.")})
+    if not signatory.must_sign:
+        raise ValidationError(
+            {"signatory": _("The party has not marked this signatory as one who must sign.")}
+        )
     signature = Signature(
         version=version, signatory=signatory, signed_on=signed_on, esignature_reference=esignature_reference
     )
@@ -56,8 +67,6 @@ def _enter_into_force_if_signed(agreement: Agreement, actor: Actor) -> None:
     state = selectors.version_states(selectors.load(agreement.pk))[0]
     if state.in_force_from is None:
         return
-    if agreement.status == Agreement.Status.APPROVED:
-        agreement.move_to(Agreement.Status.OUT_FOR_SIGNATURE)
     agreement.move_to(Agreement.Status.IN_FORCE)
     agreement.in_force_from = state.in_force_from
     save_validated(agreement, actor, "all parties signed")
@@ -112,3 +121,126 @@ def end_if_due(*, agreement: Agreement, today: datetime.date, actor: Actor) -> b
 @transaction.atomic
 def request_negotiation(*, agreement: Agreement, actor: Actor, **fields: Any) -> Dispute:
     return save_validated(Dispute(agreement=agreement, **fields), actor)
+
+
+# The agreement's life before it is in force: drafted, approved by the employment authority's decision,
+# sent out, signed. Every move goes through Agreement.move_to, which refuses moves TRANSITIONS lacks.
+
+EDITABLE = (Agreement.Status.DRAFT, Agreement.Status.APPROVED, Agreement.Status.OUT_FOR_SIGNATURE)
+
+
+@transaction.atomic
+def create_agreement(*, cooperation: Cooperation, actor: Actor, **fields: Any) -> Agreement:
+    """A draft agreement with the cooperation's current participants as its parties and version 1."""
+    agreement = save_validated(Agreement(cooperation=cooperation, **fields), actor)
+    for order, organisation in enumerate(cooperation.parties().order_by("kind", "name_fi"), start=1):
+        save_validated(AgreementParty(agreement=agreement, organisation=organisation, order=order), actor)
+    save_validated(Version(agreement=agreement, number=1, kind=Version.Kind.ORIGINAL), actor)
+    return agreement
+
+
+def _locked(agreement: Agreement) -> Agreement:
+    return Agreement.objects.select_for_update().get(pk=agreement.pk)
+
+
+@transaction.atomic
+def add_section(*, agreement: Agreement, number: int, title: str, text: str, actor: Actor) -> Section:
+    """A section of the original text: written while the agreement is a draft only."""
+    agreement = _locked(agreement)
+    if agreement.status != Agreement.Status.DRAFT:
+        raise ValidationError(_("The text is changed only in a draft; later, propose an amendment."))
+    version = agreement.versions.get(number=1)
+    if version.sections.filter(number=number).exists():
+        raise ValidationError({"number": _("The agreement already has a section with this number.")})
+    return save_validated(Section(version=version, number=number, title=title, text=text), actor)
+
+
+@transaction.atomic
+def add_signatory(*, party: AgreementParty, actor: Actor, **fields: Any) -> Signatory:
+    agreement = _locked(party.agreement)
+    if agreement.status not in EDITABLE:
+        raise ValidationError(_("Signatories are named before the agreement is in force."))
+    return save_validated(Signatory(party=party, **fields), actor)
+
+
+@transaction.atomic
+def set_must_sign(*, signatory: Signatory, must_sign: bool, actor: Actor) -> Signatory:
+    """The party marks whether its authorising decision requires this signatory's signature."""
+    agreement = _locked(signatory.party.agreement)
+    if agreement.status not in EDITABLE:
+        raise ValidationError(_("Signatories are named before the agreement is in force."))
+    if not must_sign and signatory.signatures.exists():
+        raise ValidationError(_("This signatory has already signed."))
+    signatory.must_sign = must_sign
+    return save_validated(signatory, actor)
+
+
+@transaction.atomic
+def approve(*, agreement: Agreement, decision: AgendaItem, actor: Actor) -> Agreement:
+    """Record the employment authority's decision approving the draft (the agreement's § 16/2025)."""
+    agreement = _locked(agreement)
+    errors = []
+    if decision.body.area.cooperation_id != agreement.cooperation_id:
+        errors.append(_("The decision was made in another cooperation."))
+    if decision.outcome not in (AgendaItem.Outcome.AS_PROPOSED, AgendaItem.Outcome.AMENDED):
+        errors.append(_("The decision did not approve anything: its outcome is not approval."))
+    if not agreement.versions.get(number=1).sections.exists():
+        errors.append(_("The draft has no text yet."))
+    if errors:
+        raise ValidationError({"decision": errors})
+    agreement.move_to(Agreement.Status.APPROVED)
+    agreement.approving_decision = decision
+    agreement.approved_on = decision.decided_on or decision.meeting.date
+    return save_validated(agreement, actor, "approved")
+
+
+@transaction.atomic
+def back_to_draft(*, agreement: Agreement, actor: Actor) -> Agreement:
+    agreement = _locked(agreement)
+    agreement.move_to(Agreement.Status.DRAFT)
+    agreement.approving_decision, agreement.approved_on = None, None
+    return save_validated(agreement, actor, "back to draft")
+
+
+@transaction.atomic
+def send_for_signature(*, agreement: Agreement, actor: Actor) -> Agreement:
+    """Send the approved agreement out; each party must first name who must sign for it."""
+    agreement = _locked(agreement)
+    agreement.move_to(Agreement.Status.OUT_FOR_SIGNATURE)
+    unnamed = [
+        str(party)
+        for party in agreement.parties.select_related("organisation")
+        if not party.signatories.filter(must_sign=True, is_placeholder=False).exists()
+    ]
+    if unnamed:
+        raise ValidationError(
+            _("These parties have not named who must sign for them: %(parties)s.")
+            % {"parties": ", ".join(unnamed)}
+        )
+    return save_validated(agreement, actor, "out for signature")
+
+
+@transaction.atomic
+def propose_amendment(
+    *, agreement: Agreement, description: str, sections: list[tuple[int, str, str]], actor: Actor
+) -> Version:
+    """An amendment is a new version holding the sections it changes; void until every party signs
+    it (agreement § 11)."""
+    agreement = _locked(agreement)
+    if agreement.status not in (Agreement.Status.IN_FORCE, Agreement.Status.NOTICE_GIVEN):
+        raise ValidationError(_("Only an agreement in force can be amended."))
+    if not sections:
+        raise ValidationError({"section_text": _("An amendment changes at least one section.")})
+    last = agreement.versions.order_by("-number").first()
+    version = save_validated(
+        Version(
+            agreement=agreement,
+            number=(last.number if last else 0) + 1,
+            kind=Version.Kind.AMENDMENT,
+            description=description,
+        ),
+        actor,
+    )
+    for number, title, text in sections:
+        save_validated(Section(version=version, number=number, title=title, text=text), actor)
+    return version

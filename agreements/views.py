@@ -13,7 +13,7 @@ from agreements.models import Agreement, NoticeDelivery
 from core import pdf
 from core.forms import add_service_errors
 from governance import compliance
-from organisations.access import can_act_for
+from organisations.access import can_act_for, is_secretary_of
 
 
 def _context(request, agreement: Agreement, **forms) -> dict:
@@ -23,7 +23,11 @@ def _context(request, agreement: Agreement, **forms) -> dict:
     group = agreement.cooperation.steering_groups.order_by("-term_start", "pk").first()
     findings = [f for f in compliance.evaluate(group) if f.rule.startswith("AG-")] if group else []
     can_record = own.exists()
+    editable = agreement.status in services.EDITABLE
     return {
+        "is_secretary": is_secretary_of(request.user, agreement.cooperation_id),
+        "editable": editable,
+        "parties_with_signatories": agreement.parties.all(),
         "agreement": agreement,
         "states": states,
         "sections": selectors.effective_sections(agreement),
@@ -31,7 +35,11 @@ def _context(request, agreement: Agreement, **forms) -> dict:
         "findings": findings,
         "own_party_ids": set(own.values_list("pk", flat=True)),
         "signature_form": forms.get("signature_form")
-        or (SignatureForm(agreement=agreement, parties=own) if can_record else None),
+        or (
+            SignatureForm(agreement=agreement, parties=own)
+            if can_record and agreement.status != Agreement.Status.DRAFT and agreement.status != "approved"
+            else None
+        ),
         "notice_form": forms.get("notice_form") or (NoticeForm(parties=own) if can_record else None),
         "dispute_form": forms.get("dispute_form")
         or (DisputeForm(agreement=agreement, parties=own) if can_record else None),
@@ -67,7 +75,8 @@ def signature_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if form.is_valid():
         try:
-            services.record_signature(actor=request.user, **form.cleaned_data)
+            data = {k: v for k, v in form.cleaned_data.items() if k != "confirm"}
+            services.record_signature(actor=request.user, **data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

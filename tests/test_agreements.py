@@ -256,7 +256,12 @@ def test_an_editor_records_only_their_own_partys_signature(agreement, world, as_
     own = Signatory.objects.get(party__organisation=world.org_a)
     other = Signatory.objects.get(party__organisation=world.org_b)
     url = reverse("signature-create", args=[agreement.pk])
-    data = {"version": agreement.versions.get().pk, "signed_on": "2025-04-10", "esignature_reference": "x"}
+    data = {
+        "version": agreement.versions.get().pk,
+        "signed_on": "2025-04-10",
+        "esignature_reference": "x",
+        "confirm": "on",
+    }
     assert as_editor_a.post(url, {**data, "signatory": other.pk}).status_code == 400
     assert as_editor_a.post(url, {**data, "signatory": own.pk}).status_code == 302
     assert list(Signature.objects.values_list("signatory", flat=True)) == [own.pk]
@@ -276,6 +281,7 @@ def test_the_page_refuses_a_non_pdf_upload_in_finnish(agreement, world, as_edito
             "signatory": own.pk,
             "signed_on": "2025-04-10",
             "evidence": SimpleUploadedFile("scan.pdf", b"not a pdf"),
+            "confirm": "on",
         },
     )
     assert response.status_code == 400

@@ -1,0 +1,233 @@
+"""The agreement's life in the portal: the secretary drafts it, writes its sections, links the approving
+decision and sends it out; each party names who must sign for it and records its own signatures; in
+force comes with the last one; amendments are new versions. Writes go through agreements.services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from agreements import access, services
+from agreements.forms import (
+    AgreementForm,
+    AmendmentForm,
+    ApproveForm,
+    ConfirmForm,
+    SectionForm,
+    SignatoryForm,
+)
+from agreements.models import Agreement, Signatory
+from core.forms import add_service_errors
+from organisations.access import can_act_for, is_secretary_of
+from organisations.models import Cooperation
+
+
+def _page(request, form: Form, title: str, agreement: Agreement | None = None, **extra: Any) -> HttpResponse:
+    if agreement is not None:
+        back = (reverse("agreement-detail", args=[agreement.pk]), agreement.title)
+    else:
+        back = (reverse("cooperation-detail", args=[extra["cooperation"].code]), extra["cooperation"].name_fi)
+    context = {"form": form, "title": title, "back_url": back[0], "back_label": back[1], **extra}
+    return render(request, "core/form_page.html", context, status=400 if request.method == "POST" else 200)
+
+
+def _as_secretary(request, pk: int) -> Agreement:
+    agreement = access.get_agreement_for_user(request.user, pk)
+    if not is_secretary_of(request.user, agreement.cooperation_id):
+        raise PermissionDenied
+    return agreement
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement_create(request: HttpRequest, code: str) -> HttpResponse:
+    cooperation = get_object_or_404(Cooperation, code=code)
+    if not is_secretary_of(request.user, cooperation.pk):
+        raise PermissionDenied
+    form = AgreementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            agreement = services.create_agreement(
+                cooperation=cooperation, actor=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("The draft was created with the cooperation's parties. Now write its sections.")
+            )
+            return redirect("agreement-detail", pk=agreement.pk)
+    intro = _("The cooperation's current participants become the parties of the agreement.")
+    return _page(request, form, _("New agreement draft"), cooperation=cooperation, intro=intro)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section_create(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _as_secretary(request, pk)
+    last = agreement.versions.filter(number=1).values_list("sections__number", flat=True)
+    next_number = max([n for n in last if n] or [0]) + 1
+    form = SectionForm(request.POST or None, initial={"number": next_number})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_section(agreement=agreement, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The section was added."))
+            if "another" in request.POST:
+                return redirect("agreement-section-create", pk=agreement.pk)
+            return redirect("agreement-detail", pk=agreement.pk)
+    return _page(request, form, _("Add a section"), agreement)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def signatory_create(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = access.get_agreement_for_user(request.user, pk)
+    parties = agreement.parties.filter(
+        pk__in=[p.pk for p in access.parties_acted_for(request.user, agreement)]
+    )
+    if not parties.exists():
+        raise PermissionDenied
+    form = SignatoryForm(request.POST or None, parties=parties)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_signatory(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The signatory was added."))
+            return redirect("agreement-detail", pk=agreement.pk)
+    intro = _(
+        "List who signs for your party as the agreement writes it, and mark who your party's "
+        "decision requires to sign."
+    )
+    return _page(request, form, _("Name a signatory of your party"), agreement, intro=intro)
+
+
+@login_required
+@require_http_methods(["POST"])
+def signatory_must_sign(request: HttpRequest, pk: int) -> HttpResponse:
+    signatory = get_object_or_404(
+        Signatory.objects.select_related("party__organisation", "party__agreement"), pk=pk
+    )
+    agreement = access.get_agreement_for_user(request.user, signatory.party.agreement_id)
+    if not can_act_for(request.user, signatory.party.organisation):
+        raise PermissionDenied
+    try:
+        services.set_must_sign(
+            signatory=signatory, must_sign=request.POST.get("must_sign") == "yes", actor=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("agreement-detail", pk=agreement.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _as_secretary(request, pk)
+    form = ApproveForm(request.POST or None, agreement=agreement)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.approve(agreement=agreement, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "The approval was recorded. Send the agreement out for signature when each party "
+                    "has named its signatories."
+                ),
+            )
+            return redirect("agreement-detail", pk=agreement.pk)
+    intro = _("Choose the decision of the employment authority's body that approved this draft.")
+    return _page(request, form, _("Record the approving decision"), agreement, intro=intro)
+
+
+def _confirmed_move(request, pk: int, move, title: str, warning: str, submit: str, done: str) -> HttpResponse:
+    agreement = _as_secretary(request, pk)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            move(agreement=agreement, actor=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("agreement-detail", pk=agreement.pk)
+    context = {
+        "form": form,
+        "title": title,
+        "warning": warning,
+        "submit_label": submit,
+        "back_url": reverse("agreement-detail", args=[agreement.pk]),
+        "back_label": agreement.title,
+        "facts": [(_("Status"), agreement.get_status_display())],
+    }
+    return render(request, "core/confirm_page.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement_send(request: HttpRequest, pk: int) -> HttpResponse:
+    return _confirmed_move(
+        request,
+        pk,
+        services.send_for_signature,
+        _("Send out for signature"),
+        _("The text is then fixed: it can no longer be changed, only amended once in force."),
+        _("Send out for signature"),
+        _("The agreement is out for signature."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement_back_to_draft(request: HttpRequest, pk: int) -> HttpResponse:
+    return _confirmed_move(
+        request,
+        pk,
+        services.back_to_draft,
+        _("Return to draft"),
+        _("The link to the approving decision is removed; the draft must be approved again."),
+        _("Return to draft"),
+        _("The agreement is a draft again."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def amendment_create(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = _as_secretary(request, pk)
+    form = AmendmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.propose_amendment(
+                agreement=agreement,
+                description=data["description"],
+                sections=[(data["section_number"], data["section_title"], data["section_text"])],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("The amendment was recorded. It is void until every party has signed it.")
+            )
+            return redirect("agreement-detail", pk=agreement.pk)
+    return _page(request, form, _("Propose an amendment"), agreement)
