@@ -1,7 +1,10 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DATE_WIDGET, limit_choices
+from costs.models import DevelopmentDay
 from organisations.models import Organisation, Person
 
 
@@ -34,3 +37,25 @@ class RegistrationForm(forms.Form):
 class InvoiceStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=[("sent", _("sent")), ("paid", _("paid"))])
     on = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
+
+
+class DayForm(forms.ModelForm):
+    class Meta:
+        model = DevelopmentDay
+        fields = ["title", "date", "place"]
+        widgets = {"date": DATE_WIDGET}
+
+    def _post_clean(self):
+        pass
+
+
+class CostItemForm(forms.Form):
+    description = forms.CharField(label=_("Description"), max_length=200)
+    amount = forms.DecimalField(
+        label=_("Amount (€)"), min_value=Decimal("0.01"), max_value=Decimal("9999999999.99"), decimal_places=2
+    )
+    paid_by = forms.ModelChoiceField(label=_("Paid by"), queryset=Organisation.objects.none())
+
+    def __init__(self, *args, day, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "paid_by", day.group.cooperation.parties().order_by("name_fi"))

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.writes import Actor, save_validated
 from costs import split
-from costs.models import DevelopmentDay, Invoice, Registration
+from costs.models import CostItem, DevelopmentDay, Invoice, Registration
 from governance.models import SteeringGroup
 from organisations.models import Organisation, Person
 
@@ -160,3 +160,21 @@ def yearly_summary(group: SteeringGroup, year: int) -> list[dict[str, Any]]:
             row["share"] += party.share
             row["paid"] += party.paid
     return sorted(rows.values(), key=lambda r: r["organisation"].name_fi)
+
+
+@transaction.atomic
+def create_day(*, group: SteeringGroup, actor: Actor, **fields: Any) -> DevelopmentDay:
+    return save_validated(DevelopmentDay(group=group, **fields), actor)
+
+
+@transaction.atomic
+def add_cost_item(
+    *, day: DevelopmentDay, description: str, amount: Decimal, paid_by: Organisation, actor: Actor
+) -> CostItem:
+    """A cost of the day paid by one party; shared later by registrations (agreement § 9)."""
+    day = DevelopmentDay.objects.select_for_update().select_related("group__cooperation").get(pk=day.pk)
+    if not day.group.cooperation.parties().filter(pk=paid_by.pk).exists():
+        raise ValidationError({"paid_by": _("Only a party of the cooperation shares the costs.")})
+    if day.invoices.exclude(status=Invoice.Status.DRAFT).exists():
+        raise ValidationError(_("Invoices of this day have been sent: its costs can no longer change."))
+    return save_validated(CostItem(day=day, description=description, amount=amount, paid_by=paid_by), actor)

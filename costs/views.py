@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core import charts, pdf
 from core.forms import add_service_errors
 from costs import services, split
-from costs.forms import InvoiceStatusForm, RegistrationForm
+from costs.forms import CostItemForm, DayForm, InvoiceStatusForm, RegistrationForm
 from costs.models import CostPrinciple, DevelopmentDay, Invoice, Registration
 from governance.access import get_group_for_user
 from organisations import access as org_access
@@ -68,6 +69,7 @@ def group_costs(request: HttpRequest, pk: int) -> HttpResponse:
             "principles": CostPrinciple.objects.filter(cooperation=group.cooperation_id),
             "days": group.development_days.order_by("-date"),
             "summary": services.yearly_summary(group, year),
+            "can_manage": org_access.is_secretary_of(request.user, group.cooperation_id),
         },
     )
 
@@ -211,3 +213,49 @@ def cost_split_api(request: HttpRequest) -> JsonResponse:
     except split.SplitError as error:
         return JsonResponse({"error": str(error)}, status=400)
     return JsonResponse({"total": f"{total:.2f}", "shares": {k: f"{v:.2f}" for k, v in shares.items()}})
+
+
+def _form_page(request, form, title: str, back_url: str, back_label: str) -> HttpResponse:
+    context = {"form": form, "title": title, "back_url": back_url, "back_label": back_label}
+    return render(request, "core/form_page.html", context, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def day_create(request: HttpRequest, pk: int) -> HttpResponse:
+    group = get_group_for_user(request.user, pk)
+    if not org_access.is_secretary_of(request.user, group.cooperation_id):
+        raise PermissionDenied
+    form = DayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            day = services.create_day(group=group, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The development day was created. Now add its costs."))
+            return redirect("day-detail", pk=day.pk)
+    back = reverse("group-costs", args=[group.pk])
+    return _form_page(request, form, _("New development day"), back, _("Development-day costs"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def cost_item_create(request: HttpRequest, pk: int) -> HttpResponse:
+    day = _get_day(request.user, pk)
+    if not _can_manage(request.user, day):
+        raise PermissionDenied
+    form = CostItemForm(request.POST or None, day=day)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_cost_item(day=day, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The cost was added."))
+            if "another" in request.POST:
+                return redirect("cost-item-create", pk=day.pk)
+            return redirect("day-detail", pk=day.pk)
+    return _form_page(
+        request, form, _("Add a cost of the day"), reverse("day-detail", args=[day.pk]), str(day)
+    )

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DATE_WIDGET, limit_choices
-from governance.models import Membership, Nomination
+from governance.models import LeadershipAppointment, Membership, Nomination
 from organisations.models import Organisation, Person
 
 
@@ -65,3 +65,45 @@ class SuccessorForm(forms.Form):
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
         limit_choices(self, "successor", Person.objects.filter(organisation=organisation))
+
+
+class LeaderForm(forms.ModelForm):
+    """The leading person or deputy: the steering group's approval, then the board's naming."""
+
+    class Meta:
+        model = LeadershipAppointment
+        fields = [
+            "capacity",
+            "person",
+            "approved_on",
+            "approval_reference",
+            "named_on",
+            "naming_reference",
+            "term_start",
+            "term_end",
+            "administrative_employer",
+        ]
+        widgets = {
+            "approved_on": DATE_WIDGET,
+            "named_on": DATE_WIDGET,
+            "term_start": DATE_WIDGET,
+            "term_end": DATE_WIDGET,
+        }
+
+    def __init__(self, *args, group, **kwargs):
+        super().__init__(*args, **kwargs)
+        parties = group.cooperation.parties()
+        limit_choices(
+            self,
+            "person",
+            Person.objects.filter(organisation__in=parties)
+            .select_related("organisation")
+            .order_by("last_name"),
+        )
+        limit_choices(self, "administrative_employer", parties.order_by("name_fi"))
+        if group.term_end:
+            self.fields["term_end"].initial = group.term_end
+            self.fields["term_end"].help_text = _("At most the steering group's term.")
+
+    def _post_clean(self):
+        pass  # the service validates the appointment with the group's term

@@ -6,6 +6,7 @@ urlpatterns = [
     path("groups/<int:pk>/", views.group_detail, name="group-detail"),
     path("groups/<int:pk>/composition.pdf", views.group_pdf, name="group-pdf"),
     path("groups/<int:pk>/history/", views.group_history, name="group-history"),
+    path("groups/<int:pk>/leadership/new/", views.leader_create, name="leader-create"),
     path("groups/<int:pk>/nominations/new/", views.nomination_create, name="nomination-create"),
     path("nominations/<int:pk>/edit/", views.nomination_edit, name="nomination-edit"),
     path("nominations/<int:pk>/seats/new/", views.seat_create, name="seat-create"),

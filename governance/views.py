@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from core import pdf
 from core.forms import add_service_errors
 from governance import access, compliance, selectors, services, timeline
-from governance.forms import DeputyForm, EndSeatForm, NominationForm, SeatForm, SuccessorForm
+from governance.forms import DeputyForm, EndSeatForm, LeaderForm, NominationForm, SeatForm, SuccessorForm
 from governance.models import LeadershipAppointment, Membership, Nomination, SteeringGroup
 from organisations import access as org_access
 from organisations.models import Organisation
@@ -32,6 +32,7 @@ def _group_context(request: HttpRequest, group: SteeringGroup) -> dict:
         "timeline": timeline.build(group, facts.seats, facts.nominations, today),
         "acting_for": acting_for,
         "can_nominate": bool(acting_for & {p.pk for p in facts.parties}),
+        "is_secretary": org_access.is_secretary_of(request.user, group.cooperation_id),
     }
 
 
@@ -79,7 +80,10 @@ def group_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _form_page(request, *, title: str, form, group: SteeringGroup, intro: str = "") -> HttpResponse:
     return render(
-        request, "governance/form.html", {"title": title, "form": form, "group": group, "intro": intro}
+        request,
+        "governance/form.html",
+        {"title": title, "form": form, "group": group, "intro": intro},
+        status=400 if request.method == "POST" else 200,  # a POST that comes back here was refused
     )
 
 
@@ -196,3 +200,28 @@ def seat_replace(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The successor was named. The earlier seat stays in the history."))
             return redirect("group-detail", pk=seat.group_id)
     return _form_page(request, title=_("Name a successor"), form=form, group=seat.group, intro=str(seat))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def leader_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """The board secretary records the steering group's approval and the board's naming decision."""
+    group = access.get_group_for_user(request.user, pk)
+    if not org_access.is_secretary_of(request.user, group.cooperation_id):
+        raise PermissionDenied
+    form = LeaderForm(request.POST or None, group=group)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.appoint_leader(group=group, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The appointment was recorded."))
+            return redirect("group-detail", pk=group.pk)
+    intro = _(
+        "The steering group approves the person first; then the employment authority's board names them, "
+        "for at most the group's term."
+    )
+    return _form_page(
+        request, title=_("Name the leading person or deputy"), form=form, group=group, intro=intro
+    )

@@ -20,7 +20,7 @@ def objectives_due(year: int) -> datetime.date:
 
 def objectives_set(group: SteeringGroup, year: int) -> bool:
     """The steering group has set objectives for YEAR (VNA 388/2024: every year)."""
-    return Objective.objects.filter(group=group, year=year).exists()
+    return Objective.objects.filter(group=group, year=year).exclude(status=Objective.Status.PROPOSED).exists()
 
 
 def staffing_assessed(group: SteeringGroup, year: int) -> bool:

@@ -34,6 +34,7 @@ class NationalObjective(models.Model):
 
 class Objective(models.Model):
     class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed, not yet decided")
         PLANNED = "planned", _("planned")
         ON_TRACK = "on_track", _("on track")
         AT_RISK = "at_risk", _("at risk")

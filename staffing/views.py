@@ -11,7 +11,7 @@ from governance.access import get_group_for_user
 from governance.models import SteeringGroup
 from organisations import access as org_access
 from organisations.models import Organisation
-from staffing import exports, imports, selectors, services
+from staffing import editing, exports, imports, selectors, services
 
 
 def _page(request: HttpRequest, group: SteeringGroup, year: int, **extra) -> dict:
@@ -19,6 +19,8 @@ def _page(request: HttpRequest, group: SteeringGroup, year: int, **extra) -> dic
     context["own_organisations"] = org_access.organisations_acted_for(request.user).filter(
         pk__in=group.cooperation.parties().values("pk")
     )
+    context["may_propose"] = editing.may_propose(request.user, group)
+    context["may_decide"] = editing.may_decide(request.user, group)
     return {**context, **extra}
 
 
