@@ -54,7 +54,8 @@ def load(ctx: DemoContext) -> None:
             "authorised_signer": "työllisyysaluejohtaja (päätös § 16/2025, kohta 3)",
             "forum_public_law": "Hämeenlinnan hallinto-oikeus",
             "forum_civil": "Keski-Suomen käräjäoikeus",
-            "status": Agreement.Status.APPROVED,
+            # § 16/2025 approved the agreement and authorised its signing: it went out to the parties.
+            "status": Agreement.Status.OUT_FOR_SIGNATURE,
         },
     )
     parties = {}

@@ -204,13 +204,14 @@ def back_to_draft(*, agreement: Agreement, actor: Actor) -> Agreement:
 
 @transaction.atomic
 def send_for_signature(*, agreement: Agreement, actor: Actor) -> Agreement:
-    """Send the approved agreement out; each party must first name who must sign for it."""
+    """Send the approved agreement out; each party must first list who must sign for it (a signatory
+    not yet named, N.N., may be named before signing)."""
     agreement = _locked(agreement)
     agreement.move_to(Agreement.Status.OUT_FOR_SIGNATURE)
     unnamed = [
         str(party)
         for party in agreement.parties.select_related("organisation")
-        if not party.signatories.filter(must_sign=True, is_placeholder=False).exists()
+        if not party.signatories.filter(must_sign=True).exists()
     ]
     if unnamed:
         raise ValidationError(
