@@ -7,6 +7,7 @@ from decisions.models import (
     Attendance,
     Body,
     Claim,
+    Correction,
     Extract,
     Meeting,
     Notification,
@@ -73,3 +74,20 @@ class AgendaItemAdmin(HistoryGuardedAdmin):
 class ClaimAdmin(HistoryGuardedAdmin):
     list_display = ["item", "part", "claimant", "received_on"]
     list_select_related = ["item", "part__item"]
+
+
+@admin.register(Correction)
+class CorrectionAdmin(HistoryGuardedAdmin):
+    """Corrections are made in the portal, where the reason is required; here they are read."""
+
+    list_display = ["meeting", "item", "made_on", "changed_fields", "made_by"]
+    list_select_related = ["meeting__body", "item", "made_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -322,7 +322,7 @@ def test_the_real_agreement_carries_its_13_sections_and_signatories_as_written(r
     assert "N.N., titteli" in written
     assert "Heikki Heilä, ratkaisukeskuksen päällikkö" in written
     assert real_agreement.copies_stated == 3
-    assert real_agreement.status == "approved"
+    assert real_agreement.status == "out_for_signature"
 
 
 def test_the_agreement_pdf_shows_the_draft_mark_and_the_signature_page(
