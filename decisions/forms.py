@@ -42,14 +42,15 @@ class CheckMinutesForm(forms.Form):
     checkers = forms.ModelMultipleChoiceField(label=_("Checked by"), queryset=Person.objects.none())
     checked_on = forms.DateField(label=_("Checked on"), widget=DATE_WIDGET)
 
-    def __init__(self, *args, area, **kwargs):
+    def __init__(self, *args, area, meeting: Meeting | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        people = Person.objects.filter(organisation__in=area.parties())
+        if meeting is not None:  # only those present check the minutes
+            people = people.filter(attendances__meeting=meeting)
         limit_choices(
             self,
             "checkers",
-            Person.objects.filter(organisation__in=area.parties())
-            .select_related("organisation")
-            .order_by("last_name", "first_name"),
+            people.select_related("organisation").order_by("last_name", "first_name"),
         )
 
 

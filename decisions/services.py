@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -238,8 +239,10 @@ def correct_minutes(
     )
     if not changed:
         raise ValidationError(_("Nothing was changed."))
-    labels = ", ".join(str(AgendaItem._meta.get_field(name).verbose_name) for name in changed)
-    made_by = actor if getattr(actor, "is_authenticated", False) else None
+    labels = ", ".join(
+        str(getattr(AgendaItem._meta.get_field(name), "verbose_name", name)) for name in changed
+    )
+    made_by = actor if isinstance(actor, User) else None
     return _save(
         Correction(
             meeting=meeting,

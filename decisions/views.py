@@ -112,7 +112,7 @@ def _meeting_context(request, meeting, **forms) -> dict:
         "attendances": meeting.attendances.select_related("person__organisation", "substitutes_for"),
         "items": meeting.items.prefetch_related("appeal_parts").order_by("number"),
         "can_record": access.can_record(request.user, meeting.body),
-        "check_form": forms.get("check_form") or CheckMinutesForm(area=meeting.body.area),
+        "check_form": forms.get("check_form") or CheckMinutesForm(area=meeting.body.area, meeting=meeting),
         "quorum": rules.quorum(meeting),
         "corrections": meeting.corrections.select_related("item", "made_by"),
     }
@@ -120,7 +120,7 @@ def _meeting_context(request, meeting, **forms) -> dict:
 
 def _meeting_write(request, pk: int, form_class, service, success: str, form_key: str) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk, to_change=True)
-    form = form_class(request.POST, **({"area": meeting.body.area} if form_class is CheckMinutesForm else {}))
+    form = form_class(request.POST, area=meeting.body.area, meeting=meeting)
     if form.is_valid():
         try:
             service(meeting=meeting, actor=request.user, **form.cleaned_data)
