@@ -296,3 +296,33 @@ def test_only_the_secretary_moves_the_agreement(request, world, draft, persona):
         == 403
     )
     assert Agreement.objects.count() == 1
+
+
+@pytest.mark.parametrize("start", Agreement.Status.values)
+@pytest.mark.parametrize("to", Agreement.Status.values)
+def test_every_move_not_in_the_transitions_is_refused(start, to):
+    agreement = Agreement(title="x", status=start)
+    if to in Agreement.TRANSITIONS[Agreement.Status(start)]:
+        agreement.move_to(to)
+        assert agreement.status == to
+    else:
+        with pytest.raises(ValidationError, match="cannot move"):
+            agreement.move_to(to)
+        assert agreement.status == start
+
+
+def test_the_agreement_page_keeps_its_query_count_as_signatories_grow(world, draft, as_secretary):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert as_secretary.get(f"/agreements/{draft.pk}/").status_code == 200
+        return len(queries)
+
+    name_signatories(draft, world.secretary)
+    before = count()
+    for party in draft.parties.all():
+        for n in range(3):
+            services.add_signatory(party=party, actor=world.secretary, name_as_written=f"Lisä {n}")
+    assert count() == before

@@ -246,8 +246,15 @@ def test_the_checking_form_refuses_an_absent_checker(decision, world, as_secreta
         reverse("meeting-check", args=[item.meeting_id]),
         {"checkers": [absent.pk], "checked_on": "2025-03-20"},
     )
-    assert response.status_code == 400
-    assert "ei ollut kokouksessa" in response.text
+    assert response.status_code == 400  # only those present are offered as checkers
+    assert Meeting.objects.get(pk=item.meeting_id).checked_on is None
+    with pytest.raises(ValidationError, match="ei ollut kokouksessa"):
+        services.check_minutes(
+            meeting=item.meeting,
+            checkers=[absent],
+            checked_on=datetime.date(2025, 3, 20),
+            actor=world.secretary,
+        )
 
 
 def test_the_calculator_page_and_the_api_give_the_same_answer(client, db):

@@ -305,3 +305,22 @@ def test_only_the_secretary_records_meetings(request, world, body, held, persona
     ]:
         assert client.post(url, {"title": "x"}).status_code == 403, url
     assert Meeting.objects.count() == 1
+
+
+def test_the_meeting_page_keeps_its_query_count_as_sections_grow(world, held, as_secretary):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    meeting = held[0]
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert as_secretary.get(f"/meetings/{meeting.pk}/").status_code == 200
+        return len(queries)
+
+    decide(held[1], world.secretary)
+    before = count()
+    for n in range(4):
+        item = services.add_item(meeting=meeting, actor=world.secretary, title=f"Asia {n}", proposal="x")
+        decide(item, world.secretary)
+    assert count() == before
