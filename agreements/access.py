@@ -2,7 +2,7 @@
 records only their own party's signatures, notices and negotiation requests; the secretary
 everything."""
 
-from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from agreements.models import Agreement, AgreementParty, Signature
@@ -12,7 +12,7 @@ from organisations.access import can_act_for, can_view_cooperation
 def get_agreement_for_user(user, pk: int) -> Agreement:
     agreement = get_object_or_404(Agreement.objects.select_related("cooperation"), pk=pk)
     if not can_view_cooperation(user, agreement.cooperation_id):
-        raise PermissionDenied
+        raise Http404  # outside the user's reach: not even its existence is told
     return agreement
 
 
@@ -25,5 +25,5 @@ def get_signature_for_user(user, pk: int) -> Signature:
         Signature.objects.select_related("version__agreement", "signatory__party__organisation"), pk=pk
     )
     if not can_view_cooperation(user, signature.version.agreement.cooperation_id):
-        raise PermissionDenied
+        raise Http404
     return signature

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements import rules, terms
+from core import scans
 from organisations.models import Cooperation, Organisation, Person
 
 
@@ -251,6 +252,16 @@ def validate_pdf_scan(file) -> None:
     file.seek(position)
     if head != b"%PDF-":
         raise ValidationError(_("The scan must be a PDF file."), code="not_pdf")
+    try:
+        active = scans.active_content(file)
+    except scans.Unreadable:
+        raise ValidationError(_("The scan is not a readable PDF file."), code="unreadable") from None
+    if active:
+        raise ValidationError(
+            _("The scan contains active content (%(what)s): save it again as a plain PDF."),
+            params={"what": ", ".join(active)},
+            code="active_content",
+        )
 
 
 class Signature(models.Model):

@@ -65,7 +65,7 @@ def record_signature(
 def _enter_into_force_if_signed(agreement: Agreement, actor: Actor) -> None:
     # In force immediately when all parties have signed (agreement § 11).
     state = selectors.version_states(selectors.load(agreement.pk))[0]
-    if state.in_force_from is None:
+    if state.in_force_from is None or agreement.status != Agreement.Status.OUT_FOR_SIGNATURE:
         return
     agreement.move_to(Agreement.Status.IN_FORCE)
     agreement.in_force_from = state.in_force_from
@@ -76,8 +76,12 @@ def _enter_into_force_if_signed(agreement: Agreement, actor: Actor) -> None:
 def give_notice(
     *, agreement: Agreement, from_party: AgreementParty, dated_on: datetime.date, actor: Actor
 ) -> Notice:
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
     if agreement.status not in (Agreement.Status.IN_FORCE, Agreement.Status.NOTICE_GIVEN):
         raise ValidationError(_("Only an agreement in force can be terminated."))
+    same = agreement.notices.filter(from_party=from_party, dated_on=dated_on).first()
+    if same is not None:  # the same form sent twice: already done
+        return same
     notice = save_validated(Notice(agreement=agreement, from_party=from_party, dated_on=dated_on), actor)
     for party in agreement.parties.exclude(pk=from_party.pk):
         save_validated(NoticeDelivery(notice=notice, to_party=party), actor)
@@ -86,6 +90,10 @@ def give_notice(
 
 @transaction.atomic
 def record_delivery(*, delivery: NoticeDelivery, delivered_on: datetime.date, actor: Actor) -> NoticeDelivery:
+    Agreement.objects.select_for_update().get(pk=delivery.notice.agreement_id)  # one move at a time
+    delivery = NoticeDelivery.objects.select_related("notice__agreement").get(pk=delivery.pk)
+    if delivery.delivered_on:
+        raise ValidationError(_("The delivery has already been recorded."))
     if delivered_on < delivery.notice.dated_on:
         raise ValidationError(_("A notice cannot be delivered before it is dated."))
     delivery.delivered_on = delivered_on
@@ -120,6 +128,11 @@ def end_if_due(*, agreement: Agreement, today: datetime.date, actor: Actor) -> b
 
 @transaction.atomic
 def request_negotiation(*, agreement: Agreement, actor: Actor, **fields: Any) -> Dispute:
+    Agreement.objects.select_for_update().get(pk=agreement.pk)
+    key = {k: fields[k] for k in ("requested_by", "requested_to", "requested_on", "kind") if k in fields}
+    same = agreement.disputes.filter(**key, subject=fields.get("subject", "")).first()
+    if same is not None:  # the same request sent twice: already done
+        return same
     return save_validated(Dispute(agreement=agreement, **fields), actor)
 
 

@@ -158,6 +158,7 @@ def signature_evidence(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(
         signature.evidence.open("rb"),
         content_type="application/pdf",
+        as_attachment=True,  # never rendered in the portal's origin
         filename=f"allekirjoitus-{signature.pk}.pdf",
     )
 

@@ -1,6 +1,12 @@
+from typing import Any
+
+from django.conf import settings
 from django.contrib.auth.models import User
+from django.contrib.auth.views import PasswordResetView
+from django.core.cache import cache
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.utils.translation import gettext as _
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -14,3 +20,36 @@ class AuthenticatedRequest(HttpRequest):
     """The request of a view behind login_required: its user is a real user, never anonymous."""
 
     user: User
+
+
+class RateLimitedPasswordResetView(PasswordResetView):
+    """Password reset, limited per address and per client (#14): the form cannot be used to flood a
+    person's mailbox or to probe addresses. Over the limit the page answers as usual, sending nothing
+    for the address and 429 for the client."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        client = request.META.get("REMOTE_ADDR", "")
+        if _over_limit(f"pwreset:ip:{client}"):
+            return HttpResponse(
+                _("Too many password reset requests. Try again in an hour."),
+                status=429,
+                content_type="text/plain",
+            )
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        address = form.cleaned_data.get("email", "").strip().lower()
+        if _over_limit(f"pwreset:email:{address}"):
+            return HttpResponseRedirect(self.get_success_url())  # as if sent: tells nothing
+        return super().form_valid(form)
+
+
+def _over_limit(key: str) -> bool:
+    limit = settings.PASSWORD_RESET_LIMIT_PER_HOUR
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=60 * 60)
+        count = 1
+    return count > limit

@@ -8,7 +8,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
 
 M = TypeVar("M", bound=models.Model)
 # Who did it: the logged-in user, or None for the system (a scheduled job, a migration).
@@ -20,7 +22,17 @@ def save_validated(obj: M, actor: Actor, reason: str = "") -> M:
     obj._history_user = actor  # type: ignore[attr-defined]  # read by simple-history
     if reason:
         obj._change_reason = reason  # type: ignore[attr-defined]
-    obj.save()
+    try:
+        # A savepoint: when two requests race past full_clean, the loser's unique or check
+        # constraint is a refusal ("already done"), not a server error, and the caller's
+        # transaction can still roll back cleanly.
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as error:
+        raise ValidationError(
+            _("This was saved at the same moment by another request, or conflicts with a saved record."),
+            code="conflict",
+        ) from error
     return obj
 
 

@@ -112,7 +112,11 @@ def prepare_invoices(*, day: DevelopmentDay, actor: Actor, today: datetime.date)
     by_org = {p.organisation.pk: p for p in result.parties}
     invoices = []
     year = day.date.year
-    start = Invoice.objects.filter(number__startswith=f"KP-{year}-").count() + 1
+    # The year's numbers continue from the highest used (not the count: a rebuilt earlier day would
+    # collide); the rows are locked so that two days prepared at once do not take the same number.
+    used = Invoice.objects.select_for_update().filter(number__startswith=f"KP-{year}-")
+    suffixes = [n.rsplit("-", 1)[1] for n in used.values_list("number", flat=True)]
+    start = max((int(x) for x in suffixes if x.isdigit()), default=0) + 1
     for n, (debtor, creditor, amount) in enumerate(result.transfers, start=start):
         party = by_org[debtor.pk]
         invoice = Invoice(

@@ -12,6 +12,9 @@ from __future__ import annotations
 from decimal import ROUND_FLOOR, Decimal
 
 CENT = Decimal("0.01")
+# What a cost item can hold (12 digits, 2 decimals); larger totals are refused, not overflowed.
+MAX_TOTAL = Decimal("9999999999.99")
+MAX_COUNT = 1_000_000
 
 
 class SplitError(ValueError):
@@ -24,12 +27,16 @@ def allocate(total: Decimal, counts: dict[str, int]) -> dict[str, Decimal]:
 
     if not isinstance(total, Decimal):
         raise SplitError(_("The total must be a decimal amount."))
-    if total < 0:
+    if not total.is_finite() or total < 0:
         raise SplitError(_("The total cannot be negative."))
+    if total > MAX_TOTAL:
+        raise SplitError(_("The total is too large: at most %(max)s €.") % {"max": MAX_TOTAL})
     if total != total.quantize(CENT):
         raise SplitError(_("The total can have at most two decimals (cents)."))
     if any(count < 0 for count in counts.values()):
         raise SplitError(_("A number of registrations cannot be negative."))
+    if any(count > MAX_COUNT for count in counts.values()):
+        raise SplitError(_("A number of registrations is too large."))
     people = sum(counts.values())
     if people == 0:
         raise SplitError(_("Nobody has registered: the costs cannot be shared."))

@@ -1,16 +1,17 @@
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core import charts, pdf
+from core import bounds, charts, pdf
 from core.forms import add_service_errors
 from costs import services, split
 from costs.forms import CostItemForm, DayForm, InvoiceStatusForm, RegistrationForm
@@ -27,7 +28,7 @@ def _can_manage(user, day: DevelopmentDay) -> bool:
 def _get_day(user, pk: int) -> DevelopmentDay:
     day = get_object_or_404(DevelopmentDay.objects.select_related("group__cooperation"), pk=pk)
     if not org_access.can_view_cooperation(user, day.group.cooperation_id):
-        raise PermissionDenied
+        raise Http404  # outside the user's reach: not even its existence is told
     return day
 
 
@@ -59,6 +60,8 @@ def group_costs(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         year = int(request.GET.get("year", timezone.localdate().year))
     except ValueError:
+        year = timezone.localdate().year
+    if not bounds.year_in_range(year):
         year = timezone.localdate().year
     return render(
         request,
@@ -173,7 +176,7 @@ def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         Invoice.objects.select_related("day__group__cooperation", "debtor", "creditor"), pk=pk
     )
     if not org_access.can_view_cooperation(request.user, invoice.day.group.cooperation_id):
-        raise PermissionDenied
+        raise Http404
     result = services.day_split(invoice.day)
     content = pdf.render(
         "costs/invoice_pdf.html",
@@ -201,7 +204,7 @@ def cost_split_api(request: HttpRequest) -> JsonResponse:
     counts: dict[str, int] = {}
     for part in filter(None, raw_counts.split(",")):
         key, sep, value = part.partition(":")
-        if not sep or not key.strip() or not value.strip().lstrip("-").isdigit():
+        if not sep or not key.strip() or not re.fullmatch(r"-?[0-9]{1,7}", value.strip()):
             return JsonResponse(
                 {"error": _("Write the counts as KEY:NUMBER separated by commas, e.g. A:3,B:2.")}, status=400
             )

@@ -3,6 +3,7 @@ area see them; the board secretary of that cooperation (or a national administra
 meetings, notifications and claims."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from decisions.models import AgendaItem, Body, Meeting
@@ -18,13 +19,15 @@ def get_item_for_user(user, pk: int) -> AgendaItem:
         AgendaItem.objects.select_related("meeting__body__area", "body__area", "presenter"), pk=pk
     )
     if not can_view_area(user, item.body.area):
-        raise PermissionDenied
+        raise Http404  # outside the user's reach: not even its existence is told
     return item
 
 
 def get_meeting_for_user(user, pk: int, *, to_change: bool = False) -> Meeting:
     meeting = get_object_or_404(Meeting.objects.select_related("body__area", "chair", "secretary"), pk=pk)
-    if not can_view_area(user, meeting.body.area) or (to_change and not can_record(user, meeting.body)):
+    if not can_view_area(user, meeting.body.area):
+        raise Http404
+    if to_change and not can_record(user, meeting.body):
         raise PermissionDenied
     return meeting
 
@@ -32,7 +35,7 @@ def get_meeting_for_user(user, pk: int, *, to_change: bool = False) -> Meeting:
 def get_body_to_record(user, pk: int) -> Body:
     body = get_object_or_404(Body.objects.select_related("area"), pk=pk)
     if not can_view_area(user, body.area):
-        raise PermissionDenied
+        raise Http404
     if not can_record(user, body):
         raise PermissionDenied
     return body

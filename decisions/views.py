@@ -169,7 +169,8 @@ def deadline_calculator(request: HttpRequest) -> HttpResponse:
     result = None
     if form.is_valid():
         result = deadlines.compute(**form.cleaned_data)
-    return render(request, "decisions/calculator.html", {"form": form, "result": result})
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(request, "decisions/calculator.html", {"form": form, "result": result}, status=status)
 
 
 # The public network: published minutes of bodies that publish, without login.

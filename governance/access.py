@@ -3,6 +3,7 @@ organisation's editor records only their own organisation's nominations and seat
 they still see; the secretary everything (organisations.access holds the roles)."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from governance.models import Membership, Nomination, SteeringGroup
@@ -14,7 +15,7 @@ def get_group_for_user(user, pk: int) -> SteeringGroup:
         SteeringGroup.objects.select_related("cooperation", "set_up_decision__meeting"), pk=pk
     )
     if not can_view_cooperation(user, group.cooperation_id):
-        raise PermissionDenied
+        raise Http404  # outside the user's reach: not even its existence is told
     return group
 
 
@@ -23,10 +24,9 @@ def get_nomination_for_user(user, pk: int) -> Nomination:
     nomination = get_object_or_404(
         Nomination.objects.select_related("group__cooperation", "organisation"), pk=pk
     )
-    if not (
-        can_view_cooperation(user, nomination.group.cooperation_id)
-        and can_act_for(user, nomination.organisation)
-    ):
+    if not can_view_cooperation(user, nomination.group.cooperation_id):
+        raise Http404
+    if not can_act_for(user, nomination.organisation):
         raise PermissionDenied
     return nomination
 
@@ -35,6 +35,8 @@ def get_seat_for_user(user, pk: int) -> Membership:
     seat = get_object_or_404(
         Membership.objects.select_related("group__cooperation", "organisation", "person"), pk=pk
     )
-    if not (can_view_cooperation(user, seat.group.cooperation_id) and can_act_for(user, seat.organisation)):
+    if not can_view_cooperation(user, seat.group.cooperation_id):
+        raise Http404
+    if not can_act_for(user, seat.organisation):
         raise PermissionDenied
     return seat

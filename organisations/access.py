@@ -198,7 +198,7 @@ def get_area_for_user(user: User, code: str) -> EmploymentArea:
     except EmploymentArea.DoesNotExist:
         raise Http404 from None
     if not can_view_area(user, area):
-        raise PermissionDenied
+        raise Http404  # outside the user's reach: not even its existence is told
     return area
 
 
@@ -208,7 +208,7 @@ def get_cooperation_for_user(user: User, code: str) -> Cooperation:
     except Cooperation.DoesNotExist:
         raise Http404 from None
     if not can_view_cooperation(user, cooperation):
-        raise PermissionDenied
+        raise Http404
     return cooperation
 
 
@@ -249,3 +249,20 @@ def manages_people(user: User) -> bool:
     """A national administrator or the board secretary of some cooperation: may manage people."""
     rights = rights_of(user)
     return rights.administrator or bool(rights.secretary_of)
+
+
+def describe_right(user: object) -> str:
+    """On what right USER acts, for the use and disclosure log (settings.AUDIT_RIGHT_DESCRIBER)."""
+    if not isinstance(user, get_user_model()) or not user.is_authenticated:
+        return "system" if user is None else ""
+    rights = rights_of(user)
+    if rights.administrator:
+        return "national administrator"
+    parts = []
+    if rights.secretary_of:
+        parts.append("secretary of cooperation " + ",".join(map(str, sorted(rights.secretary_of))))
+    if rights.acting_for:
+        parts.append("editor for organisation " + ",".join(map(str, sorted(rights.acting_for))))
+    if rights.cooperations:
+        parts.append("viewer of cooperation " + ",".join(map(str, sorted(rights.cooperations))))
+    return "; ".join(parts) or "no rights"

@@ -130,7 +130,9 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
         else Cooperation.objects.filter(pk__in=rights.secretary_of)
     )
     return render(
-        request, "organisations/people_index.html", {"cooperations": cooperations.order_by("name_fi")}
+        request,
+        "organisations/people_index.html",
+        {"cooperations": cooperations.order_by("name_fi"), "administrator": rights.administrator},
     )
 
 

@@ -21,6 +21,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from core import audit
 from core.writes import Actor, save_validated, update_fields
 from organisations import access
 from organisations.models import Cooperation, EmploymentArea, Grant, Organisation, Participation, Person
@@ -57,12 +58,14 @@ def grant(
     if existing is not None:
         return existing
     granted_by = actor if isinstance(actor, User) else None
-    return save_validated(
+    row = save_validated(
         Grant(
             user=user, role=role, organisation=organisation, cooperation=cooperation, granted_by=granted_by
         ),
         actor,
     )
+    audit.record("grant", f"{user.get_username()}: {row}", user=actor, right=access.describe_right(actor))
+    return row
 
 
 @transaction.atomic
@@ -73,6 +76,9 @@ def withdraw(*, grant: Grant, actor: Actor) -> Grant:
         row.withdrawn_at = timezone.now()
         row.withdrawn_by = actor if isinstance(actor, User) else None
         save_validated(row, actor, "withdrawn")
+        audit.record(
+            "withdraw", f"{row.user.get_username()}: {row}", user=actor, right=access.describe_right(actor)
+        )
     access.forget_rights(grant.user)
     return row
 

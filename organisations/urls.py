@@ -1,6 +1,6 @@
 from django.urls import path
 
-from organisations import people, views
+from organisations import audit_page, people, views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -9,6 +9,7 @@ urlpatterns = [
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation-detail"),
     path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation-edit"),
     path("people/", people.index, name="people-and-rights-index"),
+    path("audit/", audit_page.audit_log, name="audit-log"),
     path("cooperations/<slug:code>/people/", people.cooperation_people, name="people-and-rights"),
     path("cooperations/<slug:code>/people/invite/", people.invite, name="people-invite"),
     path("cooperations/<slug:code>/people/grant/", people.grant, name="people-grant"),

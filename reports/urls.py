@@ -3,5 +3,5 @@ from django.urls import path
 from reports import views
 
 urlpatterns = [
-    path("groups/<int:pk>/year/<int:year>/report.pdf", views.annual_report, name="annual-report"),
+    path("groups/<int:pk>/year/<year:year>/report.pdf", views.annual_report, name="annual-report"),
 ]

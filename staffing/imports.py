@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -32,12 +33,34 @@ class ImportRefused(Exception):
 
 
 def read_rows(upload) -> list[list[str]]:
-    """The file's rows as text, header included; Excel by content (a zip), otherwise CSV (; or ,)."""
-    data = upload.read()
+    """The file's rows as text, header included; Excel by content (a zip), otherwise CSV (; or ,).
+    Files over settings.IMPORT_MAX_BYTES or IMPORT_MAX_ROWS rows are refused whole."""
+    limit = settings.IMPORT_MAX_BYTES
+    data = upload.read(limit + 1)
+    if len(data) > limit:
+        raise ImportRefused(
+            [RowError(1, _("The file is too large: at most %(kb)s kB.") % {"kb": limit // 1024})]
+        )
+    rows = _rows(data)
+    if len(rows) > settings.IMPORT_MAX_ROWS + 1:
+        raise ImportRefused(
+            [
+                RowError(
+                    1, _("The file has too many rows: at most %(rows)s.") % {"rows": settings.IMPORT_MAX_ROWS}
+                )
+            ]
+        )
+    return rows
+
+
+def _rows(data: bytes) -> list[list[str]]:
     if data[:2] == b"PK":
         from openpyxl import load_workbook
 
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
+        try:
+            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
+        except Exception:  # a damaged or disguised zip: openpyxl raises many kinds
+            raise ImportRefused([RowError(1, _("The Excel workbook cannot be read."))]) from None
         if sheet is None:
             raise ImportRefused([RowError(1, _("The Excel workbook has no sheet."))])
         return [
@@ -49,8 +72,20 @@ def read_rows(upload) -> list[list[str]]:
         raise ImportRefused(
             [RowError(1, _("The file is neither UTF-8 CSV nor an Excel workbook."))]
         ) from None
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=";,")
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    if "\x00" in text:
+        raise ImportRefused([RowError(1, _("The file is neither UTF-8 CSV nor an Excel workbook."))])
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
+            text.splitlines()[0] if text else ",", delimiters=";,"
+        )
+    except csv.Error:  # one column: no delimiter to find
+        dialect = csv.excel
+    try:
+        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    except csv.Error:
+        raise ImportRefused(
+            [RowError(1, _("The file is neither UTF-8 CSV nor an Excel workbook."))]
+        ) from None
 
 
 def _municipality(value: str, municipalities: dict) -> Municipality | None:
@@ -59,9 +94,13 @@ def _municipality(value: str, municipalities: dict) -> Municipality | None:
 
 def _number(value: str, *, decimal: bool):
     text = value.replace(",", ".").replace(" ", "")
+    if not text.isascii() or len(text) > 20:
+        return None
     try:
         number = Decimal(text) if decimal else int(text)
     except (InvalidOperation, ValueError):
+        return None
+    if isinstance(number, Decimal) and not number.is_finite():  # NaN and Infinity are not figures
         return None
     return number
 
@@ -99,6 +138,9 @@ def parse(rows: list[list[str]], kind: str, municipalities: dict) -> tuple[list[
         if kind == "staff":
             if not values["tehtavanimike"]:
                 errors.append(RowError(number, _("The job title is missing.")))
+                continue
+            if len(values["tehtavanimike"]) > 200:
+                errors.append(RowError(number, _("The job title is longer than 200 characters.")))
                 continue
             headcount = _number(values["henkilomaara"], decimal=False)
             fte = _number(values["htv"], decimal=True)
@@ -167,6 +209,13 @@ def replace_figures(*, review, organisation, kind: str, upload, actor: Actor) ->
         municipalities[m.code] = m
     parsed, errors = parse(read_rows(upload), kind, municipalities)
     if errors:
+        shown = settings.IMPORT_MAX_ERRORS_SHOWN
+        if len(errors) > shown:  # the first ones and a count: a page, not megabytes of errors
+            more = len(errors) - shown
+            errors = [
+                *errors[:shown],
+                RowError(errors[shown].line, _("… and %(n)s more rows with errors.") % {"n": more}),
+            ]
         raise ImportRefused(errors)
     model = StaffLine if kind == "staff" else ClientLine
     model.objects.filter(review=review, organisation=organisation).delete()

@@ -10,10 +10,10 @@ from django.utils import translation
 from agreements import selectors, services
 from agreements.models import Agreement, AgreementParty, Section, Signatory, Signature, Version
 from decisions.models import AgendaItem, Body, Meeting
-from tests.tools import pdf_text
+from tests.tools import pdf_bytes, pdf_text
 
 D = datetime.date
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 @pytest.fixture
@@ -114,6 +114,10 @@ def test_a_placeholder_signatory_cannot_sign(agreement, world):
     [
         (b"GIF89a not a pdf", "scan.pdf"),  # judged by content, not by name
         (b"%PDF-" + b"0" * (11 * 1024 * 1024), "scan.pdf"),  # over 10 MB
+        (b"%PDF-1.4\n<html><script>alert(1)</script></html>", "scan.pdf"),  # HTML behind a PDF header
+        (pdf_bytes(javascript=True), "scan.pdf"),
+        (pdf_bytes(attachment=True), "scan.pdf"),
+        (pdf_bytes(launch=True), "scan.pdf"),
     ],
 )
 def test_a_scan_that_is_not_a_pdf_or_too_large_is_refused(agreement, world, content, name):
@@ -152,7 +156,7 @@ def test_the_scan_is_served_only_to_people_of_the_area(agreement, world, as_memb
         evidence=SimpleUploadedFile("scan.pdf", PDF),
     )
     url = reverse("signature-evidence", args=[signature.pk])
-    assert as_outsider.get(url).status_code == 403
+    assert as_outsider.get(url).status_code == 404
     response = as_member.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")

@@ -150,7 +150,11 @@ def test_every_declared_kind_has_a_label_and_every_declaration_is_registered():
 
 
 def test_the_daily_jobs_run_lowest_layer_first():
-    assert [job.name for job in jobs.registered()] == ["agreements.end_due", "notifications.reminders"]
+    assert [job.name for job in jobs.registered()] == [
+        "core.prune_audit_log",
+        "agreements.end_due",
+        "notifications.reminders",
+    ]
 
 
 def test_a_failing_daily_job_is_reported_and_the_others_still_run(monkeypatch):

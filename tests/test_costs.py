@@ -124,7 +124,7 @@ def test_a_member_sees_the_day_but_cannot_register_or_invoice(day, as_member):
 
 
 def test_an_outsider_cannot_see_the_day(day, as_outsider):
-    assert as_outsider.get(reverse("day-detail", args=[day.pk])).status_code == 403
+    assert as_outsider.get(reverse("day-detail", args=[day.pk])).status_code == 404
 
 
 def test_the_costs_page_shows_the_principles_and_the_yearly_summary(day, group_world, as_member):

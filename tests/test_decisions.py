@@ -217,7 +217,7 @@ def test_the_decision_page_shows_the_periods_to_people_of_the_area(real_case, wo
 
 
 def test_an_outsider_cannot_see_the_decision(real_case, as_outsider):
-    assert as_outsider.get(reverse("item-detail", args=[real_case.pk])).status_code == 403
+    assert as_outsider.get(reverse("item-detail", args=[real_case.pk])).status_code == 404
 
 
 def test_only_the_secretary_records_a_claim(decision, world, as_editor_a, as_secretary):

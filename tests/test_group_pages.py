@@ -25,7 +25,7 @@ def test_everyone_of_the_area_sees_the_group(group_world, persona, request):
 
 
 def test_an_outsider_and_anonymous_are_refused(group_world, as_outsider, client):
-    assert as_outsider.get(group_url(group_world)).status_code == 403
+    assert as_outsider.get(group_url(group_world)).status_code == 404
     assert client.get(group_url(group_world)).status_code == 302
 
 

@@ -172,7 +172,7 @@ def test_the_page_names_bad_rows_in_finnish(review, world, group_world, as_edito
 def test_a_member_sees_the_year_and_an_outsider_does_not(review, group_world, as_member, as_outsider):
     url = reverse("staffing-year", args=[group_world.group.pk, 2025])
     assert as_member.get(url).status_code == 200
-    assert as_outsider.get(url).status_code == 403
+    assert as_outsider.get(url).status_code == 404
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
@@ -245,3 +245,54 @@ def test_the_demo_year_is_marked_as_example_data(db, as_secretary):
     page = as_secretary.get(reverse("staffing-year", args=[group.pk, 2025])).text
     assert "Esimerkkitieto" in page
     assert StaffingReview.objects.get(year=2025).is_example
+
+
+HEADER = "tehtavanimike;kunta;henkilomaara;htv\n"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"tehtavanimike\nohjaaja\n",  # one column: no delimiter to sniff
+        (HEADER + "ohjaaja;J\u00e4ms\u00e4;2;NaN\n").encode(),
+        (HEADER + "ohjaaja;J\u00e4ms\u00e4;2;Infinity\n").encode(),
+        (HEADER + "x" * 201 + ";J\u00e4ms\u00e4;2;1\n").encode(),
+        (HEADER + "ohjaaja\x00;J\u00e4ms\u00e4;2;1\n").encode(),
+        (HEADER + "ohjaaja;J\u00e4ms\u00e4;99999999999999999999999;1\n").encode(),
+        b"PK\x03\x04 not really a workbook",
+    ],
+)
+def test_a_hostile_file_is_refused_whole_never_a_server_error(review, world, content):
+    with pytest.raises(imports.ImportRefused):
+        imports.replace_figures(
+            review=review,
+            organisation=world.org_a,
+            kind="staff",
+            upload=SimpleUploadedFile("x.csv", content),
+            actor=None,
+        )
+    assert not StaffLine.objects.exists()
+
+
+def test_a_file_over_the_limits_is_refused_and_only_the_first_errors_listed(review, world, settings):
+    settings.IMPORT_MAX_ROWS = 100
+    settings.IMPORT_MAX_ERRORS_SHOWN = 5
+    too_many = _csv(HEADER + "ohjaaja;J\u00e4ms\u00e4;1;1\n" * 101)
+    with pytest.raises(imports.ImportRefused) as info:
+        imports.replace_figures(
+            review=review, organisation=world.org_a, kind="staff", upload=too_many, actor=None
+        )
+    assert len(info.value.errors) == 1
+    bad = _csv(HEADER + "ohjaaja;Nowhere;1;1\n" * 50)
+    with pytest.raises(imports.ImportRefused) as info:
+        imports.replace_figures(review=review, organisation=world.org_a, kind="staff", upload=bad, actor=None)
+    assert len(info.value.errors) == 6  # five, and a line saying how many more
+    settings.IMPORT_MAX_BYTES = 1024
+    with pytest.raises(imports.ImportRefused):
+        imports.replace_figures(
+            review=review,
+            organisation=world.org_a,
+            kind="staff",
+            upload=_csv(HEADER + "x" * 2000),
+            actor=None,
+        )

@@ -15,11 +15,12 @@ import pytest
 from django.utils import timezone
 
 from tests.browser import assert_accessible, log_in
+from tests.tools import pdf_bytes
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def shot(page, name: str) -> None:

@@ -28,3 +28,33 @@ def pdf_text(content: bytes, tmp_path) -> str:
     return subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
+
+
+def pdf_bytes(*, javascript: bool = False, attachment: bool = False, launch: bool = False) -> bytes:
+    """A real one-page PDF (pypdf), optionally with the active content a scan must not carry."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    if javascript:  # a document-level script in the name tree (PDF 32000-1 § 12.6.4.16)
+        script = DictionaryObject(
+            {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert(1)")}
+        )
+        tree = DictionaryObject(
+            {NameObject("/Names"): ArrayObject([TextStringObject("x"), writer._add_object(script)])}
+        )
+        names = DictionaryObject({NameObject("/JavaScript"): writer._add_object(tree)})
+        writer._root_object[NameObject("/Names")] = writer._add_object(names)
+    if attachment:
+        writer.add_attachment("x.txt", b"hidden")
+    if launch:
+        action = DictionaryObject(
+            {NameObject("/S"): NameObject("/Launch"), NameObject("/F"): TextStringObject("calc.exe")}
+        )
+        writer._root_object[NameObject("/OpenAction")] = writer._add_object(action)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.NoStoreForUsersMiddleware",
+    "core.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -160,6 +162,10 @@ STORAGES = {
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Uploaded signature scans are never served as static media: only through a view that checks access.
 SIGNATURE_SCAN_MAX_BYTES = envint("SIGNATURE_SCAN_MAX_MB", 10, minimum=1) * 1024 * 1024
+# Staffing figure imports (staffing/imports.py): the largest file, the most rows, the errors listed.
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_KB", 2048, minimum=1) * 1024
+IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 5000, minimum=1)
+IMPORT_MAX_ERRORS_SHOWN = envint("IMPORT_MAX_ERRORS_SHOWN", 50, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Security headers. Everything (scripts, styles, fonts) is served by the app itself.
@@ -181,9 +187,52 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60, minimum=60)
+# Idle timeout: a session ends after this long without a request (each request renews it).
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60, minimum=60)
+SESSION_SAVE_EVERY_REQUEST = True
 if envbool("SECURE_PROXY_SSL", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS only outside DEBUG; behind a TLS-terminating proxy that redirects itself, SECURE_SSL_REDIRECT=false.
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+# The use and disclosure log (core.audit; Act 906/2019 § 17): how long rows are kept, which pages are
+# views of non-public records, which anonymous disclosures are logged, and who describes the right.
+AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 5 * 366, minimum=30)
+AUDIT_VIEWED_PAGES = {
+    "item-detail",
+    "meeting-detail",
+    "agreement-detail",
+    "group-detail",
+    "group-history",
+    "organisation-detail",
+    "people-and-rights",
+    "staffing-year",
+    "day-detail",
+    "area-detail",
+    "cooperation-detail",
+    "audit-log",
+}
+AUDIT_ANONYMOUS_DISCLOSURES = {"calendar-feed"}
+AUDIT_RIGHT_DESCRIBER = "organisations.access.describe_right"
+
+# Password reset requests per hour, per address and per client (core.views).
+PASSWORD_RESET_LIMIT_PER_HOUR = envint("PASSWORD_RESET_LIMIT_PER_HOUR", 5, minimum=1)
+# The cache holds the rate-limit counters: shared through Redis when Celery uses Redis, else per process.
+_redis = envstr("CACHE_URL", "")
+CACHES = (
+    {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis}}
+    if _redis
+    else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+)
+# Argon2 first (OWASP's first choice); the others still verify, and rehash on the next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 
 # E-mail: SMTP when EMAIL_HOST is set, otherwise printed to the console.
 EMAIL_HOST = envstr("EMAIL_HOST")

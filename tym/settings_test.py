@@ -16,3 +16,5 @@ CSRF_COOKIE_SECURE = False
 # Serve static files from the finders, as in development: tests do not run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The test client speaks plain HTTP; production's redirect and HSTS are checked in tests/test_security.py.
+SECURE_SSL_REDIRECT = False

@@ -5,6 +5,7 @@ from core import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/password_reset/", views.RateLimitedPasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", views.healthz, name="healthz"),
