@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DEV_ENV := DEBUG=true
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test setup system-packages lint messages clean
+.PHONY: run test setup system-packages lint messages clean backup restore
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,3 +62,12 @@ messages: setup
 
 clean:
 	rm -rf $(VENV) var
+
+# Back up the database and the uploaded files into var/backups/tym-<time>/ (PostgreSQL: pg_dump);
+# restore one with `make restore BACKUP=var/backups/tym-<time>`.
+backup: setup
+	$(BIN)/python manage.py backup
+
+restore: setup
+	@test -n "$(BACKUP)" || (echo "Usage: make restore BACKUP=var/backups/tym-<time>"; exit 2)
+	$(BIN)/python manage.py restore "$(BACKUP)"

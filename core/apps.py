@@ -23,12 +23,12 @@ class CoreConfig(AppConfig):
 
         from django.contrib.auth import signals
 
-        from core import audit
+        from core import audit, housekeeping
 
         signals.user_logged_in.connect(_logged_in, dispatch_uid="audit-login")
         signals.user_login_failed.connect(_login_failed, dispatch_uid="audit-login-failed")
         signals.user_logged_out.connect(_logged_out, dispatch_uid="audit-logout")
-        del audit  # imported for its daily job (retention)
+        del audit, housekeeping  # imported for their daily jobs
 
 
 def _logged_in(sender, request, user, **kwargs) -> None:  # type: ignore[no-untyped-def]

@@ -86,3 +86,44 @@ class AuditMiddleware:
             audit.record("disclose", target, user=user, right=right, ip=ip)
         elif signed_in and name in settings.AUDIT_VIEWED_PAGES:
             audit.record("view", target, user=user, right=right, ip=ip)
+
+
+class OnceMiddleware:
+    """A POST carrying a form's one-time token ({% once %}) runs in one transaction with the token's
+    insert. The same token again (a double click, two requests at once) finds it saved, or waits for
+    the first and then finds it, and is answered "already done" without running the view. A refused
+    POST (status 400 and up) rolls back, token included, so the corrected form can be sent."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = request.POST.get("once", "") if request.method == "POST" else ""
+        if not (len(token) == 32 and all(c in "0123456789abcdef" for c in token)):
+            return self.get_response(request)
+        from django.contrib import messages
+        from django.db import IntegrityError, transaction
+        from django.shortcuts import redirect
+        from django.utils.http import url_has_allowed_host_and_scheme
+        from django.utils.translation import gettext as _
+
+        from core.models import SubmittedForm
+
+        user = getattr(request, "user", None)
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    SubmittedForm.objects.create(
+                        token=token,
+                        path=request.path[:300],
+                        user=user if user and user.is_authenticated else None,
+                    )
+            except IntegrityError:
+                messages.info(request, _("This form was already sent: it was saved once."))
+                back = request.META.get("HTTP_REFERER", "")
+                safe = url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure())
+                return redirect(back if back and safe else "/")
+            response = self.get_response(request)
+            if response.status_code >= 400:
+                transaction.set_rollback(True)
+            return response

@@ -98,3 +98,18 @@ class AuditEvent(models.Model):
 
     def compute_hash(self) -> str:
         return hashlib.sha256(self.canonical().encode("utf-8")).hexdigest()
+
+
+class SubmittedForm(models.Model):
+    """A form's one-time token, kept once its POST succeeded: the same form sent again (a double
+    click, a resent request) is answered "already done" and saves nothing (#14)."""
+
+    token = models.CharField(max_length=32, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    path = models.CharField(max_length=300)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.path} {self.at:%d.%m.%Y %H:%M}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from organisations import audit_page, people, views
+from organisations import audit_page, people, second_factor, views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -10,6 +10,8 @@ urlpatterns = [
     path("organisations/<int:pk>/edit/", views.organisation_edit, name="organisation-edit"),
     path("people/", people.index, name="people-and-rights-index"),
     path("audit/", audit_page.audit_log, name="audit-log"),
+    path("second-factor/", second_factor.second_factor, name="second-factor"),
+    path("second-factor/recovery/", second_factor.renew_recovery_codes, name="second-factor-recovery"),
     path("cooperations/<slug:code>/people/", people.cooperation_people, name="people-and-rights"),
     path("cooperations/<slug:code>/people/invite/", people.invite, name="people-invite"),
     path("cooperations/<slug:code>/people/grant/", people.grant, name="people-grant"),

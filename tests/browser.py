@@ -19,10 +19,23 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def log_in(page, username="editor_a"):
+    """Log in through the form; a user who needs the second factor then gives a code (#14)."""
+    from django.contrib.auth import get_user_model
+    from django_otp.oath import TOTP
+
+    from organisations.second_factor import needs_second_factor
+    from tests.conftest import verified_device
+
+    user = get_user_model().objects.get(username=username)
+    device = verified_device(user) if needs_second_factor(user) else None
     page.goto(reverse("login"))
     page.fill("#id_username", username)
     page.fill("#id_password", "password")
     page.click("button.primary")
+    if device is not None:
+        page.wait_for_url("**/second-factor/**")
+        page.fill("#id_code", f"{TOTP(device.bin_key).token():06d}")
+        page.click("button.primary")
     page.wait_for_url("**/")
 
 

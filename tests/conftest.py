@@ -25,6 +25,39 @@ from tests.factories import (
 )
 
 
+def verified_device(user):
+    """A confirmed authenticator for USER (the second factor, #14), with a key the tests know."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user,
+        name="test",
+        defaults={"confirmed": True, "key": "3132333435363738393031323334353637383930"},
+    )
+    return device
+
+
+@pytest.fixture(autouse=True)
+def _test_logins_give_the_second_factor(monkeypatch):
+    """Client.force_login, the tests' shortcut past the login form, also marks the second factor given
+    for users who need it, as a real login followed by a code would. tests/test_second_factor.py walks
+    the real flow without this shortcut."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from organisations.second_factor import needs_second_factor
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if needs_second_factor(user):
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = verified_device(user).persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def area(db):
     """One employment area and nothing else, for tests that need no people or rights."""

@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "organisations",
     "decisions",
@@ -68,8 +71,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "core.middleware.NoStoreForUsersMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # The second factor for those who manage rights and records, before any other page (#14).
+    "organisations.second_factor.SecondFactorMiddleware",
     "core.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A form sent twice is saved once ({% once %} in every form, #14).
+    "core.middleware.OnceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -86,6 +94,7 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["core.templatetags.tym"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
@@ -216,6 +225,8 @@ AUDIT_VIEWED_PAGES = {
 }
 AUDIT_ANONYMOUS_DISCLOSURES = {"calendar-feed"}
 AUDIT_RIGHT_DESCRIBER = "organisations.access.describe_right"
+
+OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "TYM-hallinto")
 
 # Password reset requests per hour, per address and per client (core.views).
 PASSWORD_RESET_LIMIT_PER_HOUR = envint("PASSWORD_RESET_LIMIT_PER_HOUR", 5, minimum=1)

@@ -14,3 +14,13 @@ register = template.Library()
 def get_item(mapping: Mapping[Any, Any] | None, key: Any) -> Any:
     """MAPPING[KEY], or None: for a dict a view built (e.g. people by organisation)."""
     return (mapping or {}).get(key)
+
+
+@register.simple_tag
+def once() -> str:
+    """A one-time token for a form (core.middleware.OnceMiddleware): sent twice, it is saved once."""
+    import uuid
+
+    from django.utils.html import format_html
+
+    return format_html('<input type="hidden" name="once" value="{}">', uuid.uuid4().hex)

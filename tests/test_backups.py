@@ -1,0 +1,63 @@
+"""make backup / make restore (#14): a backup of a live database and its files restores into a fresh
+PostgreSQL database with every table's rows equal (count and a checksum of all rows, so every report
+computed from them, the compliance report included, is the same), and the files equal."""
+
+import pytest
+from django.db import connection
+
+from core import backups
+from tests.tools import require
+
+
+def _fingerprints(cursor, tables):
+    result = {}
+    for table in tables:
+        rows = "md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))"
+        cursor.execute(f'SELECT count(*), {rows} FROM "{table}" t')  # noqa: S608 (our own table names)
+        result[table] = cursor.fetchone()
+    return result
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_restores_into_a_fresh_database(world, group_world, tmp_path, settings):
+    require(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL)", "REQUIRE_POSTGRESQL")
+    import psycopg
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media" / "signatures").mkdir(parents=True)
+    (tmp_path / "media" / "signatures" / "a.pdf").write_bytes(b"%PDF-1.4 scan")
+    folder = backups.backup(tmp_path / "backups")
+    db = settings.DATABASES["default"]
+    fresh = f"{db['NAME']}_restored"
+    admin = psycopg.connect(
+        host=db["HOST"] or None,
+        port=db["PORT"] or None,
+        user=db["USER"],
+        password=db["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+    admin.execute(f'DROP DATABASE IF EXISTS "{fresh}"')
+    admin.execute(f'CREATE DATABASE "{fresh}"')
+    try:
+        auth = f"{db['USER']}:{db['PASSWORD']}@" if db["PASSWORD"] else f"{db['USER']}@"
+        url = f"postgres://{auth}{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{fresh}"
+        backups.restore(folder, database_url=url, media_root=tmp_path / "restored-media")
+        tables = connection.introspection.table_names()
+        with connection.cursor() as cursor:
+            before = _fingerprints(cursor, tables)
+        restored = psycopg.connect(url)
+        with restored.cursor() as cursor:
+            after = _fingerprints(cursor, tables)
+        restored.close()
+        assert after == before
+        assert before["governance_steeringgroup"][0] == 1
+        assert (tmp_path / "restored-media" / "signatures" / "a.pdf").read_bytes() == b"%PDF-1.4 scan"
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{fresh}" WITH (FORCE)')
+        admin.close()
+
+
+def test_a_folder_without_a_backup_is_refused(tmp_path):
+    with pytest.raises(backups.BackupError):
+        backups.restore(tmp_path)

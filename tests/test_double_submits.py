@@ -1,0 +1,103 @@
+"""The same form sent twice (a double click, a resent request, two at once) is saved once (#14):
+every portal form carries a one-time token ({% once %}); core.middleware.OnceMiddleware keeps it with
+the write in one transaction."""
+
+import threading
+import uuid
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from core.models import SubmittedForm
+from costs.models import DevelopmentDay, Registration
+from decisions.models import Body, Meeting
+from staffing.models import Objective
+from tests.tools import require
+
+
+@pytest.fixture
+def forms(world, group_world):
+    body = Body.objects.create(area=world.area, code="lautakunta", name_fi="Lautakunta", kind="municipal")
+    day = DevelopmentDay.objects.create(group=group_world.group, title="Päivä", date="2026-05-05")
+    group = group_world.group.pk
+    return {
+        "meeting": (f"/bodies/{body.pk}/meetings/new/", {"date": "2026-05-05"}, Meeting),
+        "objective": (f"/groups/{group}/year/2026/objectives/new/", {"title": "Tavoite"}, Objective),
+        "day": (
+            f"/groups/{group}/development-days/new/",
+            {"title": "Toinen", "date": "2026-06-01"},
+            DevelopmentDay,
+        ),
+        "registration": (
+            f"/development-days/{day.pk}/register/",
+            {"organisation": world.org_a.pk, "count": "2"},
+            Registration,
+        ),
+    }
+
+
+def secretary_client(world) -> Client:
+    client = Client()
+    client.force_login(world.secretary)
+    return client
+
+
+def test_every_portal_form_carries_a_one_time_token():
+    from pathlib import Path
+
+    templates = Path(__file__).resolve().parent.parent / "templates"
+    for path in templates.rglob("*.html"):
+        text = path.read_text()
+        if 'method="post"' in text and path.name != "base.html":
+            assert text.count("{% csrf_token %}") == text.count("{% once %}"), path
+
+
+@pytest.mark.parametrize("name", ["meeting", "objective", "day", "registration"])
+def test_the_same_form_sent_twice_is_saved_once(world, forms, name):
+    url, data, model = forms[name]
+    client = secretary_client(world)
+    before = model.objects.count()
+    token = uuid.uuid4().hex
+    first = client.post(url, {**data, "once": token})
+    second = client.post(url, {**data, "once": token}, HTTP_REFERER="http://testserver/")
+    assert first.status_code == 302
+    assert second.status_code == 302
+    assert model.objects.count() == before + 1
+
+
+def test_a_refused_form_can_be_sent_again_corrected(world, forms):
+    url, data, model = forms["meeting"]
+    client = secretary_client(world)
+    token = uuid.uuid4().hex
+    assert client.post(url, {"date": "31.2.2026", "once": token}).status_code == 400
+    assert not SubmittedForm.objects.filter(token=token).exists()
+    assert client.post(url, {**data, "once": token}).status_code == 302
+    assert model.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("name", ["meeting", "objective", "day", "registration"])
+def test_two_requests_at_once_save_one_row(world, forms, name):
+    require(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL)", "REQUIRE_POSTGRESQL")
+    url, data, model = forms[name]
+    before = model.objects.count()
+    token = uuid.uuid4().hex
+    barrier = threading.Barrier(2)
+    statuses: list[int] = []
+
+    def send() -> None:
+        try:
+            client = secretary_client(world)
+            barrier.wait(timeout=10)
+            statuses.append(client.post(url, {**data, "once": token}).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert statuses == [302, 302]
+    assert model.objects.count() == before + 1
