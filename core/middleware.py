@@ -64,7 +64,13 @@ class AuditMiddleware:
             return
         user = getattr(request, "user", None)
         signed_in = user is not None and user.is_authenticated
-        target = "/calendar/<token>.ics" if name == "calendar-feed" else request.path
+        # Secret tokens in paths are never written: the calendar feed's and the password reset link's.
+        if name == "calendar-feed":
+            target = "/calendar/<token>.ics"
+        elif name == "password_reset_confirm":
+            target = "/accounts/reset/<token>/"
+        else:
+            target = request.path
         ip = audit.client_address(request)
         status = response.status_code
         right = audit.describe_right(user) if signed_in else ""

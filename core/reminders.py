@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -109,7 +110,12 @@ def collect(
     names = set(only) if only is not None else None
     for name, declaration in _DECLARATIONS.items():
         if names is None or name in names:
-            yield from declaration(today, cooperations)
+            try:
+                found = list(declaration(today, cooperations))
+            except Exception:  # one bad record must not silence every other declaration
+                logging.getLogger(__name__).exception("reminder declaration %s failed for %s", name, today)
+                continue
+            yield from found
 
 
 def declaration_names() -> list[str]:

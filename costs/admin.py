@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from costs.models import CostItem, CostPrinciple, DevelopmentDay, Invoice, Registration
+from costs.models import CostItem, CostPrinciple, DevelopmentDay, Invoice, InvoiceCounter, Registration
 from organisations.admin import HistoryGuardedAdmin
 
 
@@ -32,3 +32,19 @@ class InvoiceAdmin(HistoryGuardedAdmin):
 @admin.register(CostPrinciple)
 class CostPrincipleAdmin(HistoryGuardedAdmin):
     list_display = ["cooperation", "order", "text_fi", "source"]
+
+
+@admin.register(InvoiceCounter)
+class InvoiceCounterAdmin(admin.ModelAdmin):
+    """The year's last invoice number, kept by the invoicing service; read here, never set."""
+
+    list_display = ["year", "last"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

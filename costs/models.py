@@ -204,3 +204,18 @@ class Invoice(models.Model):
 
     def is_overdue(self, today: datetime.date) -> bool:
         return self.status == self.Status.SENT and self.due_date < today
+
+
+class InvoiceCounter(models.Model):
+    """The last invoice number used in a year: locked while invoice bases are prepared, so that two
+    days prepared at once never take the same number (#14)."""
+
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    last = models.PositiveIntegerField(_("last number used"), default=0)
+
+    class Meta:
+        verbose_name = _("invoice counter")
+        verbose_name_plural = _("invoice counters")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.writes import Actor, save_validated
 from costs import split
-from costs.models import CostItem, DevelopmentDay, Invoice, Registration
+from costs.models import CostItem, DevelopmentDay, Invoice, InvoiceCounter, Registration
 from governance.models import SteeringGroup
 from organisations.models import Organisation, Person
 
@@ -112,11 +112,13 @@ def prepare_invoices(*, day: DevelopmentDay, actor: Actor, today: datetime.date)
     by_org = {p.organisation.pk: p for p in result.parties}
     invoices = []
     year = day.date.year
-    # The year's numbers continue from the highest used (not the count: a rebuilt earlier day would
-    # collide); the rows are locked so that two days prepared at once do not take the same number.
-    used = Invoice.objects.select_for_update().filter(number__startswith=f"KP-{year}-")
-    suffixes = [n.rsplit("-", 1)[1] for n in used.values_list("number", flat=True)]
-    start = max((int(x) for x in suffixes if x.isdigit()), default=0) + 1
+    # The year's counter, locked until this transaction ends: numbers are never reused, even when an
+    # earlier day is rebuilt, and two days prepared at once wait for each other.
+    InvoiceCounter.objects.get_or_create(year=year)
+    counter = InvoiceCounter.objects.select_for_update().get(year=year)
+    used = Invoice.objects.filter(number__startswith=f"KP-{year}-").values_list("number", flat=True)
+    highest = max((int(n.rsplit("-", 1)[1]) for n in used if n.rsplit("-", 1)[1].isdigit()), default=0)
+    start = max(counter.last, highest) + 1
     for n, (debtor, creditor, amount) in enumerate(result.transfers, start=start):
         party = by_org[debtor.pk]
         invoice = Invoice(
@@ -130,6 +132,8 @@ def prepare_invoices(*, day: DevelopmentDay, actor: Actor, today: datetime.date)
             due_date=today + datetime.timedelta(days=PAYMENT_TERM_DAYS),
         )
         invoices.append(save_validated(invoice, actor))
+    counter.last = start + len(invoices) - 1 if invoices else counter.last
+    counter.save(update_fields=["last"])
     return invoices
 
 

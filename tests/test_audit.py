@@ -113,3 +113,22 @@ def test_the_command_prints_json_and_verifies(world, capsys):
     assert (line["user"], line["action"], line["target"]) == ("member", "view", "/x/")
     call_command("audit_log", "--verify")
     assert "intact" in capsys.readouterr().out
+
+
+def test_the_password_reset_link_never_reaches_the_log(world):
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = world.editor_a
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    client = Client()
+    form = client.get(f"/accounts/reset/{uid}/{token}/", follow=True)
+    assert form.status_code == 200
+    client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "Uusi-salasana-2026", "new_password2": "Uusi-salasana-2026"},
+    )
+    assert AuditEvent.objects.filter(action="password").exists()
+    assert all(token not in e.canonical() for e in AuditEvent.objects.all())

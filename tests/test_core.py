@@ -173,3 +173,19 @@ def test_a_failing_daily_job_is_reported_and_the_others_still_run(monkeypatch):
     jobs.daily("core.fine")(fine)
     assert jobs.run_daily(D(2025, 1, 2)) == {"fine": 1, "failed_jobs": 1}
     assert ran == [D(2025, 1, 2)]
+
+
+def test_a_failing_reminder_declaration_does_not_silence_the_others(monkeypatch):
+    import datetime
+
+    from core import reminders
+
+    def broken(today, cooperations):
+        raise OverflowError("a date out of range in one record")
+        yield  # a generator, as declarations are
+
+    def working(today, cooperations):
+        yield "due"
+
+    monkeypatch.setattr(reminders, "_DECLARATIONS", {"a.broken": broken, "b.working": working})
+    assert list(reminders.collect(datetime.date(2026, 1, 1))) == ["due"]
