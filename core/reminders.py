@@ -104,12 +104,22 @@ def declares(name: str) -> Callable[[Declaration], Declaration]:
 
 
 def collect(
-    today: datetime.date, cooperations: Any = None, *, only: Iterable[str] | None = None
+    today: datetime.date,
+    cooperations: Any = None,
+    *,
+    only: Iterable[str] | None = None,
+    isolate: bool = True,
 ) -> Iterator[Due]:
-    """Everything that falls due as of TODAY, from every declaration (or the ONLY ones named)."""
+    """Everything that falls due as of TODAY, from every declaration (or the ONLY ones named).
+
+    A declaration that fails is logged and skipped (ISOLATE), so the front page and the calendar still
+    show the rest; the reminder sweep passes isolate=False to count and report the failure itself."""
     names = set(only) if only is not None else None
     for name, declaration in _DECLARATIONS.items():
         if names is None or name in names:
+            if not isolate:
+                yield from declaration(today, cooperations)
+                continue
             try:
                 found = list(declaration(today, cooperations))
             except Exception:  # one bad record must not silence every other declaration

@@ -68,7 +68,7 @@ def send_reminders(today: datetime.date, only: Iterable[str] | None = None) -> d
     names = reminders.declaration_names() if only is None else list(only)
     for name in names:
         try:
-            for due in reminders.collect(today, only=[name]):
+            for due in reminders.collect(today, only=[name], isolate=False):
                 reminder = reminders.reminder_for(due, today)
                 if reminder is None:
                     continue
