@@ -172,3 +172,28 @@ def test_the_objectives_and_staffing_page_is_accessible(page, world, group_world
     log_in(page)
     page.goto(reverse("staffing-year", args=[group_world.group.pk, 2025]))
     assert_accessible(page)
+
+
+def test_the_second_factor_and_audit_pages_are_accessible(page, world):
+    """Setting up two-step verification, the recovery codes, the verified page and the log (#14)."""
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    page.goto(reverse("login"))
+    page.fill("#id_username", "secretary")
+    page.fill("#id_password", "password")
+    page.click("button.primary")
+    page.wait_for_url("**/second-factor/**")
+    assert_accessible(page)  # the set-up page with its QR code
+    device = TOTPDevice.objects.get(user=world.secretary, confirmed=False)
+    page.fill("#id_code", f"{TOTP(device.bin_key).token():06d}")
+    page.click("button.primary")
+    page.get_by_role("heading", name="Varakoodit").wait_for()
+    assert_accessible(page)
+    page.goto(reverse("second-factor"))
+    assert_accessible(page)
+    page.goto(reverse("audit-log"))
+    page.get_by_role("heading", name="Käyttö- ja luovutusloki").wait_for()
+    assert_accessible(page)
+    page.goto(reverse("audit-log") + "?since=9999-12-31")
+    assert_accessible(page)
