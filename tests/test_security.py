@@ -241,3 +241,33 @@ def test_the_image_never_copies_secrets_or_local_state():
 
     ignored = (Path(__file__).resolve().parent.parent / ".dockerignore").read_text().split()
     assert {"secrets", "var", ".venv"} <= set(ignored)
+
+
+def test_far_dates_of_a_delivery_or_a_notification_are_refused(world):
+    import datetime as dt
+
+    from decisions import services as decisions
+
+    agreement = Agreement.objects.create(
+        cooperation=world.area.cooperation, title="x", status="in_force", in_force_from=D(2025, 1, 1)
+    )
+    a = AgreementParty.objects.create(agreement=agreement, organisation=world.org_a)
+    AgreementParty.objects.create(agreement=agreement, organisation=world.org_b)
+    notice = agreements.give_notice(
+        agreement=agreement, from_party=a, dated_on=D(2026, 3, 1), actor=world.editor_a
+    )
+    with pytest.raises(ValidationError):
+        agreements.record_delivery(
+            delivery=notice.deliveries.get(), delivered_on=D(9999, 12, 31), actor=world.editor_a
+        )
+    assert Agreement.objects.get().ends_on is None
+    from decisions.models import Body
+
+    body = Body.objects.create(area=world.area, code="b", name_fi="B", kind="municipal")
+    meeting = decisions.create_meeting(body=body, actor=world.secretary, date=dt.date(2026, 3, 1))
+    item = decisions.add_item(meeting=meeting, actor=world.secretary, title="x", proposal="y")
+    with pytest.raises(ValidationError):
+        decisions.record_notification(
+            item=item, actor=world.secretary, recipient="B", method="letter", sent_on=D(9999, 12, 31)
+        )
+    assert not item.notifications.exists()
