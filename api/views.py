@@ -10,10 +10,16 @@ from django.views.decorators.http import require_GET
 from agreements import terms
 from decisions import deadlines
 from decisions.forms import DeadlineForm
+from governance import parameters
 
 
 class DateOnlyForm(forms.Form):
     date = forms.DateField()
+
+
+class TermForm(forms.Form):
+    date = forms.DateField()
+    years = forms.IntegerField(min_value=1, max_value=50, initial=5, required=False)
 
 
 def _errors(form) -> JsonResponse:
@@ -24,6 +30,15 @@ def _errors(form) -> JsonResponse:
 @require_GET
 def deadlines_api(request: HttpRequest) -> JsonResponse:
     kind = request.GET.get("kind", "")
+    if kind == "term":
+        term = TermForm(request.GET)
+        if not term.is_valid():
+            return _errors(term)
+        start, years = term.cleaned_data["date"], term.cleaned_data["years"] or 5
+        end = parameters.term_end(start, years)
+        return JsonResponse(
+            {"kind": kind, "date": start.isoformat(), "years": years, "end_date": end.isoformat()}
+        )
     if kind in ("termination", "dispute"):
         form = DateOnlyForm(request.GET)
         if not form.is_valid():

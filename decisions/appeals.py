@@ -42,7 +42,7 @@ def status(item: AgendaItem) -> Status:
     parts = [(p, kind) for p in item.appeal_parts.all() if (kind := p.deadline_kind)]
     notifications = list(item.notifications.all())
     for part, kind in parts:
-        # Municipal members may claim rectification of a municipal body's decision (Kuntalaki § 135);
+        # Municipal members may claim rectification of a municipal body's decision (Kuntalaki § 137);
         # their period runs from the publication of the minutes (§ 140).
         if item.body.kind == Body.Kind.MUNICIPAL:
             if meeting.published_on:

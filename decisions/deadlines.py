@@ -6,7 +6,7 @@
   (Laki sähköisestä asioinnista viranomaistoiminnassa 13/2003 § 19);
   municipal members: the 7th day after the minutes were put on the public network (Kuntalaki § 140);
   a proven actual date of receipt overrides a deemed one (the same sections: "jollei muuta näytetä").
-- Periods: rectification claim 14 days (Kuntalaki § 135); appeal to the administrative court 30 days
+- Periods: rectification claim 14 days (Kuntalaki § 138); appeal to the administrative court 30 days
   (Laki oikeudenkäynnistä hallintoasioissa 808/2019 § 13).
 - Counting (Laki säädettyjen määräaikain laskemisesta 150/1930): § 2 the day of receipt is not
   counted; § 5 when the last day is a Sunday or other public holiday, Independence Day, May Day,

@@ -149,6 +149,29 @@ def term_is_within_the_limit(facts: GroupFacts) -> Iterator[str]:
 
 
 @rule(
+    "SG-TERM-SHORT",
+    gettext_lazy("The term is the full five years"),
+    citation="VNA 388/2024 (viideksi vuodeksi kerrallaan)",
+    severity=Severity.WARNING,
+)
+def term_is_not_shorter(facts: GroupFacts) -> Iterator[str]:
+    group = facts.group
+    if group.term_start is None or group.term_end is None:
+        return  # SG-TERM reports the missing term
+    years = _params(facts).term_years
+    full = parameters.term_end(group.term_start, years)
+    if group.term_end < full:
+        yield _(
+            "The term %(start)s–%(end)s is shorter than %(years)s years (the full term ends on %(full)s)."
+        ) % {
+            "start": group.term_start.strftime("%d.%m.%Y"),
+            "end": group.term_end.strftime("%d.%m.%Y"),
+            "years": years,
+            "full": full.strftime("%d.%m.%Y"),
+        }
+
+
+@rule(
     "SG-SEATS-AFTER-TERM",
     gettext_lazy("Nobody sits past the term without the organisation's word"),
     citation="VNA 388/2024 (toimikausi)",

@@ -44,5 +44,11 @@ def add_years(day: datetime.date, years: int) -> datetime.date:
 
 
 def term_end(start: datetime.date, years: int) -> datetime.date:
-    """The last day of a term of YEARS beginning on START (a 5-year term from 1.1.2025 ends 31.12.2029)."""
-    return add_years(start, years) - datetime.timedelta(days=1)
+    """The last day of a term of YEARS beginning on START: the day before START's date YEARS later
+    (VNA 388/2024: "viideksi vuodeksi kerrallaan"). 1.1.2025 → 31.12.2029; 29.2.2024 → 28.2.2029, as
+    a year without 29 February has its anniversary on 1 March (#13)."""
+    try:
+        anniversary = start.replace(year=start.year + years)
+    except ValueError:  # 29 February, and the target year has none
+        anniversary = datetime.date(start.year + years, 3, 1)
+    return anniversary - datetime.timedelta(days=1)

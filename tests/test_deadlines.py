@@ -1,4 +1,4 @@
-"""Appeal deadlines (Act 150/1930; Hallintolaki § 59; Act 13/2003 § 19; Kuntalaki §§ 135, 140)."""
+"""Appeal deadlines (Act 150/1930; Hallintolaki § 59; Act 13/2003 § 19; Kuntalaki §§ 137, 138, 140)."""
 
 import datetime
 
