@@ -34,3 +34,10 @@ def limit_choices(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> N
     if not isinstance(field, forms.ModelChoiceField):
         raise TypeError(f"{name} is not a model choice field")
     field.queryset = queryset
+
+
+def posted_pk(raw: object) -> int:
+    """A primary key from a request parameter, or 0 (matches nothing) when it is not a plain number:
+    an odd value is a 404 to the caller, never a server error."""
+    text = str(raw or "")
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else 0

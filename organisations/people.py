@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.forms import add_service_errors, limit_choices
+from core.forms import add_service_errors, limit_choices, posted_pk
 from core.views import AuthenticatedRequest
 from organisations import access, services
 from organisations.models import Cooperation, Grant, Organisation, Person
@@ -241,7 +241,8 @@ def link_person(request: AuthenticatedRequest, code: str, pk: int) -> HttpRespon
     if not grants_in(cooperation).filter(user=user).exists():
         raise PermissionDenied
     person = get_object_or_404(
-        Person.objects.filter(organisation__in=cooperation.parties()), pk=request.POST.get("person") or 0
+        Person.objects.filter(organisation__in=cooperation.parties()),
+        pk=posted_pk(request.POST.get("person")),
     )
     try:
         services.link_person(user=user, person=person, actor=request.user)

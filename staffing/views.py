@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core import exports as tables
+from core.forms import posted_pk
 from governance.access import get_group_for_user
 from governance.models import SteeringGroup
 from organisations import access as org_access
@@ -34,7 +35,7 @@ def year_detail(request: HttpRequest, pk: int, year: int) -> HttpResponse:
 @require_http_methods(["POST"])
 def import_figures(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     group = get_group_for_user(request.user, pk)
-    organisation = get_object_or_404(Organisation, pk=request.POST.get("organisation") or 0)
+    organisation = get_object_or_404(Organisation, pk=posted_pk(request.POST.get("organisation")))
     if not org_access.can_act_for(request.user, organisation):
         raise PermissionDenied
     try:

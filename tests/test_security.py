@@ -271,3 +271,18 @@ def test_far_dates_of_a_delivery_or_a_notification_are_refused(world):
             item=item, actor=world.secretary, recipient="B", method="letter", sent_on=D(9999, 12, 31)
         )
     assert not item.notifications.exists()
+
+
+@pytest.mark.parametrize("value", ["abc", "\x00", "1e9", "99999999999999999999999", "١٢"])
+def test_an_odd_identifier_in_a_form_is_not_found_never_a_server_error(world, group_world, value):
+    client = Client(raise_request_exception=False)
+    client.force_login(world.secretary)
+    response = client.post(
+        f"/groups/{group_world.group.pk}/year/2026/import/", {"organisation": value, "kind": "staff"}
+    )
+    assert response.status_code == 404
+    code = world.area.cooperation.code
+    response = client.post(
+        f"/cooperations/{code}/people/users/{world.editor_a.pk}/person/", {"person": value}
+    )
+    assert response.status_code == 404
