@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from agreements import terms
-from decisions import deadlines
 from decisions.forms import DeadlineForm
 from governance import parameters
 
@@ -64,4 +63,21 @@ def deadlines_api(request: HttpRequest) -> JsonResponse:
     question = DeadlineForm(request.GET)
     if not question.is_valid():
         return _errors(question)
-    return JsonResponse(deadlines.compute(**question.cleaned_data).as_dict())
+    result, note, warning = question.answer()
+    if result is None:  # e-mail without consent: no deemed receipt, no last day
+        data = question.cleaned_data
+        return JsonResponse(
+            {
+                "kind": data["kind"],
+                "method": data["method"],
+                "date": data["date"].isoformat(),
+                "consent": "no",
+                "deemed_receipt": None,
+                "last_day": None,
+                "note": note,
+            }
+        )
+    answer = result.as_dict()
+    if warning:
+        answer["warning"] = warning
+    return JsonResponse(answer)

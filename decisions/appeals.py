@@ -22,7 +22,8 @@ class Period:
 @dataclass
 class Status:
     periods: list[Period] = field(default_factory=list)
-    gaps: list[str] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)  # what keeps the decision from becoming final
+    warnings: list[str] = field(default_factory=list)  # what to check, without stopping finality
     personal_data_removed_on: datetime.date | None = None
     final_on: datetime.date | None = None
     claims: list[Claim] = field(default_factory=list)
@@ -64,6 +65,22 @@ def status(item: AgendaItem) -> Status:
             method, date = notification.method, notification.sent_on
             if notification.proven_receipt_on:
                 method, date = deadlines.Method.RECEIVED, notification.proven_receipt_on
+            elif notification.no_deemed_receipt:
+                # No consent to electronic service: no deemed receipt (Act 13/2003 § 19).
+                gap = _(
+                    "%(recipient)s: the e-mail gives no deemed receipt without consent to electronic "
+                    "service. Notify again by letter, or record the receipt the recipient acknowledges."
+                ) % {"recipient": notification.recipient}
+                if gap not in result.gaps:
+                    result.gaps.append(gap)
+                continue
+            elif notification.method == "email" and notification.consent == "unknown":
+                warning = _(
+                    "%(recipient)s: consent to electronic service is not recorded; the 3-day rule is "
+                    "applied as if it were given (Act 13/2003 § 19). Record the consent or notify by letter."
+                ) % {"recipient": notification.recipient}
+                if warning not in result.warnings:
+                    result.warnings.append(warning)
             result.periods.append(Period(part, notification.recipient, deadlines.compute(kind, method, date)))
     members_last = [p.computation.last_day for p in result.periods if p.computation.method == "publication"]
     if members_last:

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy
 
 class Method(models.TextChoices):
     LETTER = "letter", gettext_lazy("ordinary letter")
-    EMAIL = "email", gettext_lazy("e-mail (recipient's consent recorded)")
+    EMAIL = "email", gettext_lazy("e-mail")
     PUBLICATION = "publication", gettext_lazy("minutes on the public network (municipal members)")
     RECEIVED = "received", gettext_lazy("proven receipt (in person or acknowledged)")
 

@@ -4,7 +4,8 @@ The extract does not show the meeting date, the section's title or who checked t
 stay unrecorded (the title used is descriptive, built from the decision's own parts). The minutes
 went on the public network on 26.3.2025; the extract was certified in Jämsä on 2.4.2025 by Riitta
 Uosukainen; the decision was e-mailed to a party on 2.4.2025. Ordinary electronic notification
-presupposes the recipient's consent (Act 13/2003 § 19), which the instructions' 3-day rule applies.
+presupposes the recipient's consent (Act 13/2003 § 19); the source does not state it, so the consent
+stays "not recorded": the 3-day rule is applied, with a warning on the decision's page.
 """
 
 import datetime
@@ -140,7 +141,7 @@ def load(ctx: DemoContext) -> None:
         {
             "recipient": "Asianosainen (nimeä ei mainita otteessa)",
             "method": "email",
-            "consent_recorded": True,
+            "consent": "unknown",  # the source does not state the recipient's consent (#13 item 7)
         },
     )
     upsert(

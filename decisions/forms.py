@@ -17,12 +17,42 @@ class DeadlineForm(forms.Form):
         widget=DATE_WIDGET,
         help_text=_("When the letter or e-mail was sent, the minutes were published, or receipt was proven."),
     )
+    consent = forms.ChoiceField(
+        label=_("Consent to electronic service (e-mail)"),
+        choices=[("yes", _("yes")), ("no", _("no")), ("unknown", _("not recorded"))],
+        required=False,
+        initial="yes",
+        help_text=_("Only for e-mail: without consent there is no deemed receipt (Act 13/2003 § 19)."),
+    )
+
+    def answer(self) -> tuple[deadlines.Computation | None, str, str]:
+        """The computation (None without a deemed receipt), a note and a warning, for the consent given."""
+        data = self.cleaned_data
+        consent = data.get("consent") or "yes"
+        if data["method"] == deadlines.Method.EMAIL and consent == "no":
+            note = str(
+                _(
+                    "Without consent to electronic service the e-mail gives no deemed receipt: the period "
+                    "runs from a proven receipt only. Notify again by letter, or get an acknowledgement."
+                )
+            )
+            return None, note, ""
+        result = deadlines.compute(data["kind"], data["method"], data["date"])
+        warning = ""
+        if data["method"] == deadlines.Method.EMAIL and consent == "unknown":
+            warning = str(
+                _(
+                    "Consent to electronic service is not recorded: computed as if it were given "
+                    "(Act 13/2003 § 19)."
+                )
+            )
+        return result, "", warning
 
 
 class NotificationForm(forms.ModelForm):
     class Meta:
         model = Notification
-        fields = ["recipient", "method", "consent_recorded", "sent_on", "proven_receipt_on"]
+        fields = ["recipient", "method", "consent", "sent_on", "proven_receipt_on"]
         widgets = {"sent_on": DATE_WIDGET, "proven_receipt_on": DATE_WIDGET}
 
 

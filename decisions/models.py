@@ -333,7 +333,17 @@ class Notification(models.Model):
         max_length=20,
         choices=[(m.value, m.label) for m in deadlines.Method if m != deadlines.Method.PUBLICATION],
     )
-    consent_recorded = models.BooleanField(_("consent to electronic notification recorded"), default=False)
+
+    class Consent(models.TextChoices):
+        YES = "yes", _("yes: the recipient consented to electronic service")
+        NO = "no", _("no: the recipient has not consented")
+        UNKNOWN = "unknown", _("not recorded")
+
+    # Ordinary electronic service gives a deemed receipt only with the recipient's consent (Act 13/2003
+    # § 19); without it the period runs from a proven receipt only (#13 item 7).
+    consent = models.CharField(
+        _("consent to electronic service"), max_length=10, choices=Consent.choices, default=Consent.UNKNOWN
+    )
     sent_on = models.DateField(_("sent or handed over on"))
     proven_receipt_on = models.DateField(_("proven date of receipt"), null=True, blank=True)
     history = HistoricalRecords()
@@ -344,11 +354,7 @@ class Notification(models.Model):
         ordering = ["sent_on", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(method="email") | Q(consent_recorded=True),
-                name="email_needs_consent",
-                violation_error_message=_(
-                    "Ordinary electronic notification needs the recipient's recorded consent."
-                ),
+                condition=Q(consent__in=["yes", "no", "unknown"]), name="notification_consent_known"
             ),
             models.CheckConstraint(
                 condition=Q(proven_receipt_on__isnull=True) | Q(proven_receipt_on__gte=F("sent_on")),
@@ -364,10 +370,17 @@ class Notification(models.Model):
         return f"{self.recipient} ({self.get_method_display()} {self.sent_on:%d.%m.%Y})"
 
     @property
-    def receipt(self) -> datetime.date:
+    def no_deemed_receipt(self) -> bool:
+        """E-mail without consent: no deemed receipt (Act 13/2003 § 19); only a proven one counts."""
+        return self.method == "email" and self.consent == self.Consent.NO and not self.proven_receipt_on
+
+    @property
+    def receipt(self) -> datetime.date | None:
         # A proven actual date overrides the deemed one (HL § 59: "jollei muuta näytetä").
         if self.proven_receipt_on:
             return self.proven_receipt_on
+        if self.no_deemed_receipt:
+            return None
         return deadlines.deemed_receipt(self.method, self.sent_on)
 
     def clean(self) -> None:

@@ -80,10 +80,6 @@ def check_notification(notification: Notification) -> None:
         errors.add(
             "sent_on", _("A decision cannot be notified before it is made (%(day)s)."), day=_fmt(decided)
         )
-    if notification.method == "email" and not notification.consent_recorded:
-        errors.add(
-            "consent_recorded", _("Ordinary electronic notification needs the recipient's recorded consent.")
-        )
     if notification.proven_receipt_on and notification.proven_receipt_on < notification.sent_on:
         errors.add("proven_receipt_on", _("A letter cannot be received before it is sent."))
     errors.raise_if_any()

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from core import pdf
 from core.forms import add_service_errors
-from decisions import access, appeals, deadlines, rules, services
+from decisions import access, appeals, rules, services
 from decisions.forms import CheckMinutesForm, ClaimForm, DeadlineForm, NotificationForm
 from decisions.models import AgendaItem, Body
 
@@ -166,11 +166,12 @@ def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 def deadline_calculator(request: HttpRequest) -> HttpResponse:
     form = DeadlineForm(request.GET or None)
-    result = None
+    result, note, warning = None, "", ""
     if form.is_valid():
-        result = deadlines.compute(**form.cleaned_data)
+        result, note, warning = form.answer()
     status = 400 if form.is_bound and not form.is_valid() else 200
-    return render(request, "decisions/calculator.html", {"form": form, "result": result}, status=status)
+    context = {"form": form, "result": result, "note": note, "warning": warning}
+    return render(request, "decisions/calculator.html", context, status=status)
 
 
 # The public network: published minutes of bodies that publish, without login.

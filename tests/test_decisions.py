@@ -160,17 +160,65 @@ def test_a_publication_before_checking_is_refused(decision, world):
     assert item.meeting.published_on is None
 
 
-def test_a_notification_before_the_decision_and_an_email_without_consent_are_refused(decision):
+def test_a_notification_before_the_decision_is_refused(decision):
     item, _part = decision
     with pytest.raises(ValidationError):
         services.record_notification(
             item=item, actor=None, recipient="X", method="letter", sent_on=D(2025, 3, 1)
         )
-    with pytest.raises(ValidationError):
-        services.record_notification(
-            item=item, actor=None, recipient="X", method="email", sent_on=D(2025, 4, 1)
-        )
     assert not Notification.objects.exists()
+
+
+def _status_with(item, **notification):
+    services.record_notification(
+        item=item, actor=None, recipient="Kela", sent_on=D(2025, 4, 2), **notification
+    )
+    return appeals.status(AgendaItem.objects.get(pk=item.pk))
+
+
+def test_an_email_without_consent_gives_no_deemed_receipt_and_no_finality(decision):
+    # Act 13/2003 § 19: only with consent is an ordinary e-mail deemed received on the 3rd day (#13 item 7).
+    item, _part = decision
+    with translation.override("en"):
+        status = _status_with(item, method="email", consent="no")
+    assert [p.who for p in status.periods if p.who == "Kela"] == []
+    assert any("Notify again by letter" in gap for gap in status.gaps)
+    assert status.final_on is None
+
+
+def test_an_email_with_consent_not_recorded_computes_as_with_consent_and_warns(decision):
+    item, _part = decision
+    with translation.override("en"):
+        status = _status_with(item, method="email", consent="unknown")
+    [kela] = [p for p in status.periods if p.who == "Kela"]
+    assert kela.computation.last_day == D(2025, 4, 22)  # received 5.4., day 14 Easter Saturday → Tue 22.4.
+    assert any("not recorded" in warning for warning in status.warnings)
+
+
+def test_a_proven_receipt_counts_even_without_consent(decision):
+    item, _part = decision
+    status = _status_with(item, method="email", consent="no", proven_receipt_on=D(2025, 4, 4))
+    [kela] = [p for p in status.periods if p.who == "Kela"]
+    assert kela.computation.deemed_receipt == D(2025, 4, 4)
+    assert not [gap for gap in status.gaps if "Kela" in gap]
+
+
+@pytest.mark.parametrize(
+    ("consent", "last_day", "extra"),
+    [
+        ("yes", "2025-04-22", None),
+        ("unknown", "2025-04-22", "warning"),
+        ("no", None, "note"),
+        ("", "2025-04-22", None),
+    ],
+)
+def test_the_endpoint_takes_the_consent(client, db, consent, last_day, extra):
+    query = {"kind": "rectification", "method": "email", "date": "2025-04-02", "consent": consent}
+    data = client.get(reverse("deadlines-api"), query).json()
+    assert data["last_day"] == last_day
+    if extra:
+        assert data[extra]
+    assert client.get(reverse("deadlines-api"), {**query, "consent": "maybe"}).status_code == 400
 
 
 def test_sections_are_numbered_once_per_body_and_year(decision):
@@ -354,3 +402,10 @@ def test_the_public_page_shows_the_swedish_text_where_given(real_case, client):
     text = client.get(reverse("public-item", args=[real_case.body.code, real_case.pk])).text
     assert 'lang="sv"' in text
     assert "Förslaget godkändes." in text
+
+
+def test_the_first_cases_email_shows_the_consent_warning(real_case, as_secretary):
+    # The source does not state the recipient's consent: "not recorded", the 3-day rule applied, warned.
+    assert real_case.notifications.get().consent == "unknown"
+    page = as_secretary.get(reverse("item-detail", args=[real_case.pk])).content.decode()
+    assert "suostumusta sähköiseen tiedoksiantoon ei ole kirjattu" in page

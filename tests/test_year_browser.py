@@ -192,7 +192,7 @@ def test_a_cooperation_year_in_the_portal(page, world, cooperation, live_server)
         page.check("#id_confirm")
         page.locator("form[action$='/signatures/'] button").click()
         page.get_by_text("Allekirjoitus kirjattiin").wait_for()
-    assert page.locator(".steps [aria-current=step]").inner_text() == "voimassa"
+    assert page.locator(".stages [aria-current=step]").inner_text() == "voimassa"
     page.get_by_text(f"voimassa {fi(signed_day)} alkaen").first.wait_for()
     shot(page, "year-2-agreement")
     assert_accessible(page)
@@ -274,7 +274,7 @@ def test_a_cooperation_year_in_the_portal(page, world, cooperation, live_server)
 
     # Afterwards: the meeting is locked and published; the decision shows its notification and extract.
     page.goto(meeting_url)
-    steps = page.locator(".steps [aria-current=step]").inner_text()
+    steps = page.locator(".stages [aria-current=step]").inner_text()
     assert steps == "Julkaistu ja lukittu"
     page.goto(item_url)
     assert "Hyvinvointialue B" in page.locator("main").inner_text()
