@@ -7,4 +7,11 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Steering group and decisions")
 
     def ready(self) -> None:
-        from governance import casefile, composition_rules, coverage_rules, reminders, sections  # noqa: F401
+        from governance import (  # noqa: F401
+            casefile,
+            composition_rules,
+            coverage_rules,
+            instruction_rules,
+            reminders,
+            sections,
+        )

@@ -41,8 +41,11 @@ def test_the_real_case_lists_every_finding_with_citations_and_exits_1():
             ("AG-COPIES", "warning"),  # "3 samansisältöistä kappaletta" for 4 parties
             ("ST-OBJECTIVES", "warning"),  # no objectives for 2026 (the demo's 2025 ones are examples)
             ("ST-ASSESSED", "warning"),  # the example 2025 staffing review is not assessed
+            ("DE-CLAIM-AUTHORITY", "warning"),  # the instructions name the city board (Kuntalaki § 134)
         ]
     )
+    [claim] = [f["message"] for f in group["findings"] if f["rule"] == "DE-CLAIM-AUTHORITY"]
+    assert "kaupunginhallitus" in claim
     assert all(f["citation"] for f in group["findings"])
     deputies = [f["message"] for f in group["findings"] if f["rule"] == "SG-DEPUTY"]
     assert any("Ulla Kuittu" in m for m in deputies)

@@ -223,3 +223,31 @@ def test_evaluation_costs_the_same_queries_however_many_seats(group_world, world
     with CaptureQueriesContext(connection) as after:
         compliance.evaluate(group_world.group, TODAY)
     assert len(after.captured_queries) == len(before.captured_queries)
+
+
+@pytest.mark.parametrize(
+    ("named", "flagged"),
+    [("kaupunginhallitus", True), ("", False), ("Lautakunta", False), ("lautakunta ", False)],
+)
+def test_claims_go_to_the_deciding_body(group_world, world, named, flagged):
+    # Kuntalaki § 134: a claim against a body's decision is made to that body (#13 item 2).
+    import datetime
+
+    from decisions import services
+    from decisions.models import Body
+
+    body = Body.objects.create(
+        area=world.area, code="b", name_fi="Lautakunta", kind="municipal", claim_authority_fi=named
+    )
+    meeting = services.create_meeting(body=body, actor=world.secretary, date=datetime.date(2026, 3, 1))
+    item = services.add_item(meeting=meeting, actor=world.secretary, title="x", proposal="y")
+    services.record_decision(
+        item=item,
+        outcome="as_proposed",
+        decision="y",
+        decision_sv="",
+        parts=[("rectification", "", "")],
+        actor=world.secretary,
+        today=datetime.date(2026, 3, 2),
+    )
+    assert bool(findings(group_world.group, "DE-CLAIM-AUTHORITY")) == flagged
