@@ -4,6 +4,7 @@ party's from receipt), when personal data comes off the public network, and when
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -98,10 +99,19 @@ PLACEHOLDER = "[henkilötieto poistettu]"
 
 
 def public_text(item: AgendaItem, text: str, on: datetime.date, removal_on: datetime.date | None) -> str:
-    """TEXT as the public network may show it on ON: personal data replaced once the period has ended."""
+    """TEXT as the public network may show it on ON: personal data replaced once the period has ended
+    (Kuntalaki § 140)."""
     if removal_on is None or on < removal_on:
         return text
-    for term in (line.strip() for line in item.personal_data.splitlines()):
-        if term:
-            text = text.replace(term, PLACEHOLDER)
-    return text
+    return redact(text, item.personal_data)
+
+
+def redact(text: str, personal_data: str) -> str:
+    """TEXT with every listed term replaced: from a word's start, in any case, with any Finnish
+    inflection suffix after the term (Jämsä → Jämsän, JÄMSÄLLÄ), the longest term first so a full name
+    goes before its parts. A stem that changes (Uosukainen → Uosukaisen) needs its own line."""
+    terms = sorted({t.strip() for t in personal_data.splitlines() if t.strip()}, key=len, reverse=True)
+    if not terms or not text:
+        return text
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(term)}\w*" for term in terms), re.IGNORECASE)
+    return pattern.sub(PLACEHOLDER, text)

@@ -182,16 +182,23 @@ def _public_body(code: str) -> Body:
 
 
 def _public_items(body: Body):
+    """The sections of published minutes; a non-public one is listed as a confidential matter with its
+    appeal instructions, its texts never shown (Kuntalaki § 140)."""
     return (
         _item_queryset()
-        .filter(body=body, public=True, meeting__published_on__isnull=False)
+        .filter(body=body, meeting__published_on__isnull=False)
         .order_by("-meeting__published_on", "-number")
     )
 
 
 def public_index(request: HttpRequest, code: str) -> HttpResponse:
     body = _public_body(code)
-    return render(request, "decisions/public_index.html", {"body": body, "items": _public_items(body)[:100]})
+    today = timezone.localdate()
+    rows = []
+    for item in _public_items(body)[:100]:
+        removal = appeals.status(item).personal_data_removed_on  # prefetched: no queries per row
+        rows.append((item, appeals.public_text(item, item.title, today, removal)))
+    return render(request, "decisions/public_index.html", {"body": body, "rows": rows})
 
 
 def public_item(request: HttpRequest, code: str, pk: int) -> HttpResponse:
@@ -202,7 +209,16 @@ def public_item(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     context = _item_context(item)
     removal = context["status"].personal_data_removed_on
     today = timezone.localdate()
+    if not item.public:
+        return render(request, "decisions/public_item.html", {**context, "confidential": True})
     context.update(
+        public_title=appeals.public_text(item, item.title, today, removal),
+        public_title_sv=appeals.public_text(item, item.title_sv, today, removal),
+        public_annexes=[
+            (annex.number, appeals.public_text(item, annex.title, today, removal))
+            for annex in item.annexes.all()
+            if annex.public
+        ],
         public_basis=appeals.public_text(item, item.basis, today, removal),
         public_proposal=appeals.public_text(item, item.proposal, today, removal),
         public_decision=appeals.public_text(item, item.decision, today, removal),
@@ -232,9 +248,14 @@ class PublicFeed(Feed):
         return _public_items(body)[:50]
 
     def item_title(self, item: AgendaItem) -> str:
-        return f"{item.section} {item.title}"
+        if not item.public:
+            return f"{item.section} – {_('a confidential matter')}"
+        removal = appeals.status(item).personal_data_removed_on
+        return f"{item.section} {appeals.public_text(item, item.title, timezone.localdate(), removal)}"
 
     def item_description(self, item: AgendaItem) -> str:
+        if not item.public:
+            return ""
         removal = appeals.status(item).personal_data_removed_on
         return appeals.public_text(item, item.decision, timezone.localdate(), removal)
 

@@ -1,0 +1,94 @@
+"""The public network (Kuntalaki § 140; #13 items 8 and 9): personal data comes off whole words with
+their Finnish inflections, in any case, longest first, in titles, texts, annexes, Swedish and the feed;
+a non-public section is listed as a confidential matter with its appeal instructions, its texts never
+shown."""
+
+import datetime
+
+import pytest
+import time_machine
+
+from decisions import appeals, services
+from decisions.models import Annex, Body
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Riitta Uosukainen esitteli.", "[henkilötieto poistettu] esitteli."),
+        ("Esittelijänä RIITTA UOSUKAINEN.", "Esittelijänä [henkilötieto poistettu]."),
+        ("Riitan kanssa", "Riitan kanssa"),  # a changed stem is not guessed: list it on its own line
+        ("Riitta ja Riittaa", "[henkilötieto poistettu] ja [henkilötieto poistettu]"),
+        ("Jämsässä ja Jämsän", "[henkilötieto poistettu] ja [henkilötieto poistettu]"),
+        ("Ajämsä", "Ajämsä"),  # not from a word's start
+    ],
+)
+def test_personal_data_is_removed_by_whole_words_with_inflections(text, expected):
+    assert appeals.redact(text, "Riitta\nRiitta Uosukainen\nJämsä") == expected
+
+
+@pytest.fixture
+def published(world):
+    actor = world.secretary
+    body = Body.objects.create(area=world.area, code="lautakunta", name_fi="Lautakunta", kind="municipal")
+    meeting = services.create_meeting(body=body, actor=actor, date=D(2026, 3, 2))
+    public = services.add_item(
+        meeting=meeting,
+        actor=actor,
+        title="Liisa Virtasen hakemus",
+        proposal="Hyväksytään Liisa Virtasen hakemus.",
+        personal_data="Liisa Virtasen",
+        title_sv="Liisa Virtasens ansökan",
+    )
+    Annex.objects.create(item=public, number=1, title="Liisa Virtasen liite")
+    secret = services.add_item(
+        meeting=meeting,
+        actor=actor,
+        title="Salainen henkilöstöasia",
+        proposal="Salassa pidettävä.",
+        public=False,
+    )
+    from organisations.models import Person
+
+    person = Person.objects.create(organisation=world.org_a, first_name="P", last_name="Q")
+    services.record_attendance(meeting=meeting, actor=actor, person=person, capacity="member")
+    for item in (public, secret):
+        services.record_decision(
+            item=item,
+            outcome="as_proposed",
+            decision=item.proposal,
+            decision_sv="",
+            actor=actor,
+            parts=[("rectification", "", "")],
+            today=D(2026, 3, 2),
+        )
+    services.check_minutes(meeting=meeting, checkers=[person], checked_on=D(2026, 3, 3), actor=actor)
+    services.publish_minutes(meeting=meeting, published_on=D(2026, 3, 4), actor=actor)
+    return body, public, secret
+
+
+def test_a_confidential_section_is_listed_with_its_instructions_only(client, published):
+    body, _public, secret = published
+    listing = client.get(f"/public/{body.code}/").text
+    assert "§ 2/2026 – salassa pidettävä asia" in listing
+    assert "Salainen henkilöstöasia" not in listing
+    page = client.get(f"/public/{body.code}/{secret.pk}/").text
+    assert "Oikaisuvaatimusohje" in page or "oikaisuvaatimus" in page.lower()
+    assert "Salassa pidettävä." not in page
+    feed = client.get(f"/public/{body.code}/feed/").text
+    assert "Salainen henkilöstöasia" not in feed
+
+
+def test_after_the_appeal_period_the_name_is_gone_from_every_place(client, published):
+    body, public, _secret = published
+    with time_machine.travel(datetime.datetime(2026, 3, 5, 12, tzinfo=datetime.UTC), tick=False):
+        assert "Liisa Virtasen" in client.get(f"/public/{body.code}/{public.pk}/").text
+    with time_machine.travel(datetime.datetime(2026, 6, 1, 12, tzinfo=datetime.UTC), tick=False):
+        page = client.get(f"/public/{body.code}/{public.pk}/").text
+        listing = client.get(f"/public/{body.code}/").text
+        feed = client.get(f"/public/{body.code}/feed/").text
+    for text in (page, listing, feed):
+        assert "Virtasen" not in text
+    assert "[henkilötieto poistettu] hakemus" in page
