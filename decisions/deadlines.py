@@ -40,6 +40,14 @@ class Kind(models.TextChoices):
 
 DEEMED_RECEIPT_DAYS = {Method.LETTER: 7, Method.EMAIL: 3, Method.PUBLICATION: 7, Method.RECEIVED: 0}
 PERIOD_DAYS = {Kind.RECTIFICATION: 14, Kind.COURT_APPEAL: 30}
+# The numbers the appeal instructions print, from the rules above (never typed into a template).
+INSTRUCTION_DAYS = {
+    "rectification": PERIOD_DAYS[Kind.RECTIFICATION],
+    "court_appeal": PERIOD_DAYS[Kind.COURT_APPEAL],
+    "letter": DEEMED_RECEIPT_DAYS[Method.LETTER],
+    "email": DEEMED_RECEIPT_DAYS[Method.EMAIL],
+    "publication": DEEMED_RECEIPT_DAYS[Method.PUBLICATION],
+}
 
 # The holidays package has no Swedish names for Finland's holidays; these are the official ones.
 SWEDISH_NAMES = {

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from core import pdf
 from core.forms import add_service_errors
-from decisions import access, appeals, rules, services
+from decisions import access, appeals, deadlines, rules, services
 from decisions.forms import CheckMinutesForm, ClaimForm, DeadlineForm, NotificationForm
 from decisions.models import AgendaItem, Body
 
@@ -40,6 +40,7 @@ def _item_context(item: AgendaItem) -> dict:
         "body": item.body,
         "status": status,
         "instruction_language": language,
+        "days": deadlines.INSTRUCTION_DAYS,
         "today": timezone.localdate(),
     }
 

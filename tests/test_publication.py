@@ -92,3 +92,32 @@ def test_after_the_appeal_period_the_name_is_gone_from_every_place(client, publi
     for text in (page, listing, feed):
         assert "Virtasen" not in text
     assert "[henkilötieto poistettu] hakemus" in page
+
+
+def test_the_rectification_instructions_print_the_engines_numbers_and_the_dates(
+    client, published, monkeypatch
+):
+    from decisions import deadlines
+
+    body, public, _secret = published
+    services.record_notification(
+        item=public, actor=None, recipient="Kela", method="letter", sent_on=D(2026, 3, 5)
+    )
+    monkeypatch.setitem(deadlines.INSTRUCTION_DAYS, "rectification", 15)  # the text follows the engine
+    page = client.get(f"/public/{body.code}/{public.pk}/").text
+    assert "15 päivän kuluessa" in page
+    assert "viimeistään määräajan viimeisenä päivänä" in page
+    assert "yleiseen tietoverkkoon 4.3.2026" in page
+    assert "vastaanottajalle Kela:" in page
+    assert "5.3.2026" in page
+
+
+def test_the_swedish_instructions_never_pass_finnish_data_off_as_swedish(client, published):
+    body, public, _secret = published
+    body.claim_authority_fi = "Lautakunta"
+    body.save()
+    client.cookies["django_language"] = "sv"
+    page = client.get(f"/public/{body.code}/{public.pk}/").text
+    assert '<div lang="sv">' in page  # the instructions follow the reader's chosen language
+    assert "Översättning som service" in page
+    assert '<span lang="fi">Lautakunta</span> (på finska)' in page
