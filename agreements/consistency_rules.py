@@ -158,3 +158,40 @@ def agreement_parties_business_ids(facts: GroupFacts) -> Iterator[str]:
                 "value": organisation.business_id or "–",
                 "organisation": organisation,
             }
+
+
+@rule(
+    "AG-BEFORE-FINAL",
+    gettext_lazy("Signed after the approving decision became final"),
+    citation="Kuntalaki 410/2015 § 143",
+    severity=Severity.WARNING,
+)
+def signed_after_the_decision_is_final(facts: GroupFacts) -> Iterator[str]:
+    """A decision may be carried out before it is final only if it may be (Kuntalaki § 143): signing an
+    agreement whose approval can still be rectified or appealed is worth a warning (#13 item 8)."""
+    from decisions import appeals
+    from decisions.models import AgendaItem
+
+    agreement = _agreement(facts)
+    if agreement is None or agreement.approving_decision_id is None:
+        return
+    decision = (
+        AgendaItem.objects.select_related("meeting", "body")
+        .prefetch_related("appeal_parts", "notifications", "claims")
+        .get(pk=agreement.approving_decision_id)
+    )
+    final_on = appeals.status(decision).final_on
+    original = selectors.version_states(agreement)[:1]
+    for progress in original[0].parties if original else []:
+        for signature in progress.signed:
+            if final_on is None or signature.signed_on < final_on:
+                message = _(
+                    "%(signatory)s signed on %(day)s, before the approving decision %(section)s was "
+                    "final%(when)s."
+                )
+                yield message % {
+                    "signatory": signature.signatory,
+                    "day": signature.signed_on.strftime("%d.%m.%Y"),
+                    "section": decision.section,
+                    "when": f" ({final_on:%d.%m.%Y})" if final_on else "",
+                }

@@ -328,3 +328,23 @@ def test_the_agreement_page_keeps_its_query_count_as_signatories_grow(world, dra
         for n in range(3):
             services.add_signatory(party=party, actor=world.secretary, name_as_written=f"Lisä {n}")
     assert count() == before
+
+
+def test_signing_before_the_approving_decision_is_final_is_a_warning(world, group_world, draft, approving):
+    # Kuntalaki § 143 (#13 item 8): the approval could still be rectified when the parties signed.
+    from governance import compliance
+
+    actor = world.secretary
+    services.approve(agreement=draft, decision=approving, actor=actor)
+    signatories = name_signatories(draft, actor)
+    services.send_for_signature(agreement=draft, actor=actor)
+    services.record_signature(
+        version=draft.versions.get(),
+        signatory=signatories[world.org_a.pk],
+        signed_on=D(2026, 2, 12),  # the minutes are not even published: not final
+        esignature_reference="a",
+        actor=actor,
+    )
+    found = [f for f in compliance.evaluate(group_world.group) if f.rule == "AG-BEFORE-FINAL"]
+    assert len(found) == 1
+    assert "12.02.2026" in found[0].message
