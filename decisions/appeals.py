@@ -83,6 +83,15 @@ def status(item: AgendaItem) -> Status:
                 if warning not in result.warnings:
                     result.warnings.append(warning)
             result.periods.append(Period(part, notification.recipient, deadlines.compute(kind, method, date)))
+    if parts and not notifications:
+        # Finality holds for the recipients recorded only (#13 item 8): a party never notified still
+        # has its period ahead of it.
+        result.warnings.append(
+            _(
+                "No party of the decision has been notified: it becomes final only with respect to the "
+                "recipients recorded here."
+            )
+        )
     members_last = [p.computation.last_day for p in result.periods if p.computation.method == "publication"]
     if members_last:
         # Personal data comes off the public network when the appeal period ends (Kuntalaki § 140).

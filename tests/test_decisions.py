@@ -409,3 +409,12 @@ def test_the_first_cases_email_shows_the_consent_warning(real_case, as_secretary
     assert real_case.notifications.get().consent == "unknown"
     page = as_secretary.get(reverse("item-detail", args=[real_case.pk])).content.decode()
     assert "suostumusta sähköiseen tiedoksiantoon ei ole kirjattu" in page
+
+
+def test_without_notifications_finality_is_only_for_the_recipients_recorded(decision):
+    item, _part = decision
+    item.meeting.published_on = D(2025, 3, 26)
+    item.meeting.save()
+    with translation.override("en"):
+        status = appeals.status(AgendaItem.objects.get(pk=item.pk))
+    assert any("final only with respect to the recipients recorded" in w for w in status.warnings)
