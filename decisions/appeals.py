@@ -51,7 +51,9 @@ def status(item: AgendaItem) -> Status:
                 result.periods.append(
                     Period(
                         part,
-                        _("municipal members"),
+                        _("municipal members and the member municipalities")
+                        if item.body.joint_members
+                        else _("municipal members"),
                         deadlines.compute(kind, deadlines.Method.PUBLICATION, meeting.published_on),
                     )
                 )

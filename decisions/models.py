@@ -37,6 +37,13 @@ class Body(models.Model):
     )
     court_fi = models.CharField(_("administrative court (fi)"), max_length=200, blank=True)
     court_sv = models.CharField(_("administrative court (sv)"), max_length=200, blank=True)
+    # A joint body of several municipalities (Kuntalaki § 51): then the member municipalities and their
+    # members may also claim rectification (§ 137 (2)), and the instructions say so (#13 item 3).
+    joint_municipalities = models.TextField(
+        _("member municipalities of a joint body (one per line)"),
+        blank=True,
+        help_text=_("Only for a joint body of several municipalities (Local Government Act § 51)."),
+    )
     registry_name = models.CharField(_("registry office"), max_length=200, blank=True)
     registry_address = models.TextField(_("registry address"), blank=True)
     registry_email = models.CharField(_("registry e-mail"), max_length=200, blank=True)
@@ -66,6 +73,10 @@ class Body(models.Model):
 
     def __str__(self) -> str:
         return self.name_fi
+
+    @property
+    def joint_members(self) -> list[str]:
+        return [line.strip() for line in self.joint_municipalities.splitlines() if line.strip()]
 
 
 class Meeting(models.Model):

@@ -121,3 +121,18 @@ def test_the_swedish_instructions_never_pass_finnish_data_off_as_swedish(client,
     assert '<div lang="sv">' in page  # the instructions follow the reader's chosen language
     assert "Översättning som service" in page
     assert '<span lang="fi">Lautakunta</span> (på finska)' in page
+
+
+def test_a_joint_bodys_instructions_name_its_member_municipalities(client, published):
+    # Kuntalaki § 51, § 137 (2) (#13 item 3): the member municipalities and their members may also claim.
+    from decisions import appeals as appeal_status
+    from decisions.models import AgendaItem
+
+    body, public, _secret = published
+    body.joint_municipalities = "Jämsä\nKuhmoinen\n"
+    body.save()
+    page = client.get(f"/public/{body.code}/{public.pk}/").text
+    assert "kuntien yhteinen toimielin" in page
+    assert "Jämsä, Kuhmoinen" in page
+    status = appeal_status.status(AgendaItem.objects.get(pk=public.pk))
+    assert any("jäsenkunnat" in p.who or "member municipalities" in p.who for p in status.periods)
