@@ -84,7 +84,7 @@ class GroupFacts:
     def seats(self) -> list[Membership]:
         return list(
             self.group.memberships.select_related(
-                "person", "organisation", "deputy_of", "role_named_in__organisation"
+                "person", "organisation", "deputy_of", "role_named_in__organisation", "represents", "employer"
             ).order_by("organisation__name_fi", "pk")
         )
 

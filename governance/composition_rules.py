@@ -149,6 +149,35 @@ def term_is_within_the_limit(facts: GroupFacts) -> Iterator[str]:
 
 
 @rule(
+    "SG-GENDER-BALANCE",
+    gettext_lazy("At least 40 per cent of the members are women and 40 per cent men"),
+    citation="tasa-arvolaki 609/1986 § 4 a",
+    severity=Severity.WARNING,
+)
+def gender_balance(facts: GroupFacts) -> Iterator[str]:
+    """Only where the group says the Equality Act binds it, and only from recorded genders (#13 item 11)."""
+    if not facts.group.gender_balance_checked:
+        return
+    members = [s for s in facts.seats if s.capacity == "member" and s.end_date is None]
+    unknown = [s.person for s in members if not s.person.gender]
+    if unknown:
+        yield _("The gender of %(count)s members is not recorded: the balance cannot be checked.") % {
+            "count": len(unknown)
+        }
+        return
+    counted = [s.person.gender for s in members if s.person.gender in ("female", "male")]
+    if not counted:
+        return
+    for gender, label in (("female", _("women")), ("male", _("men"))):
+        share = counted.count(gender) / len(counted)
+        if share < 0.4:
+            yield _("%(label)s are %(share)s per cent of the members (at least 40 per cent).") % {
+                "label": label,
+                "share": round(share * 100),
+            }
+
+
+@rule(
     "SG-TERM-SHORT",
     gettext_lazy("The term is the full five years"),
     citation="VNA 388/2024 (viideksi vuodeksi kerrallaan)",

@@ -33,12 +33,26 @@ class SeatForm(forms.Form):
         label=_("Serves until a successor is named"),
         required=False,
     )
+    represents = forms.ModelChoiceField(
+        label=_("Represents"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        help_text=_("Only when the member represents another organisation than the one that nominated them."),
+    )
+    employer = forms.ModelChoiceField(
+        label=_("Employer"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        help_text=_("Only when not the person's own organisation."),
+    )
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
         people = Person.objects.filter(organisation=organisation)
         limit_choices(self, "person", people)
         limit_choices(self, "deputy", people)
+        limit_choices(self, "represents", Organisation.objects.order_by("name_fi"))
+        limit_choices(self, "employer", Organisation.objects.order_by("name_fi"))
 
 
 class DeputyForm(forms.Form):

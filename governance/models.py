@@ -74,6 +74,11 @@ class SteeringGroup(models.Model):
     set_up_by = models.CharField(_("set up by (body)"), max_length=200, blank=True)
     set_up_on = models.DateField(_("date of the set-up decision"), null=True, blank=True)
     set_up_reference = models.CharField(_("set-up decision (§)"), max_length=100, blank=True)
+    # Tasa-arvolaki 609/1986 § 4 a applies to municipal bodies and bodies of intermunicipal cooperation;
+    # whether it binds this group is for its organisations to say, so the check is opt-in.
+    gender_balance_checked = models.BooleanField(
+        _("check the gender balance (Equality Act § 4 a)"), default=False
+    )
     term_start = models.DateField(_("term starts"), null=True, blank=True)
     term_end = models.DateField(_("term ends"), null=True, blank=True)
     history = HistoricalRecords()
@@ -194,8 +199,28 @@ class Membership(models.Model):
     group = models.ForeignKey(
         SteeringGroup, verbose_name=_("steering group"), on_delete=models.CASCADE, related_name="memberships"
     )
+    # Three different things (#13 item 11): who nominated the member (this), whom they represent (e.g. a
+    # municipality of the area, when not the nominating organisation) and who employs them.
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="memberships"
+        Organisation, verbose_name=_("nominated by"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    represents = models.ForeignKey(
+        Organisation,
+        verbose_name=_("represents"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="represented_in",
+        help_text=_("Only when the member represents another organisation than the one that nominated them."),
+    )
+    employer = models.ForeignKey(
+        Organisation,
+        verbose_name=_("employer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="employed_members",
+        help_text=_("Only when not the person's own organisation."),
     )
     person = models.ForeignKey(
         Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="memberships"

@@ -61,6 +61,8 @@ def seat_member(
     start_date: datetime.date | None = None,
     role_named_in: Nomination | None = None,
     serves_until_successor: bool = False,
+    represents: Organisation | None = None,
+    employer: Organisation | None = None,
 ) -> Membership:
     """Seat PERSON as a member nominated in NOMINATION, with their personal DEPUTY if named."""
     member = Membership(
@@ -74,6 +76,8 @@ def seat_member(
         role_named_in=role_named_in
         or (nomination if role in (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR) else None),
         serves_until_successor=serves_until_successor,
+        represents=represents,
+        employer=employer,
     )
     _save(member, actor)
     if deputy is not None:

@@ -316,6 +316,14 @@ class Person(models.Model):
         Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="people"
     )
     email = models.EmailField(_("e-mail"), blank=True)
+    # Recorded as the person or their organisation states it, for the optional gender-balance check
+    # (tasa-arvolaki § 4 a); never guessed from a name. Blank: not recorded.
+    gender = models.CharField(
+        _("gender (as recorded)"),
+        max_length=10,
+        blank=True,
+        choices=[("female", _("woman")), ("male", _("man")), ("other", _("other"))],
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("login user"),

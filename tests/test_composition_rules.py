@@ -251,3 +251,38 @@ def test_claims_go_to_the_deciding_body(group_world, world, named, flagged):
         today=datetime.date(2026, 3, 2),
     )
     assert bool(findings(group_world.group, "DE-CLAIM-AUTHORITY")) == flagged
+
+
+def test_the_gender_balance_is_checked_only_when_asked_and_only_from_recorded_genders(group_world):
+    # tasa-arvolaki § 4 a (#13 item 11): never guessed from names.
+    group = group_world.group
+    assert findings(group, "SG-GENDER-BALANCE") == []
+    group.gender_balance_checked = True
+    group.save()
+    [unknown] = findings(group, "SG-GENDER-BALANCE")
+    assert "3" in unknown.message  # three members, no gender recorded
+    for key, gender in [("a1", "female"), ("b1", "male"), ("k1", "female")]:
+        person = group_world.people[key]
+        person.gender = gender
+        person.save()
+    [men] = findings(group, "SG-GENDER-BALANCE")
+    assert "33" in men.message  # one man in three: under 40 per cent
+    fourth = group_world.people["a3"]
+    fourth.gender = "male"
+    fourth.save()
+    services.seat_member(nomination=group_world.nomination_a, person=fourth, actor=None)
+    assert findings(group, "SG-GENDER-BALANCE") == []  # two and two
+
+
+def test_a_member_may_represent_and_be_employed_by_another_organisation(group_world, world):
+    from governance import services
+
+    municipality = OrganisationFactory(kind="municipality", name_fi="Kuhmoisten kunta")
+    seat = services.seat_member(
+        nomination=group_world.nomination_a,
+        person=group_world.people["a3"],
+        actor=world.secretary,
+        represents=municipality,
+        employer=world.org_b,
+    )
+    assert (seat.organisation, seat.represents, seat.employer) == (world.org_a, municipality, world.org_b)
