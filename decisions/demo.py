@@ -9,9 +9,13 @@ stays "not recorded": the 3-day rule is applied, with a warning on the decision'
 """
 
 import datetime
+from pathlib import Path
 
 from core.demo import DemoContext, upsert
 from decisions.models import AgendaItem, Annex, AppealPart, Body, Extract, Meeting, Notification
+
+# The decision's background ("Asian tausta"), from the extract: page breaks and hyphenation removed.
+BACKGROUND = Path(__file__).with_name("source_decision_16_2025_background.txt")
 
 PROPOSAL = """Eteläisen Keski-Suomen työllisyysaluelautakunta päättää
 
@@ -100,6 +104,12 @@ def load(ctx: DemoContext) -> None:
         {
             "meeting": meeting,
             "title": "Monialaisen tuen yhteistoimintamallin johtoryhmän asettaminen ja yhteistyösopimuksen hyväksyminen",
+            "title_descriptive": True,  # the extract does not show the section's title
+            "basis": BACKGROUND.read_text(encoding="utf-8").strip(),
+            "source_notes": (
+                "Ehdotuksen kohta 2 viittaa ”edellä kohdassa 2 johtoryhmän jäseniksi valituista”, vaikka "
+                "jäsenet valitaan kohdassa 1; teksti on säilytetty lähteen mukaisena."
+            ),
             "presenter": people["soutolahti"],
             "proposal": PROPOSAL,
             "decision": "Ehdotus hyväksyttiin.",

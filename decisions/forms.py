@@ -120,8 +120,11 @@ class ItemForm(forms.ModelForm):
             "proposal_sv",
             "personal_data",
             "public",
+            "title_descriptive",
+            "source_notes",
         ]
         widgets = {
+            "source_notes": forms.Textarea(attrs={"rows": 2}),
             "basis": forms.Textarea(attrs={"rows": 4}),
             "proposal": forms.Textarea(attrs={"rows": 4}),
             "proposal_sv": forms.Textarea(attrs={"rows": 3}),

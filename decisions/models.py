@@ -241,6 +241,10 @@ class AgendaItem(models.Model):
     # Strings in the texts that are personal data: hidden on the public page once the appeal period ends
     # (Kuntalaki § 140). The archive copy keeps them.
     personal_data = models.TextField(_("personal data in the texts (one per line)"), blank=True)
+    # A case entered from a source document: a title the source does not give, and what in the source
+    # is kept as written though it looks wrong, are said openly (#13 item 12).
+    title_descriptive = models.BooleanField(_("descriptive title (the source gives none)"), default=False)
+    source_notes = models.TextField(_("notes on the source (kept as written)"), blank=True)
     public = models.BooleanField(_("may be published"), default=True)
     history = HistoricalRecords()
 

@@ -40,6 +40,8 @@ ITEM_FIELDS = (
     "proposal_sv",
     "personal_data",
     "public",
+    "title_descriptive",
+    "source_notes",
 )
 DECISION_FIELDS = ("outcome", "decision", "decision_sv")
 # What a correction of published minutes may change (the § number and meeting never change).

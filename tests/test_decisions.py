@@ -418,3 +418,19 @@ def test_without_notifications_finality_is_only_for_the_recipients_recorded(deci
     with translation.override("en"):
         status = appeals.status(AgendaItem.objects.get(pk=item.pk))
     assert any("final only with respect to the recipients recorded" in w for w in status.warnings)
+
+
+def test_the_first_case_shows_its_background_and_says_what_the_source_lacks(real_case, as_secretary):
+    # #13 item 12: the background stored, the invented title marked, the self-reference flagged.
+    page = as_secretary.get(reverse("item-detail", args=[real_case.pk])).content.decode()
+    assert "tuli voimaan 1.1.2025" in page  # the background, hyphenation joined
+    assert "kuvaava otsikko: lähteessä ei ole otsikkoa" in page
+    assert "kohdassa 2" in real_case.source_notes
+    assert "Huomio lähteestä" in page
+
+
+def test_the_agreements_data_protection_address_is_one_link(db):
+    from agreements.demo import sections
+
+    text = " ".join(text for _n, _t, text in sections())
+    assert "https://jamsa.fi/jamsan-kaupunki/info-ja-asiointi/tiedonhallinta/tietosuojaselosteet/" in text
