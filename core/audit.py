@@ -52,9 +52,17 @@ def record(
         return None
 
 
-def verify(events: Iterable[AuditEvent] | None = None) -> AuditEvent | None:
-    """The first row whose hash or link does not match (a changed or removed row), or None."""
-    rows = events if events is not None else AuditEvent.objects.order_by("pk").iterator()
+def verify(events: Iterable[AuditEvent] | None = None, *, latest: int | None = None) -> AuditEvent | None:
+    """The first row whose hash or link does not match (a changed or removed row), or None. LATEST
+    limits the check to the newest rows (the page); `manage.py audit_log --verify` checks them all."""
+    if events is not None:
+        rows: Iterable[AuditEvent] = events
+    else:
+        query = AuditEvent.objects.order_by("pk")
+        if latest is not None:
+            newest = list(AuditEvent.objects.order_by("-pk").values_list("pk", flat=True)[:latest])
+            query = query.filter(pk__gte=newest[-1]) if newest else query.none()
+        rows = query.iterator()
     previous: AuditEvent | None = None
     for event in rows:
         if event.hash != event.compute_hash():

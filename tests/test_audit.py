@@ -132,3 +132,12 @@ def test_the_password_reset_link_never_reaches_the_log(world):
     )
     assert AuditEvent.objects.filter(action="password").exists()
     assert all(token not in e.canonical() for e in AuditEvent.objects.all())
+
+
+def test_the_page_checks_the_newest_entries_and_the_command_all(world):
+    rows = [audit.record("view", f"/{n}/", user=world.member) for n in range(5)]
+    table = AuditEvent._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET target = '/forged/' WHERE id = %s", [rows[0].pk])  # noqa: S608
+    assert audit.verify(latest=3) is None  # the tampered row is older than the newest three
+    assert audit.verify().pk == rows[0].pk

@@ -145,3 +145,63 @@ def test_two_requests_at_once_save_one_row(world, forms, name):
         thread.join(timeout=30)
     assert statuses == [302, 302]
     assert model.objects.count() == before + 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_last_signatures_at_once_leave_the_agreement_in_force(world):
+    """#14: two parties' last signatures recorded at the same moment must not leave the agreement "out
+    for signature" for good; the agreement row is locked while a signature is recorded."""
+    require(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL)", "REQUIRE_POSTGRESQL")
+    from agreements import services as agreements
+    from agreements.models import Agreement, AgreementParty, Signatory, Version
+    from decisions import services as decisions
+
+    actor = world.secretary
+    body = Body.objects.create(area=world.area, code="b", name_fi="Lautakunta", kind="municipal")
+    meeting = decisions.create_meeting(body=body, actor=actor, date=datetime.date(2026, 3, 2))
+    item = decisions.add_item(meeting=meeting, actor=actor, title="Sopimus", proposal="x")
+    decisions.record_decision(
+        item=item,
+        outcome="as_proposed",
+        decision="x",
+        decision_sv="",
+        parts=[("rectification", "", "")],
+        actor=actor,
+        today=datetime.date(2026, 3, 2),
+    )
+    agreement = agreements.create_agreement(cooperation=world.area.cooperation, title="S", actor=actor)
+    agreements.add_section(agreement=agreement, number=1, title="x", text="y", actor=actor)
+    agreements.approve(agreement=agreement, decision=item, actor=actor)
+    signatories = [
+        agreements.add_signatory(party=party, actor=actor, name_as_written=f"S{party.pk}")
+        for party in AgreementParty.objects.filter(agreement=agreement)
+    ]
+    agreements.send_for_signature(agreement=agreement, actor=actor)
+    version = Version.objects.get(agreement=agreement)
+    barrier = threading.Barrier(len(signatories))
+    errors: list[Exception] = []
+
+    def sign(signatory: Signatory) -> None:
+        try:
+            barrier.wait(timeout=10)
+            agreements.record_signature(
+                version=version,
+                signatory=signatory,
+                signed_on=datetime.date(2026, 3, 5),
+                esignature_reference=f"e{signatory.pk}",
+                actor=None,
+            )
+        except Exception as error:  # collected: the assertion below names it
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=sign, args=(s,)) for s in signatories]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    agreement = Agreement.objects.get(pk=agreement.pk)
+    assert agreement.status == "in_force"
+    assert agreement.in_force_from == datetime.date(2026, 3, 5)
