@@ -26,7 +26,8 @@ from agreements.forms import (
     SignatoryForm,
 )
 from agreements.models import Agreement, Signatory
-from core.forms import add_service_errors
+from core.forms import add_service_errors, submit
+from core.views import form_page
 from organisations.access import can_act_for, is_secretary_of
 from organisations.models import Cooperation
 
@@ -36,8 +37,7 @@ def _page(request, form: Form, title: str, agreement: Agreement | None = None, *
         back = (reverse("agreement-detail", args=[agreement.pk]), agreement.title)
     else:
         back = (reverse("cooperation-detail", args=[extra["cooperation"].code]), extra["cooperation"].name_fi)
-    context = {"form": form, "title": title, "back_url": back[0], "back_label": back[1], **extra}
-    return render(request, "core/form_page.html", context, status=400 if request.method == "POST" else 200)
+    return form_page(request, form, title, *back, **extra)
 
 
 def _as_secretary(request, pk: int) -> Agreement:
@@ -54,18 +54,15 @@ def agreement_create(request: HttpRequest, code: str) -> HttpResponse:
     if not is_secretary_of(request.user, cooperation.pk):
         raise PermissionDenied
     form = AgreementForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            agreement = services.create_agreement(
-                cooperation=cooperation, actor=request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("The draft was created with the cooperation's parties. Now write its sections.")
-            )
-            return redirect("agreement-detail", pk=agreement.pk)
+    if agreement := submit(
+        request,
+        form,
+        lambda data: services.create_agreement(cooperation=cooperation, actor=request.user, **data),
+    ):
+        messages.success(
+            request, _("The draft was created with the cooperation's parties. Now write its sections.")
+        )
+        return redirect("agreement-detail", pk=agreement.pk)
     intro = _("The cooperation's current participants become the parties of the agreement.")
     return _page(request, form, _("New agreement draft"), cooperation=cooperation, intro=intro)
 
@@ -77,16 +74,13 @@ def section_create(request: HttpRequest, pk: int) -> HttpResponse:
     last = agreement.versions.filter(number=1).values_list("sections__number", flat=True)
     next_number = max([n for n in last if n] or [0]) + 1
     form = SectionForm(request.POST or None, initial={"number": next_number})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_section(agreement=agreement, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The section was added."))
-            if "another" in request.POST:
-                return redirect("agreement-section-create", pk=agreement.pk)
-            return redirect("agreement-detail", pk=agreement.pk)
+    if submit(
+        request, form, lambda data: services.add_section(agreement=agreement, actor=request.user, **data)
+    ):
+        messages.success(request, _("The section was added."))
+        if "another" in request.POST:
+            return redirect("agreement-section-create", pk=agreement.pk)
+        return redirect("agreement-detail", pk=agreement.pk)
     return _page(request, form, _("Add a section"), agreement)
 
 
@@ -100,14 +94,9 @@ def signatory_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not parties.exists():
         raise PermissionDenied
     form = SignatoryForm(request.POST or None, parties=parties)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_signatory(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The signatory was added."))
-            return redirect("agreement-detail", pk=agreement.pk)
+    if submit(request, form, lambda data: services.add_signatory(actor=request.user, **data)):
+        messages.success(request, _("The signatory was added."))
+        return redirect("agreement-detail", pk=agreement.pk)
     intro = _(
         "List who signs for your party as the agreement writes it, and mark who your party's "
         "decision requires to sign."
@@ -140,40 +129,32 @@ def signatory_must_sign(request: HttpRequest, pk: int) -> HttpResponse:
 def agreement_approve(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _as_secretary(request, pk)
     form = ApproveForm(request.POST or None, agreement=agreement)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.approve(agreement=agreement, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "The approval was recorded. Send the agreement out for signature when each party "
-                    "has named its signatories."
-                ),
-            )
-            return redirect("agreement-detail", pk=agreement.pk)
+    if submit(request, form, lambda data: services.approve(agreement=agreement, actor=request.user, **data)):
+        messages.success(
+            request,
+            _(
+                "The approval was recorded. Send the agreement out for signature when each party "
+                "has named its signatories."
+            ),
+        )
+        return redirect("agreement-detail", pk=agreement.pk)
     intro = _("Choose the decision of the employment authority's body that approved this draft.")
     return _page(request, form, _("Record the approving decision"), agreement, intro=intro)
 
 
-def _confirmed_move(request, pk: int, move, title: str, warning: str, submit: str, done: str) -> HttpResponse:
+def _confirmed_move(
+    request, pk: int, move, title: str, warning: str, submit_label: str, done: str
+) -> HttpResponse:
     agreement = _as_secretary(request, pk)
     form = ConfirmForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            move(agreement=agreement, actor=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, done)
-            return redirect("agreement-detail", pk=agreement.pk)
+    if submit(request, form, lambda data: move(agreement=agreement, actor=request.user)):
+        messages.success(request, done)
+        return redirect("agreement-detail", pk=agreement.pk)
     context = {
         "form": form,
         "title": title,
         "warning": warning,
-        "submit_label": submit,
+        "submit_label": submit_label,
         "back_url": reverse("agreement-detail", args=[agreement.pk]),
         "back_label": agreement.title,
         "facts": [(_("Status"), agreement.get_status_display())],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -41,3 +42,17 @@ def posted_pk(raw: object) -> int:
     an odd value is a 404 to the caller, never a server error."""
     text = str(raw or "")
     return int(text) if text.isascii() and text.isdigit() and len(text) < 19 else 0
+
+
+def submit(request: Any, form: Any, write: Callable[[dict[str, Any]], Any]) -> Any:
+    """The one way a portal form is saved: on a POST with a valid FORM, WRITE(cleaned_data) through the
+    app's service. Truthy when saved (what WRITE returned, or True); None when nothing was saved: not a
+    POST, invalid input, or the service's refusal, which goes onto the form's fields."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = write(form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    return result or True

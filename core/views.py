@@ -6,6 +6,7 @@ from django.contrib.auth.views import PasswordResetView
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 
@@ -53,3 +54,11 @@ def _over_limit(key: str) -> bool:
         cache.set(key, 1, timeout=60 * 60)
         count = 1
     return count > limit
+
+
+def form_page(
+    request: HttpRequest, form: Any, title: str, back_url: str, back_label: str, **extra: Any
+) -> HttpResponse:
+    """A task's form on a page of its own (templates/core/form_page.html); 400 when a POST comes back."""
+    context = {"form": form, "title": title, "back_url": back_url, "back_label": back_label, **extra}
+    return render(request, "core/form_page.html", context, status=400 if request.method == "POST" else 200)

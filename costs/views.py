@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core import bounds, charts, pdf
-from core.forms import add_service_errors
+from core.forms import add_service_errors, submit
+from core.views import form_page
 from costs import services, split
 from costs.forms import CostItemForm, DayForm, InvoiceStatusForm, RegistrationForm
 from costs.models import CostPrinciple, DevelopmentDay, Invoice, Registration
@@ -218,11 +219,6 @@ def cost_split_api(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"total": f"{total:.2f}", "shares": {k: f"{v:.2f}" for k, v in shares.items()}})
 
 
-def _form_page(request, form, title: str, back_url: str, back_label: str) -> HttpResponse:
-    context = {"form": form, "title": title, "back_url": back_url, "back_label": back_label}
-    return render(request, "core/form_page.html", context, status=400 if request.method == "POST" else 200)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def day_create(request: HttpRequest, pk: int) -> HttpResponse:
@@ -230,16 +226,13 @@ def day_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not org_access.is_secretary_of(request.user, group.cooperation_id):
         raise PermissionDenied
     form = DayForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            day = services.create_day(group=group, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The development day was created. Now add its costs."))
-            return redirect("day-detail", pk=day.pk)
+    if day := submit(
+        request, form, lambda data: services.create_day(group=group, actor=request.user, **data)
+    ):
+        messages.success(request, _("The development day was created. Now add its costs."))
+        return redirect("day-detail", pk=day.pk)
     back = reverse("group-costs", args=[group.pk])
-    return _form_page(request, form, _("New development day"), back, _("Development-day costs"))
+    return form_page(request, form, _("New development day"), back, _("Development-day costs"))
 
 
 @login_required
@@ -249,16 +242,11 @@ def cost_item_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not _can_manage(request.user, day):
         raise PermissionDenied
     form = CostItemForm(request.POST or None, day=day)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_cost_item(day=day, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The cost was added."))
-            if "another" in request.POST:
-                return redirect("cost-item-create", pk=day.pk)
-            return redirect("day-detail", pk=day.pk)
-    return _form_page(
+    if submit(request, form, lambda data: services.add_cost_item(day=day, actor=request.user, **data)):
+        messages.success(request, _("The cost was added."))
+        if "another" in request.POST:
+            return redirect("cost-item-create", pk=day.pk)
+        return redirect("day-detail", pk=day.pk)
+    return form_page(
         request, form, _("Add a cost of the day"), reverse("day-detail", args=[day.pk]), str(day)
     )

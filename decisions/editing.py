@@ -4,12 +4,9 @@ Every write goes through decisions.services; a refusal shows the form again with
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm as Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core import pdf
-from core.forms import add_service_errors
+from core.forms import add_service_errors, submit
+from core.views import form_page
 from decisions import access, rules, services
 from decisions.forms import (
     AnnexForm,
@@ -32,12 +30,6 @@ from decisions.forms import (
     PublishMinutesForm,
 )
 from decisions.models import AgendaItem, Attendance, Meeting
-
-
-def _page(request, form: Form, title: str, back_url: str, back_label: str, **extra: Any) -> HttpResponse:
-    context = {"form": form, "title": title, "back_url": back_url, "back_label": back_label, **extra}
-    status = 400 if request.method == "POST" else 200
-    return render(request, "core/form_page.html", context, status=status)
 
 
 def _meeting_back(meeting: Meeting) -> tuple[str, str]:
@@ -54,16 +46,13 @@ def _item_back(item: AgendaItem) -> tuple[str, str]:
 def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     body = access.get_body_to_record(request.user, pk)
     form = MeetingForm(request.POST or None, body=body)
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.create_meeting(body=body, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The meeting was created. Now build its agenda."))
-            return redirect("meeting-detail", pk=meeting.pk)
+    if meeting := submit(
+        request, form, lambda data: services.create_meeting(body=body, actor=request.user, **data)
+    ):
+        messages.success(request, _("The meeting was created. Now build its agenda."))
+        return redirect("meeting-detail", pk=meeting.pk)
     back = reverse("area-detail", args=[body.area.code])
-    return _page(
+    return form_page(
         request, form, _("New meeting of %(body)s") % {"body": body.name_fi}, back, body.area.name_fi
     )
 
@@ -82,7 +71,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The meeting was saved."))
             return redirect("meeting-detail", pk=meeting.pk)
-    return _page(request, form, _("Change the meeting"), *_meeting_back(meeting))
+    return form_page(request, form, _("Change the meeting"), *_meeting_back(meeting))
 
 
 @login_required
@@ -90,15 +79,12 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def item_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk, to_change=True)
     form = ItemForm(request.POST or None, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.add_item(meeting=meeting, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("%(section)s was added to the agenda.") % {"section": item.section})
-            return redirect("meeting-detail", pk=meeting.pk)
-    return _page(request, form, _("New section on the agenda"), *_meeting_back(meeting))
+    if item := submit(
+        request, form, lambda data: services.add_item(meeting=meeting, actor=request.user, **data)
+    ):
+        messages.success(request, _("%(section)s was added to the agenda.") % {"section": item.section})
+        return redirect("meeting-detail", pk=meeting.pk)
+    return form_page(request, form, _("New section on the agenda"), *_meeting_back(meeting))
 
 
 @login_required
@@ -115,7 +101,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The section was saved."))
             return redirect("item-detail", pk=item.pk)
-    return _page(request, form, _("Change the section"), *_item_back(item))
+    return form_page(request, form, _("Change the section"), *_item_back(item))
 
 
 @login_required
@@ -123,15 +109,10 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def annex_create(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.get_item_to_record(request.user, pk)
     form = AnnexForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_annex(item=item, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The annex was added."))
-            return redirect("item-detail", pk=item.pk)
-    return _page(request, form, _("Add an annex"), *_item_back(item))
+    if submit(request, form, lambda data: services.add_annex(item=item, actor=request.user, **data)):
+        messages.success(request, _("The annex was added."))
+        return redirect("item-detail", pk=item.pk)
+    return form_page(request, form, _("Add an annex"), *_item_back(item))
 
 
 @login_required
@@ -139,19 +120,18 @@ def annex_create(request: HttpRequest, pk: int) -> HttpResponse:
 def attendance_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk, to_change=True)
     form = AttendanceForm(request.POST or None, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_attendance(meeting=meeting, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("%(person)s was recorded as present.") % {"person": form.cleaned_data["person"]}
-            )
-            if "another" in request.POST:
-                return redirect("attendance-create", pk=meeting.pk)
-            return redirect("meeting-detail", pk=meeting.pk)
-    return _page(request, form, _("Record who is present"), *_meeting_back(meeting))
+    if submit(
+        request,
+        form,
+        lambda data: services.record_attendance(meeting=meeting, actor=request.user, **data),
+    ):
+        messages.success(
+            request, _("%(person)s was recorded as present.") % {"person": form.cleaned_data["person"]}
+        )
+        if "another" in request.POST:
+            return redirect("attendance-create", pk=meeting.pk)
+        return redirect("meeting-detail", pk=meeting.pk)
+    return form_page(request, form, _("Record who is present"), *_meeting_back(meeting))
 
 
 @login_required
@@ -191,7 +171,7 @@ def decision_record(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The decision was recorded."))
             return redirect("meeting-detail", pk=item.meeting_id)
     intro = _("Proposal: %(proposal)s") % {"proposal": item.proposal}
-    return _page(
+    return form_page(
         request,
         form,
         _("Record the decision: %(section)s") % {"section": item.section},
@@ -219,7 +199,7 @@ def item_correct(request: HttpRequest, pk: int) -> HttpResponse:
     intro = _(
         "The minutes are published. A correction is recorded with its reason and shown with the section."
     )
-    return _page(
+    return form_page(
         request,
         form,
         _("Correct the published minutes: %(section)s") % {"section": item.section},
@@ -233,15 +213,10 @@ def item_correct(request: HttpRequest, pk: int) -> HttpResponse:
 def extract_create(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.get_item_to_record(request.user, pk)
     form = ExtractForm(request.POST or None, item=item, initial={"certified_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.certify_extract(item=item, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The extract was certified."))
-            return redirect("item-detail", pk=item.pk)
-    return _page(
+    if submit(request, form, lambda data: services.certify_extract(item=item, actor=request.user, **data)):
+        messages.success(request, _("The extract was certified."))
+        return redirect("item-detail", pk=item.pk)
+    return form_page(
         request, form, _("Certify an extract: %(section)s") % {"section": item.section}, *_item_back(item)
     )
 
@@ -256,16 +231,15 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
     """Putting the minutes on the public network cannot be undone: the secretary confirms it first."""
     meeting = access.get_meeting_for_user(request.user, pk, to_change=True)
     form = PublishForm(request.POST or None, initial={"published_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.publish_minutes(
-                meeting=meeting, published_on=form.cleaned_data["published_on"], actor=request.user
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The minutes are on the public network and locked."))
-            return redirect("meeting-detail", pk=meeting.pk)
+    if submit(
+        request,
+        form,
+        lambda data: services.publish_minutes(
+            meeting=meeting, published_on=data["published_on"], actor=request.user
+        ),
+    ):
+        messages.success(request, _("The minutes are on the public network and locked."))
+        return redirect("meeting-detail", pk=meeting.pk)
     back_url, back_label = _meeting_back(meeting)
     items = list(meeting.items.prefetch_related("appeal_parts").order_by("number"))
     problems: list[str] = []

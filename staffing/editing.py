@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.forms import BaseForm as Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.forms import add_service_errors
+from core.forms import submit
+from core.views import form_page
 from governance.access import get_group_for_user
 from governance.models import SteeringGroup
 from organisations import access as org_access
@@ -46,14 +47,10 @@ def may_decide(user, group: SteeringGroup) -> bool:
 
 
 def _page(request, form: Form, title: str, group: SteeringGroup, year: int, intro: str = "") -> HttpResponse:
-    context = {
-        "form": form,
-        "title": title,
-        "intro": intro,
-        "back_url": reverse("staffing-year", args=[group.pk, year]),
-        "back_label": _("Objectives and staffing %(year)s") % {"year": year},
-    }
-    return render(request, "core/form_page.html", context, status=400 if request.method == "POST" else 200)
+    back_label = _("Objectives and staffing %(year)s") % {"year": year}
+    return form_page(
+        request, form, title, reverse("staffing-year", args=[group.pk, year]), back_label, intro=intro
+    )
 
 
 def _group(request, pk: int, *, decide: bool = False) -> SteeringGroup:
@@ -78,14 +75,13 @@ def _back(objective: Objective) -> HttpResponse:
 def objective_create(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     group = _group(request, pk)
     form = ObjectiveForm(request.POST or None, group=group)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.propose_objective(group=group, year=year, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The objective was proposed to the steering group."))
-            return redirect("staffing-year", pk=group.pk, year=year)
+    if submit(
+        request,
+        form,
+        lambda data: services.propose_objective(group=group, year=year, actor=request.user, **data),
+    ):
+        messages.success(request, _("The objective was proposed to the steering group."))
+        return redirect("staffing-year", pk=group.pk, year=year)
     title = _("Propose an objective for %(year)s") % {"year": year}
     return _page(request, form, title, group, year)
 
@@ -95,14 +91,13 @@ def objective_create(request: HttpRequest, pk: int, year: int) -> HttpResponse:
 def objective_decide(request: HttpRequest, pk: int) -> HttpResponse:
     objective = _objective(request, pk, decide=True)
     form = ObjectiveDecisionForm(request.POST or None, group=objective.group)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_objective_decision(objective=objective, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The steering group's decision was recorded."))
-            return _back(objective)
+    if submit(
+        request,
+        form,
+        lambda data: services.record_objective_decision(objective=objective, actor=request.user, **data),
+    ):
+        messages.success(request, _("The steering group's decision was recorded."))
+        return _back(objective)
     title = _("Record the steering group's decision: %(objective)s") % {"objective": objective.title}
     return _page(request, form, title, objective.group, objective.year)
 
@@ -112,14 +107,13 @@ def objective_decide(request: HttpRequest, pk: int) -> HttpResponse:
 def objective_status(request: HttpRequest, pk: int) -> HttpResponse:
     objective = _objective(request, pk, decide=True)
     form = FollowUpStatusForm(request.POST or None, initial={"status": objective.status})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.follow_up_status(objective=objective, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The status was saved."))
-            return _back(objective)
+    if submit(
+        request,
+        form,
+        lambda data: services.follow_up_status(objective=objective, actor=request.user, **data),
+    ):
+        messages.success(request, _("The status was saved."))
+        return _back(objective)
     return _page(
         request,
         form,
@@ -134,14 +128,13 @@ def objective_status(request: HttpRequest, pk: int) -> HttpResponse:
 def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
     objective = _objective(request, pk)
     form = IndicatorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_indicator(objective=objective, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The indicator was added."))
-            return _back(objective)
+    if submit(
+        request,
+        form,
+        lambda data: services.add_indicator(objective=objective, actor=request.user, **data),
+    ):
+        messages.success(request, _("The indicator was added."))
+        return _back(objective)
     title = _("Add an indicator: %(objective)s") % {"objective": objective.title}
     return _page(request, form, title, objective.group, objective.year)
 
@@ -152,14 +145,13 @@ def measurement_create(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator.objects.select_related("objective__group"), pk=pk)
     objective = _objective(request, indicator.objective_id)
     form = MeasurementForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_measurement(indicator=indicator, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The follow-up value was recorded."))
-            return _back(objective)
+    if submit(
+        request,
+        form,
+        lambda data: services.record_measurement(indicator=indicator, actor=request.user, **data),
+    ):
+        messages.success(request, _("The follow-up value was recorded."))
+        return _back(objective)
     title = _("Record a follow-up value: %(indicator)s") % {"indicator": indicator}
     return _page(request, form, title, objective.group, objective.year)
 
@@ -170,14 +162,13 @@ def assessment(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     group = _group(request, pk, decide=True)
     review = StaffingReview.objects.filter(group=group, year=year).first()
     form = AssessmentForm(request.POST or None, instance=review, group=group)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.assess_staffing(group=group, year=year, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The staffing assessment was recorded."))
-            return redirect("staffing-year", pk=group.pk, year=year)
+    if submit(
+        request,
+        form,
+        lambda data: services.assess_staffing(group=group, year=year, actor=request.user, **data),
+    ):
+        messages.success(request, _("The staffing assessment was recorded."))
+        return redirect("staffing-year", pk=group.pk, year=year)
     title = _("Assess the adequacy of staffing in %(year)s") % {"year": year}
     intro = _(
         "The steering group assesses every year whether each party's staff is adequate (Act 381/2023 § 9)."
