@@ -58,6 +58,9 @@ PERSONAL_DATA = [
     "Tuuli Pakarinen",
     "Elina Lähteenmäki",
     "Annukka Martikainen",
+    "Annukka Martikaisen",  # inflected forms whose stem changes, as the background writes them
+    "Elina Lähteenmäen",
+    "Tuuli Pakarisen",
     "Minna Tapanila",
 ]
 
