@@ -8,6 +8,7 @@ from decisions.models import (
     Body,
     Claim,
     Correction,
+    CourtFee,
     Extract,
     Meeting,
     Notification,
@@ -72,8 +73,17 @@ class AgendaItemAdmin(HistoryGuardedAdmin):
 
 @admin.register(Claim)
 class ClaimAdmin(HistoryGuardedAdmin):
-    list_display = ["item", "part", "claimant", "received_on"]
+    list_display = ["item", "part", "claimant", "received_on", "standing", "outcome"]
     list_select_related = ["item", "part__item"]
+    list_filter = ["outcome", "standing"]
+    raw_id_fields = ["decided_in", "notification"]
+
+
+@admin.register(CourtFee)
+class CourtFeeAdmin(HistoryGuardedAdmin):
+    """The court fee as dated data: a new year's amount is added here when it is set."""
+
+    list_display = ["valid_from", "valid_until", "amount", "source"]
 
 
 @admin.register(Correction)

@@ -6,8 +6,9 @@
   (Laki sähköisestä asioinnista viranomaistoiminnassa 13/2003 § 19);
   municipal members: the 7th day after the minutes were put on the public network (Kuntalaki § 140);
   a proven actual date of receipt overrides a deemed one (the same sections: "jollei muuta näytetä").
-- Periods: rectification claim 14 days (Kuntalaki § 138); appeal to the administrative court 30 days
-  (Laki oikeudenkäynnistä hallintoasioissa 808/2019 § 13).
+- Periods: rectification claim 14 days (Kuntalaki § 138); municipal appeal (Kuntalaki § 135) and appeal
+  under a special act, both to the administrative court, 30 days (Laki oikeudenkäynnistä
+  hallintoasioissa 808/2019 § 13).
 - Counting (Laki säädettyjen määräaikain laskemisesta 150/1930): § 2 the day of receipt is not
   counted; § 5 when the last day is a Sunday or other public holiday, Independence Day, May Day,
   Christmas Eve, Midsummer Eve or a Saturday, the act may be done on the next weekday.
@@ -35,14 +36,16 @@ class Method(models.TextChoices):
 
 class Kind(models.TextChoices):
     RECTIFICATION = "rectification", gettext_lazy("rectification claim")
-    COURT_APPEAL = "court_appeal", gettext_lazy("appeal to the administrative court")
+    MUNICIPAL_APPEAL = "municipal_appeal", gettext_lazy("municipal appeal to the administrative court")
+    COURT_APPEAL = "court_appeal", gettext_lazy("appeal under a special act to the administrative court")
 
 
 DEEMED_RECEIPT_DAYS = {Method.LETTER: 7, Method.EMAIL: 3, Method.PUBLICATION: 7, Method.RECEIVED: 0}
-PERIOD_DAYS = {Kind.RECTIFICATION: 14, Kind.COURT_APPEAL: 30}
+PERIOD_DAYS = {Kind.RECTIFICATION: 14, Kind.MUNICIPAL_APPEAL: 30, Kind.COURT_APPEAL: 30}
 # The numbers the appeal instructions print, from the rules above (never typed into a template).
 INSTRUCTION_DAYS = {
     "rectification": PERIOD_DAYS[Kind.RECTIFICATION],
+    "municipal_appeal": PERIOD_DAYS[Kind.MUNICIPAL_APPEAL],
     "court_appeal": PERIOD_DAYS[Kind.COURT_APPEAL],
     "letter": DEEMED_RECEIPT_DAYS[Method.LETTER],
     "email": DEEMED_RECEIPT_DAYS[Method.EMAIL],

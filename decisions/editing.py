@@ -21,15 +21,19 @@ from decisions import access, rules, services
 from decisions.forms import (
     AnnexForm,
     AttendanceForm,
+    BodyForm,
+    ClaimAssessmentForm,
+    ClaimDecisionForm,
     ConfirmForm,
     CorrectionForm,
     DecisionForm,
     ExtractForm,
     ItemForm,
     MeetingForm,
+    NotificationReissueForm,
     PublishMinutesForm,
 )
-from decisions.models import AgendaItem, Attendance, Meeting
+from decisions.models import AgendaItem, Attendance, Body, Claim, Meeting
 
 
 def _meeting_back(meeting: Meeting) -> tuple[str, str]:
@@ -269,3 +273,74 @@ def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     items = meeting.items.select_related("presenter").prefetch_related("annexes").order_by("number")
     content = pdf.render("decisions/agenda_pdf.html", {"meeting": meeting, "items": items})
     return pdf.response(content, f"esityslista-{meeting.pk}.pdf")
+
+
+def _claim_to_record(request: HttpRequest, pk: int) -> Claim:
+    claim = get_object_or_404(Claim.objects.select_related("item", "part"), pk=pk)
+    access.get_item_to_record(request.user, claim.item_id)  # 404 outside reach, 403 without the right
+    return claim
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def claim_assess(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim_to_record(request, pk)
+    form = ClaimAssessmentForm(request.POST or None, instance=Claim.objects.get(pk=pk))
+    fields = services.CLAIM_ASSESSMENT_FIELDS
+    if submit(
+        request,
+        form,
+        lambda data: services.assess_claim(
+            claim=claim, actor=request.user, data={name: data[name] for name in fields}
+        ),
+    ):
+        messages.success(request, _("The assessment of the claim was saved."))
+        return redirect("item-detail", pk=claim.item_id)
+    title = _("Assess the claim by %(claimant)s") % {"claimant": claim.claimant}
+    return form_page(request, form, title, *_item_back(claim.item))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def claim_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = _claim_to_record(request, pk)
+    form = ClaimDecisionForm(request.POST or None, claim=claim)
+    if submit(request, form, lambda data: services.decide_claim(claim=claim, actor=request.user, **data)):
+        messages.success(request, _("The decision on the claim was recorded."))
+        return redirect("item-detail", pk=claim.item_id)
+    title = _("The decision on the claim by %(claimant)s") % {"claimant": claim.claimant}
+    return form_page(request, form, title, *_item_back(claim.item))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notification_reissue(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.get_item_to_record(request.user, pk)
+    form = NotificationReissueForm(request.POST or None, item=item)
+    if submit(
+        request, form, lambda data: services.record_notification(item=item, actor=request.user, **data)
+    ):
+        messages.success(request, _("The decision was notified again with the corrected instructions."))
+        return redirect("item-detail", pk=item.pk)
+    return form_page(request, form, _("Notify again with corrected appeal instructions"), *_item_back(item))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def body_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    body = access.get_body_to_record(request.user, pk)
+    form = BodyForm(request.POST or None, instance=Body.objects.get(pk=pk))
+    fields = services.BODY_FIELDS
+    if submit(
+        request,
+        form,
+        lambda data: services.update_body(
+            body=body, actor=request.user, data={name: data[name] for name in fields}
+        ),
+    ):
+        messages.success(request, _("The body's details were saved."))
+        return redirect("area-detail", code=body.area.code)
+    back = reverse("area-detail", args=[body.area.code])
+    return form_page(
+        request, form, _("Details of %(body)s") % {"body": body.name_fi}, back, body.area.name_fi
+    )

@@ -56,16 +56,122 @@ class NotificationForm(forms.ModelForm):
         widgets = {"sent_on": DATE_WIDGET, "proven_receipt_on": DATE_WIDGET}
 
 
+TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class BodyForm(forms.ModelForm):
+    class Meta:
+        model = Body
+        fields = [
+            "name_sv",
+            "council",
+            "claim_authority_fi",
+            "claim_authority_sv",
+            "joint_municipalities",
+            "registry_name",
+            "registry_address",
+            "registry_email",
+            "registry_hours_fi",
+            "registry_hours_sv",
+            "registry_closes_at",
+            "court_fi",
+            "court_sv",
+            "court_address",
+            "court_email",
+            "court_eservice",
+            "court_hours_fi",
+            "court_hours_sv",
+        ]
+        widgets = {
+            "registry_closes_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "registry_address": forms.Textarea(attrs={"rows": 3}),
+            "court_address": forms.Textarea(attrs={"rows": 3}),
+            "joint_municipalities": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
 class ClaimForm(forms.ModelForm):
+    """A claim as received: every claim is recorded, also against a no-appeal part or late (#13 item 6)."""
+
     class Meta:
         model = Claim
-        fields = ["part", "claimant", "received_on", "reference"]
-        widgets = {"received_on": DATE_WIDGET}
+        fields = ["part", "claimant", "received_on", "received_at", "reference", "standing", "notification"]
+        widgets = {"received_on": DATE_WIDGET, "received_at": TIME_WIDGET}
+        help_texts = {"received_at": _("On the last day of the period the registry's closing time decides.")}
 
     def __init__(self, *args, item, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.item = item
-        limit_choices(self, "part", AppealPart.objects.filter(item=item).exclude(kind="no_appeal"))
+        limit_choices(self, "part", AppealPart.objects.filter(item=item))
+        limit_choices(self, "notification", Notification.objects.filter(item=item))
+        self.fields["standing"].required = False  # assessed later when not known on receipt
+
+    def clean_standing(self) -> str:
+        return self.cleaned_data.get("standing") or Claim.Standing.UNASSESSED
+
+
+class ClaimAssessmentForm(forms.ModelForm):
+    class Meta:
+        model = Claim
+        fields = ["standing", "notification", "received_at"]
+        widgets = {"received_at": TIME_WIDGET}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_choices(self, "notification", Notification.objects.filter(item=self.instance.item_id))
+
+
+class ClaimDecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=[c for c in Claim.Outcome.choices if c[0] != Claim.Outcome.PENDING]
+    )
+    decided_in = forms.ModelChoiceField(
+        label=_("Decided in section"),
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        help_text=_("A rectification claim is decided by the same body in a later section."),
+    )
+    decision_reference = forms.CharField(
+        label=_("The court's decision"),
+        max_length=200,
+        required=False,
+        help_text=_("For an appeal decided by the administrative court: its decision number and date."),
+    )
+
+    def __init__(self, *args, claim: Claim, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit_choices(
+            self,
+            "decided_in",
+            AgendaItem.objects.filter(body=claim.item.body, meeting__date__gte=claim.received_on)
+            .exclude(pk=claim.item_id)
+            .select_related("meeting")
+            .order_by("-year", "-number"),
+        )
+
+
+class NotificationReissueForm(forms.ModelForm):
+    """Notify the decision again with corrected appeal instructions; the period runs from this one."""
+
+    class Meta:
+        model = Notification
+        fields = [
+            "reissue_of",
+            "reissue_reason",
+            "recipient",
+            "method",
+            "consent",
+            "sent_on",
+            "proven_receipt_on",
+        ]
+        widgets = {"sent_on": DATE_WIDGET, "proven_receipt_on": DATE_WIDGET}
+
+    def __init__(self, *args, item, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.item = item
+        self.fields["reissue_of"].required = True
+        self.fields["reissue_reason"].required = True
+        limit_choices(self, "reissue_of", Notification.objects.filter(item=item, reissues__isnull=True))
 
 
 class CheckMinutesForm(forms.Form):
@@ -188,7 +294,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, item: AgendaItem, **kwargs):
         super().__init__(*args, **kwargs)
         self.item = item
-        kinds = rules.appeal_kinds(item.body.kind)
+        kinds = rules.appeal_kinds(item.body, decides_claim=item.decided_claims.exists())
         choices = [("", "—")] + [(k, label) for k, label in AppealPart.Kind.choices if k in kinds]
         existing = list(item.appeal_parts.all())
         for n in range(1, APPEAL_PART_COUNT + 1):

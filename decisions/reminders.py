@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.reminders import Due, Remind, Text, declares, kind
 from decisions import appeals
-from decisions.models import AgendaItem
+from decisions.models import AgendaItem, Claim
 
 APPEAL_PERIOD_ENDS = kind("appeal_period_ends", _("appeal period ends"))
 DECISION_FINAL = kind("decision_final", _("decision became final"))
+CLAIM_TO_DECIDE = kind("claim_to_decide", _("claim to decide"))
 
 # Every period of a decision published this long ago has ended, whatever the shifts (Act 150/1930).
 RECENT_DAYS = 150
@@ -27,7 +28,7 @@ def appeal_periods(today: datetime.date, cooperations: Any = None) -> Iterator[D
     items = (
         AgendaItem.objects.filter(meeting__published_on__gte=today - datetime.timedelta(days=RECENT_DAYS))
         .select_related("meeting", "body__area")
-        .prefetch_related("appeal_parts", "notifications", "claims")
+        .prefetch_related("appeal_parts", "notifications", "claims__part", "decided_claims")
     )
     if cooperations is not None:
         items = items.filter(body__area__cooperation__in=cooperations)
@@ -65,3 +66,31 @@ def appeal_periods(today: datetime.date, cooperations: Any = None) -> Iterator[D
                 cooperation_id=item.body.area.cooperation_id,
                 remind=Remind.REACHED,
             )
+
+
+@declares("decisions.claims")
+def claims_to_decide(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
+    """Every claim received is decided, also a late one or one without standing (dismissed without
+    examination): the secretary hears of it weekly until its outcome is recorded (#13 item 6)."""
+    claims = Claim.objects.filter(outcome=Claim.Outcome.PENDING).select_related("item__body__area")
+    if cooperations is not None:
+        claims = claims.filter(item__body__area__cooperation__in=cooperations)
+    for claim in claims:
+        item = claim.item
+        yield Due(
+            kind=CLAIM_TO_DECIDE,
+            key=f"decisions.claim:{claim.pk}",
+            on=claim.received_on,
+            text=Text(
+                _("%(section)s %(body)s: the claim by %(claimant)s received on %(day)s awaits its decision"),
+                {
+                    "section": item.section,
+                    "body": item.body,
+                    "claimant": claim.claimant,
+                    "day": f"{claim.received_on:%d.%m.%Y}",
+                },
+            ),
+            link=reverse("item-detail", args=[item.pk]),
+            cooperation_id=item.body.area.cooperation_id,
+            remind=Remind.WEEKLY,
+        )

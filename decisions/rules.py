@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.validation import Errors
 
 if TYPE_CHECKING:
-    from decisions.models import AgendaItem, Claim, Meeting, Notification
+    from decisions.models import AgendaItem, AppealPart, Body, Claim, Meeting, Notification
 
 
 def _fmt(day: datetime.date) -> str:
@@ -82,31 +82,106 @@ def check_notification(notification: Notification) -> None:
         )
     if notification.proven_receipt_on and notification.proven_receipt_on < notification.sent_on:
         errors.add("proven_receipt_on", _("A letter cannot be received before it is sent."))
+    if (earlier := notification.reissue_of) is not None:
+        if earlier.item_id != notification.item_id:
+            errors.add("reissue_of", _("The notification re-issued belongs to another decision."))
+        elif notification.sent_on and notification.sent_on < earlier.sent_on:
+            errors.add(
+                "sent_on",
+                _("Corrected instructions are sent after the notification they correct (%(day)s)."),
+                day=_fmt(earlier.sent_on),
+            )
+        if not notification.reissue_reason.strip():
+            errors.add("reissue_reason", _("Say why the appeal instructions are re-issued."))
     errors.raise_if_any()
 
 
 def check_claim(claim: Claim) -> None:
+    """What a claim's record must hold together. A claim is recorded whatever it is (late, without
+    standing, against a no-appeal part): those are grounds to dismiss it, not to refuse to record it."""
     errors = Errors()
     if claim.part_id and claim.item_id and claim.part.item_id != claim.item_id:
         errors.add("part", _("The part belongs to another decision."))
-    elif claim.part_id and claim.part.kind == "no_appeal":
-        errors.add("part", _("This part of the decision cannot be appealed (Kuntalaki § 136)."))
+    if (notified := claim.notification) is not None and notified.item_id != claim.item_id:
+        errors.add("notification", _("The notification belongs to another decision."))
     decided = decision_date(claim.item) if claim.item_id else None
     if decided and claim.received_on and claim.received_on < decided:
         errors.add(
             "received_on", _("A claim cannot be received before the decision (%(day)s)."), day=_fmt(decided)
         )
+    if (deciding := claim.decided_in) is not None and claim.item_id:
+        if deciding.pk == claim.item_id:
+            errors.add(
+                "decided_in", _("A claim is decided in a later section, not in the decision claimed against.")
+            )
+        elif (
+            claim.part_id
+            and claim.part.kind in ("rectification", "no_appeal")
+            and deciding.body_id != claim.item.body_id
+        ):
+            # A rectification claim is decided by the body whose decision it is (Kuntalaki § 134).
+            errors.add("decided_in", _("A rectification claim is decided by the body whose decision it is."))
+        deciding_day = decision_date(deciding)
+        if deciding_day and claim.received_on and deciding_day < claim.received_on:
+            errors.add("decided_in", _("A claim cannot be decided before it is received."))
+    if claim.outcome != "pending" and not claim.decided_in_id and not claim.decision_reference.strip():
+        errors.add("outcome", _("An outcome is recorded with the decision that gave it."))
     errors.raise_if_any()
 
 
-def appeal_kinds(body_kind: str) -> list[str]:
-    """The appeal instructions a body's decisions can carry. Any decision that concerns only preparation
-    or implementation carries a no-appeal notice (Kuntalaki § 136); a municipal body's own decision goes
-    first to a rectification claim (§ 134, § 138); a cooperation body is no municipal authority, so its
-    decisions carry no municipal appeal: only an appeal under a special act, to the court."""
-    if body_kind == "municipal":
-        return ["no_appeal", "rectification", "court_appeal"]
+def appeal_kinds(body: Body, *, decides_claim: bool = False) -> list[str]:
+    """The appeal instructions a body's decisions can carry (#13 item 4).
+
+    Any decision that concerns only preparation or implementation carries a no-appeal notice (Kuntalaki
+    § 136). A municipal body's own decision goes first to a rectification claim (§ 134, § 138); the
+    municipal appeal to the court (§ 135) lies only against a council's decision and against a decision
+    on a rectification claim. A decision under a special act is appealed as that act says (hallintovalitus).
+    A cooperation body is no municipal authority: no rectification claim, no municipal appeal."""
+    if body.kind == "municipal":
+        kinds = ["no_appeal"]
+        if not body.council:
+            kinds.append("rectification")
+        if body.council or decides_claim:
+            kinds.append("municipal_appeal")
+        return [*kinds, "court_appeal"]
     return ["no_appeal", "court_appeal"]
+
+
+MUNICIPAL_APPEAL_REFUSED = _(
+    "A municipal appeal lies only against a council's decision or a decision on a rectification claim "
+    "(Kuntalaki § 134, § 135); a board's own decision goes first to a rectification claim."
+)
+
+
+def check_appeal_part(part: AppealPart) -> None:
+    errors = Errors()
+    if part.item_id:
+        item = part.item
+        decides_claim = item.pk is not None and item.decided_claims.exists()
+        if part.kind not in appeal_kinds(item.body, decides_claim=decides_claim):
+            if part.kind == "municipal_appeal":
+                errors.add("kind", MUNICIPAL_APPEAL_REFUSED)
+            else:
+                errors.add("kind", _("These appeal instructions do not apply to this body."))
+    errors.raise_if_any()
+
+
+def members_have_standing(part: AppealPart, item: AgendaItem, *, claim_upheld: bool = False) -> bool:
+    """Whether municipal members (and a joint body's member municipalities) may claim or appeal against
+    PART, so that a period runs for them from the publication of the minutes (Kuntalaki § 137, § 140).
+
+    - rectification claim: yes (§ 137 (1), (2));
+    - municipal appeal against a council's decision: yes (§ 137 (1));
+    - municipal appeal against a decision on a claim: only the claimant, unless the claim changed the
+      decision, when also the parties and the members (§ 137 (3));
+    - appeal under a special act: standing follows that act, not municipal membership."""
+    if item.body.kind != "municipal":
+        return False
+    if part.kind == "rectification":
+        return True
+    if part.kind == "municipal_appeal":
+        return item.body.council or claim_upheld
+    return False
 
 
 def check_publishable(meeting: Meeting, items: list[AgendaItem]) -> None:
@@ -122,4 +197,16 @@ def check_publishable(meeting: Meeting, items: list[AgendaItem]) -> None:
             errors.add("__all__", _("%(section)s has no decision recorded."), section=item.section)
         elif item.outcome != "tabled" and not item.appeal_parts.all():
             errors.add("__all__", _("%(section)s has no appeal instructions."), section=item.section)
+        elif any(p.kind in ("municipal_appeal", "court_appeal") for p in item.appeal_parts.all()) and not (
+            meeting.body.court_recorded
+        ):
+            # The court appeal instructions name the court and how to reach it (Hallintolaki § 47).
+            errors.add(
+                "__all__",
+                _(
+                    "%(section)s can be appealed to the administrative court: record the court's name, "
+                    "postal address and e-mail or e-service on the body first."
+                ),
+                section=item.section,
+            )
     errors.raise_if_any()

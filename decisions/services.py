@@ -102,6 +102,36 @@ def _ensure_open(meeting: Meeting) -> None:
         )
 
 
+# What the secretary keeps up to date on a body: the authorities and addresses its appeal
+# instructions print (Kuntalaki § 134; Hallintolaki § 47).
+BODY_FIELDS = (
+    "name_sv",
+    "council",
+    "claim_authority_fi",
+    "claim_authority_sv",
+    "joint_municipalities",
+    "registry_name",
+    "registry_address",
+    "registry_email",
+    "registry_hours_fi",
+    "registry_hours_sv",
+    "registry_closes_at",
+    "court_fi",
+    "court_sv",
+    "court_address",
+    "court_email",
+    "court_eservice",
+    "court_hours_fi",
+    "court_hours_sv",
+)
+
+
+@transaction.atomic
+def update_body(*, body: Body, actor: Actor, data: dict[str, Any]) -> list[str]:
+    body = Body.objects.select_for_update().get(pk=body.pk)
+    return update_fields(body, actor=actor, allowed=BODY_FIELDS, data=data)
+
+
 @transaction.atomic
 def create_meeting(*, body: Body, actor: Actor, **fields: Any) -> Meeting:
     return _save(Meeting(body=body, **fields), actor)
@@ -193,11 +223,25 @@ def record_decision(
     if outcome != AgendaItem.Outcome.TABLED:
         if not decision.strip():
             errors.setdefault("decision", []).append(_("Write the decision."))
-        allowed = rules.appeal_kinds(meeting.body.kind)
+        decided_claims = list(item.decided_claims.select_related("part"))
+        allowed = rules.appeal_kinds(meeting.body, decides_claim=bool(decided_claims))
         if not parts:
             errors.setdefault("parts", []).append(_("Choose the appeal instructions of the decision."))
-        if any(kind not in allowed for kind, _scope, _scope_sv in parts):
+        refused = {kind for kind, _scope, _scope_sv in parts if kind not in allowed}
+        if "municipal_appeal" in refused:
+            errors.setdefault("parts", []).append(str(rules.MUNICIPAL_APPEAL_REFUSED))
+        elif refused:
             errors.setdefault("parts", []).append(_("These appeal instructions do not apply to this body."))
+        if (
+            meeting.body.kind == Body.Kind.MUNICIPAL
+            and any(c.part.kind == AppealPart.Kind.RECTIFICATION for c in decided_claims)
+            and parts
+            and all(kind != AppealPart.Kind.MUNICIPAL_APPEAL for kind, _scope, _sv in parts)
+        ):
+            # A decision on a rectification claim is appealed by a municipal appeal (Kuntalaki § 135).
+            errors.setdefault("parts", []).append(
+                _("This section decides a rectification claim: give it municipal appeal instructions.")
+            )
         if len(parts) > 1 and any(not scope.strip() for _kind, scope, _sv in parts):
             errors.setdefault("parts", []).append(
                 _("When a decision has several parts, say which part each instruction covers.")
@@ -274,6 +318,65 @@ def record_notification(*, item: AgendaItem, actor: Actor, **fields: Any) -> Not
 
 @transaction.atomic
 def record_claim(*, item: AgendaItem, part: AppealPart, actor: Actor, **fields: Any) -> Claim:
+    """Record a claim as received: also a late one, one without standing or against a no-appeal part,
+    which is then decided (dismissed without examination) like any other (#13 item 6)."""
     claim = Claim(item=item, part=part, **fields)
     _save(claim, actor)
+    return claim
+
+
+CLAIM_ASSESSMENT_FIELDS = ("standing", "notification", "received_at")
+
+
+@transaction.atomic
+def assess_claim(*, claim: Claim, actor: Actor, data: dict[str, Any]) -> list[str]:
+    """Record the claimant's standing, the notification their period runs from, and the time of receipt."""
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.outcome != Claim.Outcome.PENDING:
+        raise ValidationError(_("The claim has been decided: its assessment no longer changes."))
+    return update_fields(claim, actor=actor, allowed=CLAIM_ASSESSMENT_FIELDS, data=data)
+
+
+@transaction.atomic
+def decide_claim(
+    *,
+    claim: Claim,
+    outcome: str,
+    actor: Actor,
+    decided_in: AgendaItem | None = None,
+    decision_reference: str = "",
+) -> Claim:
+    """Record the decision on CLAIM. A rectification claim is decided by the same body in a later
+    section (Kuntalaki § 134); that section then carries municipal appeal instructions for the
+    claimant (§ 135, § 137 (3)), added here when it has none yet. An appeal is decided by the court,
+    recorded by its reference."""
+    claim = Claim.objects.select_for_update().select_related("part", "item__body").get(pk=claim.pk)
+    if claim.outcome != Claim.Outcome.PENDING:
+        raise ValidationError(_("The claim has already been decided."))
+    if outcome not in Claim.Outcome.values or outcome == Claim.Outcome.PENDING:
+        raise ValidationError({"outcome": _("Choose the outcome.")})
+    court_decides = claim.part.kind in (AppealPart.Kind.MUNICIPAL_APPEAL, AppealPart.Kind.COURT_APPEAL)
+    if court_decides and not decision_reference.strip():
+        raise ValidationError({"decision_reference": _("Give the court's decision and its date.")})
+    if not court_decides and decided_in is None:
+        raise ValidationError({"decided_in": _("Choose the section in which the body decided the claim.")})
+    if outcome == Claim.Outcome.UPHELD and claim.standing == Claim.Standing.NONE:
+        raise ValidationError({"outcome": _("A claim without standing is dismissed without examination.")})
+    claim.outcome = outcome
+    claim.decided_in = None if court_decides else decided_in
+    claim.decision_reference = decision_reference.strip()
+    _save(claim, actor)
+    if decided_in is not None and not court_decides and claim.item.body.kind == Body.Kind.MUNICIPAL:
+        meeting = Meeting.objects.select_for_update().get(pk=decided_in.meeting_id)
+        if not meeting.locked and not decided_in.appeal_parts.exists():
+            _save(
+                AppealPart(
+                    item=decided_in,
+                    order=1,
+                    kind=AppealPart.Kind.MUNICIPAL_APPEAL,
+                    scope_fi="oikaisuvaatimukseen annettu päätös",
+                    scope_sv="beslut med anledning av begäran om omprövning",
+                ),
+                actor,
+            )
     return claim

@@ -11,6 +11,12 @@ urlpatterns = [
     path("decisions/<int:pk>/extracts/new/", editing.extract_create, name="extract-create"),
     path("decisions/<int:pk>/notifications/", views.notification_create, name="notification-create"),
     path("decisions/<int:pk>/claims/", views.claim_create, name="claim-create"),
+    path(
+        "decisions/<int:pk>/notifications/reissue/", editing.notification_reissue, name="notification-reissue"
+    ),
+    path("claims/<int:pk>/assess/", editing.claim_assess, name="claim-assess"),
+    path("claims/<int:pk>/decide/", editing.claim_decide, name="claim-decide"),
+    path("bodies/<int:pk>/edit/", editing.body_edit, name="body-edit"),
     path("decisions/<int:pk>/extract.pdf", views.extract_pdf, name="extract-pdf"),
     path("bodies/<int:pk>/meetings/new/", editing.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),

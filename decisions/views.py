@@ -17,7 +17,7 @@ from core import pdf
 from core.forms import add_service_errors
 from decisions import access, appeals, deadlines, rules, services
 from decisions.forms import CheckMinutesForm, ClaimForm, DeadlineForm, NotificationForm
-from decisions.models import AgendaItem, Body
+from decisions.models import AgendaItem, Body, CourtFee
 
 
 def _item_queryset():
@@ -25,6 +25,8 @@ def _item_queryset():
         "appeal_parts",
         "notifications",
         "claims__part",
+        "claims__decided_in",
+        "decided_claims",
         "annexes",
         "corrections",
         Prefetch("extracts__certified_by"),
@@ -34,7 +36,10 @@ def _item_queryset():
 def _item_context(item: AgendaItem) -> dict:
     status = appeals.status(item)
     language = "sv" if (translation.get_language() or "fi").startswith("sv") else "fi"
+    to_court = any(p.kind in ("municipal_appeal", "court_appeal") for p in item.appeal_parts.all())
     return {
+        # The court fee in force on the decision date (dated data; read only where a court appeal lies).
+        "court_fee": CourtFee.in_force(rules.decision_date(item)) if to_court else None,
         "item": item,
         "meeting": item.meeting,
         "body": item.body,

@@ -143,6 +143,7 @@ def test_every_declared_kind_has_a_label_and_every_declaration_is_registered():
         "agreements.signatures",
         "costs.invoices",
         "decisions.appeals",
+        "decisions.claims",
         "governance.group_terms",
         "governance.leader_terms",
         "staffing.yearly",

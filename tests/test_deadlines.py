@@ -105,9 +105,10 @@ dates = st.dates(min_value=D(2024, 1, 1), max_value=D(2030, 12, 31))
 
 # The law's numbers, written here from the statutes rather than read from the code under test:
 # deemed receipt (Hallintolaki § 59, Kuntalaki §§ 139-140, Act 13/2003 § 19; a proven receipt counts as
-# it is) and the periods (Kuntalaki § 138: 14 days to claim rectification; court appeal 30 days).
+# it is) and the periods (Kuntalaki § 138: 14 days to claim rectification; Act 808/2019 § 13: either
+# court appeal, municipal or under a special act, 30 days).
 DEEMED_RECEIPT_DAYS = {"letter": 7, "email": 3, "publication": 7, "received": 0}
-PERIOD_DAYS = {"rectification": 14, "court_appeal": 30}
+PERIOD_DAYS = {"rectification": 14, "municipal_appeal": 30, "court_appeal": 30}
 
 
 @given(dates, st.sampled_from(list(deadlines.Method)), st.sampled_from(list(deadlines.Kind)))

@@ -110,16 +110,19 @@ def test_a_claim_before_the_decision_is_refused_in_finnish_and_nothing_saved(dec
     assert not Claim.objects.exists()
 
 
-def test_a_claim_against_the_no_appeal_part_is_refused(decision, world):
+def test_a_claim_against_the_no_appeal_part_is_recorded_and_must_be_dismissed(decision, world):
     item, _part = decision
-    with pytest.raises(ValidationError):
-        services.record_claim(
-            item=item,
-            part=item.appeal_parts.get(order=1),
-            actor=None,
-            claimant="X",
-            received_on=D(2025, 4, 1),
-        )
+    claim = services.record_claim(
+        item=item,
+        part=item.appeal_parts.get(order=1),
+        actor=None,
+        claimant="X",
+        received_on=D(2025, 4, 1),
+    )
+    [review] = appeals.status(item).reviews
+    assert review.claim == claim
+    assert review.admissible is False
+    assert not review.stops_finality
 
 
 def test_a_checker_who_did_not_attend_is_refused_and_nothing_saved(decision, world):

@@ -1,18 +1,18 @@
-"""Bodies, their meetings and decisions (§), appeal instructions per decision part, the minutes'
-checking and publication, notifications to parties, claims received, and certified extracts."""
+"""Bodies, their meetings and decisions (§) with annexes, the minutes' checking, publication and
+corrections, and certified extracts."""
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from decisions import deadlines, rules
+from decisions import rules
 from organisations.models import EmploymentArea, Person
 
 
@@ -35,8 +35,27 @@ class Body(models.Model):
     claim_authority_sv = models.CharField(
         _("authority for rectification claims (sv)"), max_length=200, blank=True
     )
+    # The municipal council (valtuusto): its decisions go straight to the municipal appeal, with no
+    # rectification claim first (Kuntalaki § 134 (1), § 135).
+    council = models.BooleanField(
+        _("the municipal council (valtuusto)"),
+        default=False,
+        help_text=_(
+            "A council's decisions are appealed directly to the administrative court (municipal appeal)."
+        ),
+    )
+    # The administrative court the appeal instructions name, with what an appellant needs to reach it
+    # (Hallintolaki § 47: the instructions name the appeal authority and how to file; #13 item 4).
     court_fi = models.CharField(_("administrative court (fi)"), max_length=200, blank=True)
     court_sv = models.CharField(_("administrative court (sv)"), max_length=200, blank=True)
+    court_address = models.TextField(_("court's postal address"), blank=True)
+    court_email = models.CharField(_("court's e-mail"), max_length=200, blank=True)
+    # A plain field with the URL check (not URLField: its form field's scheme default is deprecated).
+    court_eservice = models.CharField(
+        _("court's e-service"), max_length=300, blank=True, validators=[URLValidator(schemes=["https"])]
+    )
+    court_hours_fi = models.CharField(_("court registry opening hours (fi)"), max_length=200, blank=True)
+    court_hours_sv = models.CharField(_("court registry opening hours (sv)"), max_length=200, blank=True)
     # A joint body of several municipalities (Kuntalaki § 51): then the member municipalities and their
     # members may also claim rectification (§ 137 (2)), and the instructions say so (#13 item 3).
     joint_municipalities = models.TextField(
@@ -69,10 +88,20 @@ class Body(models.Model):
             models.CheckConstraint(
                 condition=Q(kind__in=["municipal", "cooperation"]), name="body_kind_known"
             ),
+            models.CheckConstraint(
+                condition=Q(council=False) | Q(kind="municipal"),
+                name="council_is_municipal",
+                violation_error_message=_("A council is a municipal body."),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name_fi
+
+    @property
+    def court_recorded(self) -> bool:
+        """The court appeal instructions can name the court and how to reach it."""
+        return bool(self.court_fi and self.court_address and (self.court_email or self.court_eservice))
 
     @property
     def joint_members(self) -> list[str]:
@@ -297,135 +326,6 @@ class Annex(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
-
-
-class AppealPart(models.Model):
-    """One part of a decision with its own appeal instructions (§ 16/2025 has two)."""
-
-    class Kind(models.TextChoices):
-        NO_APPEAL = "no_appeal", _("no appeal (Kuntalaki § 136)")
-        RECTIFICATION = "rectification", _("rectification claim (14 days)")
-        COURT_APPEAL = "court_appeal", _("appeal to the administrative court (30 days)")
-
-    item = models.ForeignKey(
-        AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="appeal_parts"
-    )
-    order = models.PositiveSmallIntegerField(_("order"), default=1)
-    scope_fi = models.CharField(_("part of the decision (fi)"), max_length=300, blank=True)
-    scope_sv = models.CharField(_("part of the decision (sv)"), max_length=300, blank=True)
-    kind = models.CharField(_("appeal instructions"), max_length=20, choices=Kind.choices)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("appeal part")
-        verbose_name_plural = _("appeal parts")
-        ordering = ["order", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["item", "order"], name="appeal_part_order_unique"),
-            models.CheckConstraint(
-                condition=Q(kind__in=["no_appeal", "rectification", "court_appeal"]),
-                name="appeal_part_kind_known",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.item.section}: {self.get_kind_display()}"
-
-    @property
-    def deadline_kind(self) -> str | None:
-        return None if self.kind == self.Kind.NO_APPEAL else deadlines.Kind(self.kind)
-
-
-class Notification(models.Model):
-    """The decision given to a party: how and when; the deadline runs from the (deemed) receipt."""
-
-    item = models.ForeignKey(
-        AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="notifications"
-    )
-    recipient = models.CharField(_("recipient"), max_length=200)
-    method = models.CharField(
-        _("method"),
-        max_length=20,
-        choices=[(m.value, m.label) for m in deadlines.Method if m != deadlines.Method.PUBLICATION],
-    )
-
-    class Consent(models.TextChoices):
-        YES = "yes", _("yes: the recipient consented to electronic service")
-        NO = "no", _("no: the recipient has not consented")
-        UNKNOWN = "unknown", _("not recorded")
-
-    # Ordinary electronic service gives a deemed receipt only with the recipient's consent (Act 13/2003
-    # § 19); without it the period runs from a proven receipt only (#13 item 7).
-    consent = models.CharField(
-        _("consent to electronic service"), max_length=10, choices=Consent.choices, default=Consent.UNKNOWN
-    )
-    sent_on = models.DateField(_("sent or handed over on"))
-    proven_receipt_on = models.DateField(_("proven date of receipt"), null=True, blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("notification")
-        verbose_name_plural = _("notifications")
-        ordering = ["sent_on", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(consent__in=["yes", "no", "unknown"]), name="notification_consent_known"
-            ),
-            models.CheckConstraint(
-                condition=Q(proven_receipt_on__isnull=True) | Q(proven_receipt_on__gte=F("sent_on")),
-                name="received_after_sent",
-                violation_error_message=_("A letter cannot be received before it is sent."),
-            ),
-            models.CheckConstraint(
-                condition=Q(method__in=["letter", "email", "received"]), name="notification_method_known"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.recipient} ({self.get_method_display()} {self.sent_on:%d.%m.%Y})"
-
-    @property
-    def no_deemed_receipt(self) -> bool:
-        """E-mail without consent: no deemed receipt (Act 13/2003 § 19); only a proven one counts."""
-        return self.method == "email" and self.consent == self.Consent.NO and not self.proven_receipt_on
-
-    @property
-    def receipt(self) -> datetime.date | None:
-        # A proven actual date overrides the deemed one (HL § 59: "jollei muuta näytetä").
-        if self.proven_receipt_on:
-            return self.proven_receipt_on
-        if self.no_deemed_receipt:
-            return None
-        return deadlines.deemed_receipt(self.method, self.sent_on)
-
-    def clean(self) -> None:
-        rules.check_notification(self)
-
-
-class Claim(models.Model):
-    """A rectification claim or appeal received against a part of a decision."""
-
-    item = models.ForeignKey(
-        AgendaItem, verbose_name=_("agenda item"), on_delete=models.PROTECT, related_name="claims"
-    )
-    part = models.ForeignKey(
-        AppealPart, verbose_name=_("decision part"), on_delete=models.PROTECT, related_name="claims"
-    )
-    claimant = models.CharField(_("claimant"), max_length=200)
-    received_on = models.DateField(_("received on"))
-    reference = models.CharField(_("registry reference"), max_length=100, blank=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("claim")
-        verbose_name_plural = _("claims")
-        ordering = ["received_on"]
-
-    def __str__(self) -> str:
-        return f"{self.claimant} {self.received_on:%d.%m.%Y}"
-
-    def clean(self) -> None:
-        rules.check_claim(self)
 
 
 class Extract(models.Model):
