@@ -2,8 +2,10 @@
 on the portal's pages, in Finnish and Swedish, and the skip link works from the keyboard."""
 
 import datetime
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 from django.urls import reverse
 
 from tests.browser import assert_accessible, log_in
@@ -197,3 +199,15 @@ def test_the_second_factor_and_audit_pages_are_accessible(page, world):
     assert_accessible(page)
     page.goto(reverse("audit-log") + "?since=9999-12-31")
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_the_statement_pages_are_accessible(page, live_server, language):
+    # A browser test's database is emptied after each test: put the statements' first text back.
+    import_module("core.migrations.0004_statement_texts").seed(django_apps, None)
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    for name in ("accessibility-statement", "privacy-notice"):
+        page.goto(reverse(name))
+        assert page.locator("html").get_attribute("lang") == language
+        assert page.locator("h1").count() == 1
+        assert_accessible(page)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from core import views
+from core import statements, views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -9,6 +9,8 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", views.healthz, name="healthz"),
+    path("accessibility/", statements.accessibility, name="accessibility-statement"),
+    path("privacy/", statements.privacy, name="privacy-notice"),
     path("", include("api.urls")),
     path("", include("reports.urls")),
     path("", include("agreements.urls")),
