@@ -175,11 +175,7 @@ def signed_after_the_decision_is_final(facts: GroupFacts) -> Iterator[str]:
     agreement = _agreement(facts)
     if agreement is None or agreement.approving_decision_id is None:
         return
-    decision = (
-        AgendaItem.objects.select_related("meeting", "body")
-        .prefetch_related("appeal_parts", "notifications", "claims")
-        .get(pk=agreement.approving_decision_id)
-    )
+    decision = appeals.with_status_facts(AgendaItem.objects.all()).get(pk=agreement.approving_decision_id)
     final_on = appeals.status(decision).final_on
     original = selectors.version_states(agreement)[:1]
     for progress in original[0].parties if original else []:

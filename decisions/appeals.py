@@ -7,10 +7,23 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from decisions import deadlines, rules
 from decisions.models import AgendaItem, AppealPart, Claim, Notification
+
+
+def with_status_facts(items: QuerySet[AgendaItem]) -> QuerySet[AgendaItem]:
+    """ITEMS with everything status() reads, in a constant number of queries however many
+    notifications and claims there are; a decided claim brings the facts of the decision on it."""
+    deciding = ("appeal_parts", "notifications", "claims__part", "decided_claims")
+    claims = Claim.objects.select_related("part", "decided_in__meeting", "decided_in__body").prefetch_related(
+        *(f"decided_in__{name}" for name in deciding)
+    )
+    return items.select_related("meeting", "body").prefetch_related(
+        "appeal_parts", "notifications", "decided_claims", Prefetch("claims", queryset=claims)
+    )
 
 
 @dataclass

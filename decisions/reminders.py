@@ -25,10 +25,10 @@ RECENT_DAYS = 150
 
 @declares("decisions.appeals")
 def appeal_periods(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
-    items = (
-        AgendaItem.objects.filter(meeting__published_on__gte=today - datetime.timedelta(days=RECENT_DAYS))
-        .select_related("meeting", "body__area")
-        .prefetch_related("appeal_parts", "notifications", "claims__part", "decided_claims")
+    items = appeals.with_status_facts(
+        AgendaItem.objects.filter(
+            meeting__published_on__gte=today - datetime.timedelta(days=RECENT_DAYS)
+        ).select_related("body__area")
     )
     if cooperations is not None:
         items = items.filter(body__area__cooperation__in=cooperations)

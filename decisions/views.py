@@ -21,25 +21,20 @@ from decisions.models import AgendaItem, Body, CourtFee
 
 
 def _item_queryset():
-    return AgendaItem.objects.select_related("meeting__body", "body__area", "presenter").prefetch_related(
-        "appeal_parts",
-        "notifications",
-        "claims__part",
-        "claims__decided_in",
-        "decided_claims",
-        "annexes",
-        "corrections",
-        Prefetch("extracts__certified_by"),
-    )
+    return appeals.with_status_facts(
+        AgendaItem.objects.select_related("meeting__body", "body__area", "presenter")
+    ).prefetch_related("annexes", "corrections", Prefetch("extracts__certified_by"))
 
 
-def _item_context(item: AgendaItem) -> dict:
+def _item_context(item: AgendaItem, fees: dict | None = None) -> dict:
     status = appeals.status(item)
     language = "sv" if (translation.get_language() or "fi").startswith("sv") else "fi"
     to_court = any(p.kind in ("municipal_appeal", "court_appeal") for p in item.appeal_parts.all())
     return {
         # The court fee in force on the decision date (dated data; read only where a court appeal lies).
-        "court_fee": CourtFee.in_force(rules.decision_date(item)) if to_court else None,
+        "court_fee": _court_fee(rules.decision_date(item), {} if fees is None else fees)
+        if to_court
+        else None,
         "item": item,
         "meeting": item.meeting,
         "body": item.body,
@@ -48,6 +43,12 @@ def _item_context(item: AgendaItem) -> dict:
         "days": deadlines.INSTRUCTION_DAYS,
         "today": timezone.localdate(),
     }
+
+
+def _court_fee(day, fees: dict) -> CourtFee | None:
+    if day not in fees:
+        fees[day] = CourtFee.in_force(day)
+    return fees[day]
 
 
 @login_required
@@ -165,7 +166,10 @@ def extract_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk)
-    items = [_item_context(item) for item in _item_queryset().filter(meeting=meeting).order_by("number")]
+    fees: dict = {}  # one meeting's sections share a decision date: the fee is read once
+    items = [
+        _item_context(item, fees) for item in _item_queryset().filter(meeting=meeting).order_by("number")
+    ]
     context = {**_meeting_context(request, meeting), "item_contexts": items}
     return pdf.response(pdf.render("decisions/minutes_pdf.html", context), f"poytakirja-{meeting.pk}.pdf")
 

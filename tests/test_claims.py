@@ -321,3 +321,63 @@ def test_the_secretary_reissues_instructions_in_the_portal(decision, as_secretar
     assert Notification.objects.count() == 1
     assert as_secretary.post(url, {**data, "reissue_reason": "Ohje puuttui."}).status_code == 302
     assert Notification.objects.get(reissue_of=letter).reissue_reason == "Ohje puuttui."
+
+
+# Constant queries as claims and notifications grow (#15).
+
+
+def test_the_status_reads_its_facts_in_nine_queries_however_many_claims(
+    decision, board, world, django_assert_num_queries
+):
+    item, part, _letter = decision
+    for n in range(3):
+        claim = _claim(item, part, D(2025, 4, 10), standing="member", claimant=f"Asukas {n}")
+        on_claim = _item(board, D(2025, 5, 6 + n), 40 + n)
+        services.decide_claim(claim=claim, outcome="rejected", decided_in=on_claim, actor=world.secretary)
+        Notification.objects.create(
+            item=on_claim, recipient=f"Asukas {n}", method="letter", sent_on=D(2025, 5, 7 + n)
+        )
+    with django_assert_num_queries(9):
+        # the section with its meeting and body; its parts, notifications, claims and the claims it
+        # decides; and for the decisions on its claims, the same four
+        loaded = appeals.with_status_facts(AgendaItem.objects.all()).get(pk=item.pk)
+        status = appeals.status(loaded)
+    assert len(status.reviews) == 3
+    assert status.final_on is not None
+
+
+def test_the_decision_pages_keep_their_query_counts_as_claims_grow(
+    decision, board, world, as_secretary, client
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    item, part, _letter = decision
+
+    def counts():
+        result = []
+        for url, reader in [
+            (reverse("item-detail", args=[item.pk]), as_secretary),
+            (f"/public/{board.code}/", client),
+            (f"/public/{board.code}/{item.pk}/", client),
+        ]:
+            with CaptureQueriesContext(connection) as queries:
+                assert reader.get(url).status_code == 200
+            result.append(len(queries))
+        return result
+
+    def add_claim(n):
+        claim = _claim(item, part, D(2025, 4, 10), standing="member", claimant=f"Asukas {n}")
+        Notification.objects.create(item=item, recipient=f"Saaja {n}", method="letter", sent_on=D(2025, 4, 2))
+        services.decide_claim(
+            claim=claim,
+            outcome="rejected",
+            decided_in=_item(board, D(2025, 5, 6), 50 + n),
+            actor=world.secretary,
+        )
+
+    add_claim(0)
+    before = counts()
+    for n in range(1, 4):
+        add_claim(n)
+    assert counts() == before
