@@ -138,6 +138,7 @@ def test_every_declared_kind_has_a_label_and_every_declaration_is_registered():
         "objectives_due",
     } <= codes
     assert reminders.declaration_names() == [
+        "accessrights.left_open",
         "agreements.disputes",
         "agreements.endings",
         "agreements.signatures",

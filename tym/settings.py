@@ -13,7 +13,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from tym.env import envbool, envint, envlist, envsecret, envstr
+from tym.env import envbool, envint, envlist, envsecret, envstr, media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(envstr("TYM_VAR_DIR", str(BASE_DIR / "var")))
@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "agreements",
     "staffing",
     "costs",
+    "accessrights",
     "notifications",
     "reports",
     "api",
@@ -59,7 +60,16 @@ INSTALLED_APPS = [
 
 # The apps that hold the domain's records, lowest layer first: load_demo runs their demo steps in this
 # order, and the board secretaries' group holds every permission of their models.
-DOMAIN_APPS = ("organisations", "decisions", "governance", "agreements", "staffing", "costs", "notifications")
+DOMAIN_APPS = (
+    "organisations",
+    "decisions",
+    "governance",
+    "agreements",
+    "staffing",
+    "costs",
+    "accessrights",
+    "notifications",
+)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -159,7 +169,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

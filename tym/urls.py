@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("", include("costs.urls")),
     path("", include("staffing.urls")),
+    path("", include("accessrights.urls")),
     path("", include("organisations.urls")),
 ]
