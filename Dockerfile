@@ -9,7 +9,7 @@ RUN apt-get update \
 
 WORKDIR /app
 COPY pyproject.toml README.md ./
-RUN pip install --no-cache-dir .
+RUN pip install --no-cache-dir ".[s3]"
 COPY . .
 RUN SECRET_KEY=build python manage.py compilemessages --ignore=.venv -v 0 \
     && SECRET_KEY=build python manage.py collectstatic --no-input -v 0 \

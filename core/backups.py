@@ -1,5 +1,6 @@
 """Backups of the database and the uploaded files (#14): one folder per backup, holding the database
-(pg_dump's custom format for PostgreSQL, SQLite's online backup otherwise) and a tar of MEDIA_ROOT.
+(pg_dump's custom format for PostgreSQL, SQLite's online backup otherwise) and a tar of MEDIA_ROOT
+(with MEDIA_STORAGE=s3 the object store keeps the files, and the folder says so).
 Restored with pg_restore into a database that may be empty (a fresh server), or by copying the SQLite
 file back."""
 
@@ -80,11 +81,26 @@ def backup(target_dir: Path, *, now: datetime.datetime | None = None) -> Path:
         destination.close()
     else:
         raise BackupError(f"no backup for the {vendor} database")
+    if not _media_on_disk():
+        # Files in an object store are kept by the store (its versioning and replication), not here.
+        (folder / MEDIA_NOTE).write_text(
+            "Uploaded files are in the object store named by MEDIA_STORAGE/S3_BUCKET; "
+            "keep them with the store's own versioning.\n",
+            encoding="utf-8",
+        )
+        return folder
     media = Path(settings.MEDIA_ROOT)
     with tarfile.open(folder / "media.tar.gz", "w:gz") as archive:
         if media.exists():
             archive.add(media, arcname="media")
     return folder
+
+
+MEDIA_NOTE = "media-in-object-store.txt"
+
+
+def _media_on_disk() -> bool:
+    return bool(settings.STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage")
 
 
 def restore(folder: Path, *, database_url: str | None = None, media_root: Path | None = None) -> None:
@@ -116,6 +132,8 @@ def restore(folder: Path, *, database_url: str | None = None, media_root: Path |
         shutil.copyfile(folder / DATABASE_FILE["sqlite"], target)
     else:
         raise BackupError(f"{folder} holds no database backup")
+    if not (folder / "media.tar.gz").exists() and (folder / MEDIA_NOTE).exists():
+        return  # the files stayed in the object store
     media = Path(media_root or settings.MEDIA_ROOT)
     with tarfile.open(folder / "media.tar.gz", "r:gz") as archive:
         members = [m for m in archive.getmembers() if m.name == "media" or m.name.startswith("media/")]

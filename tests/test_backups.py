@@ -61,3 +61,12 @@ def test_a_backup_restores_into_a_fresh_database(world, group_world, tmp_path, s
 def test_a_folder_without_a_backup_is_refused(tmp_path):
     with pytest.raises(backups.BackupError):
         backups.restore(tmp_path)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_an_object_store_the_backup_says_where_the_files_are(tmp_path, settings):
+    require(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL)", "REQUIRE_POSTGRESQL")
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
+    folder = backups.backup(tmp_path / "backups")
+    assert not (folder / "media.tar.gz").exists()
+    assert "S3_BUCKET" in (folder / backups.MEDIA_NOTE).read_text(encoding="utf-8")

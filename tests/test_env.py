@@ -94,3 +94,44 @@ def test_database_url_selects_postgresql(tmp_path):
         "s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME']",
     )
     assert result.stdout.strip() == "django.db.backends.postgresql tym"
+
+
+# Where uploaded files live (#18 item 4).
+
+
+def test_uploaded_files_stay_on_the_local_disk_by_default(monkeypatch):
+    from tym.env import media_storage
+
+    monkeypatch.delenv("MEDIA_STORAGE", raising=False)
+    assert media_storage() == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+
+def test_an_object_store_is_configured_by_the_environment_with_a_private_bucket(monkeypatch, tmp_path):
+    from tym.env import media_storage
+
+    secret = tmp_path / "s3-secret"
+    secret.write_text("salainen\n", encoding="utf-8")
+    monkeypatch.setenv("MEDIA_STORAGE", "s3")
+    monkeypatch.setenv("S3_BUCKET", "tym-media")
+    monkeypatch.setenv("S3_ENDPOINT_URL", "https://s3.example.fi")
+    monkeypatch.setenv("S3_ACCESS_KEY", "avain")
+    monkeypatch.setenv("S3_SECRET_KEY_FILE", str(secret))
+    storage = media_storage()
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    options = storage["OPTIONS"]
+    assert options["bucket_name"] == "tym-media"
+    assert options["endpoint_url"] == "https://s3.example.fi"
+    assert options["secret_key"] == "salainen"
+    assert options["default_acl"] is None  # never public-read
+    assert options["querystring_auth"] is True
+    assert options["file_overwrite"] is False
+
+
+@pytest.mark.parametrize(("kind", "bucket"), [("s3", ""), ("ftp", "x")])
+def test_a_storage_that_cannot_work_stops_the_start(monkeypatch, kind, bucket):
+    from tym.env import media_storage
+
+    monkeypatch.setenv("MEDIA_STORAGE", kind)
+    monkeypatch.setenv("S3_BUCKET", bucket)
+    with pytest.raises(ImproperlyConfigured, match="MEDIA_STORAGE"):
+        media_storage()

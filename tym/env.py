@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -60,3 +61,32 @@ def envsecret(name: str, default: str | None = None) -> str | None:
             raise ImproperlyConfigured(f"{name}_FILE={path!r} is not a readable file")
         return file.read_text(encoding="utf-8").strip()
     return os.environ.get(name, default)
+
+
+def media_storage() -> dict[str, Any]:
+    """Where uploaded files (the signed scans) live: the local disk, the embedded default, or with
+    MEDIA_STORAGE=s3 an S3-compatible object store that several web nodes share (django-storages,
+    installed with the "s3" extra). The bucket stays private: every file is served through the
+    application, which checks the reader's rights and logs the disclosure."""
+    kind = envstr("MEDIA_STORAGE", "local")
+    if kind == "local":
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind != "s3":
+        raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'local' or 's3', not {kind!r}")
+    bucket = envstr("S3_BUCKET")
+    if not bucket:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs S3_BUCKET")
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": envstr("S3_ENDPOINT_URL") or None,
+            "region_name": envstr("S3_REGION") or None,
+            "access_key": envsecret("S3_ACCESS_KEY"),
+            "secret_key": envsecret("S3_SECRET_KEY"),
+            "location": envstr("S3_PREFIX", "media"),
+            "default_acl": None,  # the bucket's own policy: private
+            "querystring_auth": True,
+            "file_overwrite": False,  # a new upload never replaces a kept scan
+        },
+    }
