@@ -6,6 +6,7 @@ urlpatterns = [
     path("groups/<int:pk>/costs/", views.group_costs, name="group-costs"),
     path("groups/<int:pk>/development-days/new/", views.day_create, name="day-create"),
     path("development-days/<int:pk>/", views.day_detail, name="day-detail"),
+    path("development-days/<int:pk>/costs.<str:fmt>", views.day_export, name="day-export"),
     path("development-days/<int:pk>/costs/new/", views.cost_item_create, name="cost-item-create"),
     path("development-days/<int:pk>/register/", views.register, name="day-register"),
     path("development-days/<int:pk>/invoices/", views.prepare_invoices, name="day-invoices"),

@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core import bounds, charts, pdf
+from core import exports as tables
 from core.forms import add_service_errors, submit
 from core.views import form_page
-from costs import services, split
+from costs import exports, services, split
 from costs.forms import CostItemForm, DayForm, InvoiceStatusForm, RegistrationForm
 from costs.models import CostPrinciple, DevelopmentDay, Invoice, Registration
 from governance.access import get_group_for_user
@@ -250,3 +251,15 @@ def cost_item_create(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(
         request, form, _("Add a cost of the day"), reverse("day-detail", args=[day.pk]), str(day)
     )
+
+
+@login_required
+def day_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The day's split and invoice bases, for those who may see the cooperation (#18 item 5)."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    day = _get_day(request.user, pk)
+    name = f"kehittamispaiva-{day.pk}-{day.date:%Y-%m-%d}"
+    if fmt == "xlsx":
+        return tables.xlsx_response(exports.rows(day), name, _("Costs"))
+    return tables.csv_response(exports.rows(day, finnish=True), name)

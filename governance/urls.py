@@ -5,6 +5,7 @@ from governance import views
 urlpatterns = [
     path("groups/<int:pk>/", views.group_detail, name="group-detail"),
     path("groups/<int:pk>/composition.pdf", views.group_pdf, name="group-pdf"),
+    path("groups/<int:pk>/composition.<str:fmt>", views.group_export, name="group-export"),
     path("groups/<int:pk>/history/", views.group_history, name="group-history"),
     path("groups/<int:pk>/leadership/new/", views.leader_create, name="leader-create"),
     path("groups/<int:pk>/nominations/new/", views.nomination_create, name="nomination-create"),

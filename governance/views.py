@@ -2,15 +2,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core import exports as tables
 from core import pdf
 from core.forms import add_service_errors
-from governance import access, compliance, selectors, services, timeline
+from governance import access, compliance, exports, selectors, services, timeline
 from governance.forms import DeputyForm, EndSeatForm, LeaderForm, NominationForm, SeatForm, SuccessorForm
 from governance.models import LeadershipAppointment, Membership, Nomination, SteeringGroup
 from organisations import access as org_access
@@ -225,3 +226,16 @@ def leader_create(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(
         request, title=_("Name the leading person or deputy"), form=form, group=group, intro=intro
     )
+
+
+@login_required
+def group_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The composition, current and ended seats, for those who may see the group (#18 item 5)."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    group = access.get_group_for_user(request.user, pk)
+    facts = compliance.GroupFacts(group, timezone.localdate())
+    name = f"johtoryhman-kokoonpano-{group.cooperation.code}"
+    if fmt == "xlsx":
+        return tables.xlsx_response(exports.rows(facts), name, _("Composition"))
+    return tables.csv_response(exports.rows(facts, finnish_dates=True), name)

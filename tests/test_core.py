@@ -70,7 +70,7 @@ def test_an_exported_cell_that_looks_like_a_formula_is_written_as_text(value):
     assert exports.safe_cell(value) == "'" + value
 
 
-@pytest.mark.parametrize("value", ["Jämsä", "", 3, -3, "1-2"])
+@pytest.mark.parametrize("value", ["Jämsä", "", 3, -3, "1-2", "-400,00", "-12.5", "-7"])
 def test_other_exported_cells_are_kept_as_they_are(value):
     assert exports.safe_cell(value) == value
 
