@@ -1,8 +1,9 @@
 from django.urls import path
 
-from decisions import editing, views
+from decisions import editing, lists, views
 
 urlpatterns = [
+    path("decisions/", lists.decision_list, name="decision-list"),
     path("decisions/<int:pk>/", views.item_detail, name="item-detail"),
     path("decisions/<int:pk>/edit/", editing.item_edit, name="item-edit"),
     path("decisions/<int:pk>/annexes/new/", editing.annex_create, name="annex-create"),

@@ -34,6 +34,9 @@ def test_the_portal_pages_are_accessible(page, world):
         reverse("area-detail", args=[world.area.code]),
         reverse("organisation-detail", args=[world.org_a.pk]),
         reverse("organisation-edit", args=[world.org_a.pk]),
+        reverse("decision-list"),
+        reverse("decision-list") + "?q=sopimus&year=2025",
+        reverse("decision-list") + "?year=abc",  # refused: the errors on the form
     ]:
         page.goto(url)
         assert_accessible(page)

@@ -1,0 +1,140 @@
+"""The decisions list and the search (#17 item 2): every section the user may see, filtered by body,
+year and appeal status, sorted and paged, the filters in the URL; one search box over decisions,
+their annexes and people. PostgreSQL searches with its Finnish text configuration (stems: "sopimuksen"
+finds "sopimus"); SQLite, the embedded default, matches plain substrings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from decisions import appeals
+from decisions.models import AgendaItem, Annex, Body
+from organisations.access import areas_visible_to, organisations_acted_for
+from organisations.models import Person
+
+PAGE_SIZE = 25
+SORTS = {
+    "newest": ("-year", "-number"),
+    "oldest": ("year", "number"),
+    "title": ("title", "-year"),
+}
+
+
+class ListForm(forms.Form):
+    q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.none(), required=False)
+    year = forms.IntegerField(label=_("Year"), min_value=1900, max_value=2100, required=False)
+    status = forms.ChoiceField(
+        label=_("Appeal status"),
+        required=False,
+        choices=[
+            ("", _("all")),
+            ("open", _("appeal period running or not started")),
+            ("final", _("final")),
+            ("claims", _("claims pending")),
+        ],
+    )
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("newest", _("newest first")), ("oldest", _("oldest first")), ("title", _("by title"))],
+    )
+
+    def __init__(self, *args, bodies: QuerySet[Body], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies  # type: ignore[attr-defined]
+
+
+def _matching(queryset: QuerySet, fields: tuple[str, ...], text: str) -> QuerySet:
+    if connection.vendor == "postgresql":
+        query = SearchQuery(text, config="finnish", search_type="websearch")
+        return queryset.annotate(found=SearchVector(*fields, config="finnish")).filter(found=query)
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": text})
+    return queryset.filter(condition)
+
+
+def visible_items(user) -> QuerySet[AgendaItem]:
+    return AgendaItem.objects.filter(body__area__in=areas_visible_to(user))
+
+
+@login_required
+def decision_list(request: HttpRequest) -> HttpResponse:
+    bodies = Body.objects.filter(area__in=areas_visible_to(request.user)).order_by("name_fi")
+    form = ListForm(request.GET or None, bodies=bodies)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    items = visible_items(request.user)
+    if data.get("body"):
+        items = items.filter(body=data["body"])
+    if data.get("year"):
+        items = items.filter(year=data["year"])
+    text = (data.get("q") or "").strip()
+    if text:
+        items = _matching(items, ("title", "title_sv", "proposal", "decision"), text)
+    items = items.order_by(*SORTS.get(data.get("sort") or "newest", SORTS["newest"]))
+    status = data.get("status") or ""
+    today = timezone.localdate()
+    rows = []
+    page: Page[Any]
+    if status:
+        # The appeal status is computed by law, not stored: computed for the filtered sections, with
+        # their facts loaded in a constant number of queries.
+        for item in appeals.with_status_facts(items):
+            state = appeals.status(item)
+            pending = any(r.stops_finality and r.claim.outcome == "pending" for r in state.reviews)
+            final = state.is_final_on(today)
+            if (
+                (status == "final" and final)
+                or (status == "claims" and pending)
+                or (status == "open" and not final and not pending)
+            ):
+                rows.append((item, state))
+        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        entries = list(page.object_list)
+    else:
+        page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+        loaded = appeals.with_status_facts(AgendaItem.objects.filter(pk__in=[i.pk for i in page.object_list]))
+        by_pk = {item.pk: item for item in loaded}
+        entries = [(by_pk[i.pk], appeals.status(by_pk[i.pk])) for i in page.object_list]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "entries": entries,
+        "today": today,
+        "query": query.urlencode(),
+        "people": _people(request.user, text) if text else [],
+        "annexes": _annexes(request.user, text) if text else [],
+        "text": text,
+    }
+    return render(request, "decisions/decision_list.html", context, status=200 if not form.errors else 400)
+
+
+def _people(user, text: str) -> list[Person]:
+    areas = areas_visible_to(user)
+    people = Person.objects.filter(
+        Q(organisation__in=organisations_acted_for(user))
+        | Q(organisation__participations__cooperation__areas__in=areas)
+    ).distinct()
+    words = text.split()
+    for word in words[:5]:
+        people = people.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    return list(people.select_related("organisation").order_by("last_name", "first_name")[:20])
+
+
+def _annexes(user, text: str) -> list[Annex]:
+    annexes = Annex.objects.filter(item__body__area__in=areas_visible_to(user))
+    return list(_matching(annexes, ("title",), text).select_related("item")[:20])
