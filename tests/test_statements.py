@@ -21,7 +21,8 @@ def test_the_accessibility_statement_names_the_axe_test_and_its_result(client, d
     assert "0 axe-virhettä" in text
     assert "Valvontaviranomainen" in text  # the supervising authority (Act 306/2019 § 15)
     assert "14 päivän kuluessa" in text  # the answer to a request (§ 16)
-    assert "Ylläpitonäkymä" in text  # a known gap, said openly
+    assert "Ylläpitonäkymässä" in text  # a known gap, said openly
+    assert "tests/test_admin_accessibility.py" in text
 
 
 def test_the_privacy_notice_says_controllers_purposes_bases_retention_and_rights(client, db):

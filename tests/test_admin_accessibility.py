@@ -1,0 +1,70 @@
+"""WCAG 2.1 AA in the admin site too (#17 item 3; Act 306/2019): with the first real case loaded, every
+admin page the board secretary opens (each model's list, its add page and a record's change page), and
+the user and lock-out pages a superuser opens, have no axe violation, in Finnish and Swedish."""
+
+import pytest
+from django.contrib import admin
+from django.core.management import call_command
+from django.urls import reverse
+
+from tests.browser import AXE_TAGS, log_in
+
+pytestmark = pytest.mark.browser
+
+REGISTERED = sorted(admin.site._registry.items(), key=lambda entry: entry[0]._meta.label)
+SUPERUSER_ONLY = ("auth", "axes", "otp_totp", "otp_static", "core")
+
+
+def _urls(user, app_labels_excluded=(), only=None):
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    urls = []
+    for model, model_admin in REGISTERED:
+        meta = model._meta
+        if meta.app_label in app_labels_excluded or (only is not None and meta.app_label not in only):
+            continue
+        name = f"admin:{meta.app_label}_{meta.model_name}"
+        urls.append(reverse(f"{name}_changelist"))
+        if model_admin.has_add_permission(request):
+            urls.append(reverse(f"{name}_add"))
+        first = model._default_manager.order_by("pk").first()
+        if first is not None:
+            urls.append(reverse(f"{name}_change", args=[first.pk]))
+    return urls
+
+
+def _violations(page, urls):
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = []
+    for url in urls:
+        response = page.goto(url)
+        assert response.status == 200, url
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        found += [f"{url}: {v['id']} {v['nodes'][0]['target']}" for v in results.response["violations"]]
+    return found
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_the_secretarys_admin_pages_have_no_axe_violations(page, live_server, language):
+    call_command("load_demo", verbosity=0)
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    log_in(page, "secretary")
+    from django.contrib.auth import get_user_model
+
+    secretary = get_user_model().objects.get(username="secretary")
+    urls = [reverse("admin:index"), *_urls(secretary, app_labels_excluded=SUPERUSER_ONLY)]
+    assert len(urls) > 80
+    assert _violations(page, urls) == []
+
+
+def test_the_superusers_admin_pages_have_no_axe_violations(page, world):
+    from tests.factories import UserFactory
+
+    root = UserFactory(username="root", is_staff=True, is_superuser=True)
+    log_in(page, "root")
+    urls = _urls(root, only=SUPERUSER_ONLY)
+    assert len(urls) >= 8
+    assert _violations(page, urls) == []
