@@ -1,7 +1,7 @@
 """The decisions list and the search (#17 item 2): every section the user may see, filtered by body,
 year and appeal status, sorted and paged, the filters in the URL; one search box over decisions,
-their annexes and people. PostgreSQL searches with its Finnish text configuration (stems: "sopimuksen"
-finds "sopimus"); SQLite, the embedded default, matches plain substrings."""
+their annexes and people. PostgreSQL searches with its Finnish text configuration (stems: "sopimuksesta"
+finds "sopimuksen"); SQLite, the embedded default, matches plain substrings."""
 
 from __future__ import annotations
 

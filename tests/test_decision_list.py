@@ -82,8 +82,8 @@ def test_one_search_finds_decisions_documents_and_people(bodies, world, as_membe
 def test_on_postgresql_the_search_understands_finnish_inflection(bodies, as_member):
     require(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL)", "REQUIRE_POSTGRESQL")
     board, _other = bodies
-    _item(board, D(2025, 3, 18), 16, "Sopimus hyväksytään")
-    assert "Sopimus hyväksytään" in as_member.get(URL, {"q": "sopimuksen"}).text
+    _item(board, D(2025, 3, 18), 16, "Sopimuksen hyväksyminen")
+    assert "Sopimuksen hyväksyminen" in as_member.get(URL, {"q": "sopimuksesta"}).text
 
 
 @pytest.mark.parametrize(
