@@ -7,3 +7,6 @@ class ApiConfig(AppConfig):
 
     name = "api"
     verbose_name = _("Integrations")
+
+    def ready(self) -> None:
+        from api import extensions  # noqa: F401  (registers the token's security scheme)

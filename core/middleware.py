@@ -1,7 +1,8 @@
 import logging
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 
 
 class LanguageByChoiceMiddleware:
@@ -104,7 +105,11 @@ class OnceMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        token = request.POST.get("once", "") if request.method == "POST" else ""
+        try:
+            token = request.POST.get("once", "") if request.method == "POST" else ""
+        except (MultiPartParserError, UnreadablePostError):
+            # A broken upload (no boundary, a cut-off body) is the sender's error: 400, never 500.
+            return HttpResponseBadRequest(b"The request body could not be read.", content_type="text/plain")
         if not (len(token) == 32 and all(c in "0123456789abcdef" for c in token)):
             return self.get_response(request)
         from django.contrib import messages

@@ -13,5 +13,4 @@ urlpatterns = [
     path("registrations/<int:pk>/cancel/", views.cancel, name="registration-cancel"),
     path("invoices/<int:pk>/status/", views.invoice_status, name="invoice-status"),
     path("invoices/<int:pk>.pdf", views.invoice_pdf, name="invoice-pdf"),
-    path("api/v1/cost-split/", views.cost_split_api, name="cost-split-api"),
 ]

@@ -1,21 +1,18 @@
-import re
-from decimal import Decimal, InvalidOperation
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from core import bounds, charts, pdf
 from core import exports as tables
 from core.forms import add_service_errors, submit
 from core.views import form_page
-from costs import exports, services, split
+from costs import exports, services
 from costs.forms import CostItemForm, DayForm, InvoiceStatusForm, RegistrationForm
 from costs.models import CostPrinciple, DevelopmentDay, Invoice, Registration
 from governance.access import get_group_for_user
@@ -191,33 +188,6 @@ def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         },
     )
     return pdf.response(content, f"laskuperuste-{invoice.number}.pdf")
-
-
-@require_GET
-def cost_split_api(request: HttpRequest) -> JsonResponse:
-    """What-if split for budgeting: ?total=1000.00&counts=A:3,B:2,C:2 → each key's amount, summing exactly."""
-    raw_total, raw_counts = request.GET.get("total", ""), request.GET.get("counts", "")
-    try:
-        total = Decimal(raw_total)
-        if not total.is_finite():
-            raise InvalidOperation
-    except (InvalidOperation, ValueError):
-        return JsonResponse({"error": _("The total must be a number such as 1000.00.")}, status=400)
-    counts: dict[str, int] = {}
-    for part in filter(None, raw_counts.split(",")):
-        key, sep, value = part.partition(":")
-        if not sep or not key.strip() or not re.fullmatch(r"-?[0-9]{1,7}", value.strip()):
-            return JsonResponse(
-                {"error": _("Write the counts as KEY:NUMBER separated by commas, e.g. A:3,B:2.")}, status=400
-            )
-        if key.strip() in counts:
-            return JsonResponse({"error": _("Each key may appear only once.")}, status=400)
-        counts[key.strip()] = int(value)
-    try:
-        shares = split.allocate(total, counts)
-    except split.SplitError as error:
-        return JsonResponse({"error": str(error)}, status=400)
-    return JsonResponse({"total": f"{total:.2f}", "shares": {k: f"{v:.2f}" for k, v in shares.items()}})
 
 
 @login_required

@@ -76,11 +76,16 @@ def check_item(item: AgendaItem) -> None:
 def check_notification(notification: Notification) -> None:
     errors = Errors()
     decided = decision_date(notification.item) if notification.item_id else None
-    if decided and notification.sent_on < decided:
+    # clean() runs even when a field failed (no sent_on): compare only what is there.
+    if decided and notification.sent_on and notification.sent_on < decided:
         errors.add(
             "sent_on", _("A decision cannot be notified before it is made (%(day)s)."), day=_fmt(decided)
         )
-    if notification.proven_receipt_on and notification.proven_receipt_on < notification.sent_on:
+    if (
+        notification.proven_receipt_on
+        and notification.sent_on
+        and notification.proven_receipt_on < notification.sent_on
+    ):
         errors.add("proven_receipt_on", _("A letter cannot be received before it is sent."))
     if (earlier := notification.reissue_of) is not None:
         if earlier.item_id != notification.item_id:

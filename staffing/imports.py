@@ -200,14 +200,22 @@ def parse(rows: list[list[str]], kind: str, municipalities: dict) -> tuple[list[
     return parsed, errors
 
 
-@transaction.atomic
 def replace_figures(*, review, organisation, kind: str, upload, actor: Actor) -> int:
     """Replace ORGANISATION's staff or client figures in REVIEW with the file's; all or nothing."""
+    return replace_rows(
+        review=review, organisation=organisation, kind=kind, rows=read_rows(upload), actor=actor
+    )
+
+
+@transaction.atomic
+def replace_rows(*, review, organisation, kind: str, rows: list[list[str]], actor: Actor) -> int:
+    """Replace the figures with ROWS (a header row naming the columns, then the values as text), checked
+    exactly as a file's rows are: the same rules whether the figures come from a file or the API."""
     municipalities = {}
     for m in Municipality.objects.filter(area__cooperation=review.group.cooperation_id):
         municipalities[m.name_fi.lower()] = m
         municipalities[m.code] = m
-    parsed, errors = parse(read_rows(upload), kind, municipalities)
+    parsed, errors = parse(rows, kind, municipalities)
     if errors:
         shown = settings.IMPORT_MAX_ERRORS_SHOWN
         if len(errors) > shown:  # the first ones and a count: a page, not megabytes of errors

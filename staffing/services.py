@@ -38,6 +38,30 @@ def import_figures(
     review behind. Only a party of the group's area reports figures (agreement § 6)."""
     if kind not in IMPORT_KINDS or upload is None:
         raise imports.ImportRefused([imports.RowError(1, _("Choose what you import and the file."))])
+    return replace_figures(
+        group=group,
+        year=year,
+        organisation=organisation,
+        kind=kind,
+        rows=imports.read_rows(upload),
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def replace_figures(
+    *,
+    group: SteeringGroup,
+    year: int,
+    organisation: Organisation,
+    kind: str,
+    rows: list[list[str]],
+    actor: Actor,
+) -> int:
+    """Replace ORGANISATION's figures of KIND for YEAR with ROWS (a header row, then values as text):
+    the one rule set for a file and for the API."""
+    if kind not in IMPORT_KINDS:
+        raise imports.ImportRefused([imports.RowError(1, _("Choose what you import and the file."))])
     if not group.cooperation.parties().filter(pk=organisation.pk).exists():
         raise imports.ImportRefused(
             [
@@ -49,9 +73,7 @@ def import_figures(
             ]
         )
     review, _created = StaffingReview.objects.get_or_create(group=group, year=year)
-    return imports.replace_figures(
-        review=review, organisation=organisation, kind=kind, upload=upload, actor=actor
-    )
+    return imports.replace_rows(review=review, organisation=organisation, kind=kind, rows=rows, actor=actor)
 
 
 # The year's objectives: a member's party proposes, the secretary records the steering group's decision

@@ -9,7 +9,6 @@ import pytest
 import time_machine
 
 from decisions import appeals, services
-from decisions.models import Annex, Body
 
 D = datetime.date
 
@@ -27,46 +26,6 @@ D = datetime.date
 )
 def test_personal_data_is_removed_by_whole_words_with_inflections(text, expected):
     assert appeals.redact(text, "Riitta\nRiitta Uosukainen\nJämsä") == expected
-
-
-@pytest.fixture
-def published(world):
-    actor = world.secretary
-    body = Body.objects.create(area=world.area, code="lautakunta", name_fi="Lautakunta", kind="municipal")
-    meeting = services.create_meeting(body=body, actor=actor, date=D(2026, 3, 2))
-    public = services.add_item(
-        meeting=meeting,
-        actor=actor,
-        title="Liisa Virtasen hakemus",
-        proposal="Hyväksytään Liisa Virtasen hakemus.",
-        personal_data="Liisa Virtasen",
-        title_sv="Liisa Virtasens ansökan",
-    )
-    Annex.objects.create(item=public, number=1, title="Liisa Virtasen liite")
-    secret = services.add_item(
-        meeting=meeting,
-        actor=actor,
-        title="Salainen henkilöstöasia",
-        proposal="Salassa pidettävä.",
-        public=False,
-    )
-    from organisations.models import Person
-
-    person = Person.objects.create(organisation=world.org_a, first_name="P", last_name="Q")
-    services.record_attendance(meeting=meeting, actor=actor, person=person, capacity="member")
-    for item in (public, secret):
-        services.record_decision(
-            item=item,
-            outcome="as_proposed",
-            decision=item.proposal,
-            decision_sv="",
-            actor=actor,
-            parts=[("rectification", "", "")],
-            today=D(2026, 3, 2),
-        )
-    services.check_minutes(meeting=meeting, checkers=[person], checked_on=D(2026, 3, 3), actor=actor)
-    services.publish_minutes(meeting=meeting, published_on=D(2026, 3, 4), actor=actor)
-    return body, public, secret
 
 
 def test_a_confidential_section_is_listed_with_its_instructions_only(client, published):

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "core",
     "organisations",
     "decisions",
@@ -188,6 +191,36 @@ IMPORT_MAX_ERRORS_SHOWN = envint("IMPORT_MAX_ERRORS_SHOWN", 50, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Security headers. Everything (scripts, styles, fonts) is served by the app itself.
+# The JSON API (api/): tokens or the portal's session, problem details, pages of 50 (at most 200).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.auth.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.auth.TokenScopes"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.Schema",
+    "EXCEPTION_HANDLER": "api.problems.handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "TYM Governance API",
+    "DESCRIPTION": (
+        "Cooperations, steering groups, meetings and decisions, agreements, objectives, staffing and "
+        "development-day costs of the TYM cooperation model (Act 381/2023, Decree 388/2024). "
+        "Authenticate with a personal token from the portal: `Authorization: Bearer tym_…`. "
+        "Errors are RFC 9457 problem details."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
