@@ -166,13 +166,18 @@ def signature_evidence(request: HttpRequest, pk: int) -> FileResponse:
 @login_required
 def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = access.get_agreement_for_user(request.user, pk)
-    context = _context(request, agreement)
-    context["is_draft"] = context["agreement"].status in (
-        Agreement.Status.DRAFT,
-        Agreement.Status.APPROVED,
-        Agreement.Status.OUT_FOR_SIGNATURE,
-    )
-    context["today"] = timezone.localdate()
-    return pdf.response(
-        pdf.render("agreements/agreement_pdf.html", context), f"yhteistyosopimus-{agreement.pk}.pdf"
-    )
+    return pdf.response(agreement_document(agreement), f"yhteistyosopimus-{agreement.pk}.pdf")
+
+
+def agreement_document(agreement: Agreement, *, variant: str | None = None) -> bytes:
+    """The agreement as PDF: the text in force, the parties and the signature page of each version."""
+    agreement = selectors.load(agreement.pk)
+    context = {
+        "agreement": agreement,
+        "states": selectors.version_states(agreement),
+        "sections": selectors.effective_sections(agreement),
+        "is_draft": agreement.status
+        in (Agreement.Status.DRAFT, Agreement.Status.APPROVED, Agreement.Status.OUT_FOR_SIGNATURE),
+        "today": timezone.localdate(),
+    }
+    return pdf.render("agreements/agreement_pdf.html", context, variant=variant)

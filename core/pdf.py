@@ -12,12 +12,20 @@ from django.utils import timezone
 PRINT_CSS = settings.BASE_DIR / "static" / "css" / "pdf.css"
 
 
-def render(template: str, context: dict[str, Any]) -> bytes:
-    """TEMPLATE rendered with CONTEXT (plus the time of printing) as PDF bytes, in the print style."""
+# The archive keeps documents as PDF/A-3b (ISO 19005-3, level B: the look is kept exactly; fonts embedded,
+# colour profile and XMP identification included), the variant the National Archives accepts for
+# long-term keeping of PDF documents.
+ARCHIVE_VARIANT = "pdf/a-3b"
+
+
+def render(template: str, context: dict[str, Any], *, variant: str | None = None) -> bytes:
+    """TEMPLATE rendered with CONTEXT (plus the time of printing) as PDF bytes, in the print style;
+    VARIANT (e.g. ARCHIVE_VARIANT) asks WeasyPrint for a standard PDF variant."""
     from weasyprint import CSS, HTML  # heavy: loaded when the first PDF is asked for
 
     html = render_to_string(template, {**context, "printed": timezone.localtime()})
-    return bytes(HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))]))
+    options: dict[str, Any] = {"pdf_variant": variant} if variant else {}
+    return bytes(HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))], **options))
 
 
 def response(content: bytes, filename: str) -> HttpResponse:

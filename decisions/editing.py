@@ -270,9 +270,13 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk)
+    return pdf.response(agenda_document(meeting), f"esityslista-{meeting.pk}.pdf")
+
+
+def agenda_document(meeting: Meeting, *, variant: str | None = None) -> bytes:
+    """The agenda of MEETING as PDF."""
     items = meeting.items.select_related("presenter").prefetch_related("annexes").order_by("number")
-    content = pdf.render("decisions/agenda_pdf.html", {"meeting": meeting, "items": items})
-    return pdf.response(content, f"esityslista-{meeting.pk}.pdf")
+    return pdf.render("decisions/agenda_pdf.html", {"meeting": meeting, "items": items}, variant=variant)
 
 
 def _claim_to_record(request: HttpRequest, pk: int) -> Claim:

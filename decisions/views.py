@@ -17,7 +17,7 @@ from core import pdf
 from core.forms import add_service_errors
 from decisions import access, appeals, deadlines, rules, services
 from decisions.forms import CheckMinutesForm, ClaimForm, DeadlineForm, NotificationForm
-from decisions.models import AgendaItem, Body, CourtFee
+from decisions.models import AgendaItem, Body, CourtFee, Meeting
 
 
 def _item_queryset():
@@ -154,24 +154,39 @@ def meeting_check(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def extract_document(item: AgendaItem, *, variant: str | None = None) -> bytes:
+    """The certified extract of ITEM as PDF (the portal's download and the archive's copy)."""
+    item = _item_queryset().get(pk=item.pk)
+    extract = item.extracts.select_related("certified_by").order_by("-certified_on").first()
+    return pdf.render(
+        "decisions/extract_pdf.html", {**_item_context(item), "extract": extract}, variant=variant
+    )
+
+
+def minutes_document(meeting: Meeting, *, variant: str | None = None) -> bytes:
+    """The minutes of MEETING as PDF, every section with its appeal instructions."""
+    fees: dict = {}  # one meeting's sections share a decision date: the fee is read once
+    items = [
+        _item_context(item, fees) for item in _item_queryset().filter(meeting=meeting).order_by("number")
+    ]
+    context = {
+        "meeting": meeting,
+        "attendances": meeting.attendances.select_related("person__organisation", "substitutes_for"),
+        "item_contexts": items,
+    }
+    return pdf.render("decisions/minutes_pdf.html", context, variant=variant)
+
+
 @login_required
 def extract_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    access.get_item_for_user(request.user, pk)
-    item = _item_queryset().get(pk=pk)
-    extract = item.extracts.select_related("certified_by").order_by("-certified_on").first()
-    content = pdf.render("decisions/extract_pdf.html", {**_item_context(item), "extract": extract})
-    return pdf.response(content, f"ote-{item.number}-{item.year}.pdf")
+    item = access.get_item_for_user(request.user, pk)
+    return pdf.response(extract_document(item), f"ote-{item.number}-{item.year}.pdf")
 
 
 @login_required
 def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk)
-    fees: dict = {}  # one meeting's sections share a decision date: the fee is read once
-    items = [
-        _item_context(item, fees) for item in _item_queryset().filter(meeting=meeting).order_by("number")
-    ]
-    context = {**_meeting_context(request, meeting), "item_contexts": items}
-    return pdf.response(pdf.render("decisions/minutes_pdf.html", context), f"poytakirja-{meeting.pk}.pdf")
+    return pdf.response(minutes_document(meeting), f"poytakirja-{meeting.pk}.pdf")
 
 
 def deadline_calculator(request: HttpRequest) -> HttpResponse:

@@ -395,7 +395,8 @@ def test_a_notification_without_a_sent_date_is_a_400_not_a_crash(world, publishe
         {"recipient": "X", "method": "letter", "consent": "yes", "proven_receipt_on": "2026-03-06"},
         content_type="application/json",
     )
-    assert response.status_code == 400 and "sent_on" in response.json()["errors"]
+    assert response.status_code == 400
+    assert "sent_on" in response.json()["errors"]
 
 
 @pytest.mark.parametrize("value", [[None, None], {"a": 1}, True, 20260305])
@@ -406,7 +407,8 @@ def test_a_value_of_the_wrong_json_type_is_a_400(world, published, value):
         {"recipient": "X", "method": "letter", "sent_on": value},
         content_type="application/json",
     )
-    assert response.status_code == 400 and "sent_on" in response.json()["errors"]
+    assert response.status_code == 400
+    assert "sent_on" in response.json()["errors"]
     assert not public.notifications.exists()
 
 

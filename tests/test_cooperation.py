@@ -162,7 +162,7 @@ OLD = [
     ("costs", "0001_initial"),
 ]
 # Apps that came later, on top of the cooperations: not there before them.
-LATER = ["accessrights"]
+LATER = ["accessrights", "archive"]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "accessrights",
     "notifications",
     "reports",
+    "archive",
     "api",
 ]
 

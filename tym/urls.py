@@ -12,6 +12,7 @@ urlpatterns = [
     path("accessibility/", statements.accessibility, name="accessibility-statement"),
     path("privacy/", statements.privacy, name="privacy-notice"),
     path("", include("api.urls")),
+    path("", include("archive.urls")),
     path("", include("reports.urls")),
     path("", include("agreements.urls")),
     path("", include("notifications.urls")),

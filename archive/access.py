@@ -1,0 +1,50 @@
+"""Who may open and who may archive. Everyone who sees the cooperation opens what is shared with
+everyone (the steering group's members included, agreement § 8); what is shared with the parties also
+needs an editor's right for one of its parties; the secretaries of the cooperation (and the national
+administrators) open everything and are the ones who archive (the employment authority keeps the
+archive, agreement § 10)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from archive.models import ArchivedDocument
+from organisations.access import get_cooperation_for_user, is_secretary_of, organisations_acted_for, rights_of
+from organisations.models import Cooperation
+
+
+def audiences_of(user, cooperation: Cooperation) -> list[str]:
+    """The audiences whose documents USER may open in COOPERATION (which USER sees)."""
+    if rights_of(user).administrator or is_secretary_of(user, cooperation.pk):
+        return list(ArchivedDocument.Audience.values)
+    if organisations_acted_for(user).filter(pk__in=cooperation.parties().values("pk")).exists():
+        return [ArchivedDocument.Audience.EVERYONE, ArchivedDocument.Audience.PARTIES]
+    return [ArchivedDocument.Audience.EVERYONE]
+
+
+def documents_for(user, cooperation: Cooperation) -> QuerySet[ArchivedDocument]:
+    return ArchivedDocument.objects.filter(
+        cooperation=cooperation, audience__in=audiences_of(user, cooperation)
+    )
+
+
+def may_archive(user, cooperation: Cooperation) -> bool:
+    return rights_of(user).administrator or is_secretary_of(user, cooperation.pk)
+
+
+def get_archive_for_user(user, code: str) -> Cooperation:
+    return get_cooperation_for_user(user, code)  # 404 outside the user's reach
+
+
+def get_document_for_user(user, pk: int, *, to_change: bool = False) -> ArchivedDocument:
+    document = get_object_or_404(ArchivedDocument.objects.select_related("cooperation"), pk=pk)
+    if not rights_of(user).sees(document.cooperation_id):
+        raise Http404
+    if document.audience not in audiences_of(user, document.cooperation):
+        raise Http404  # not shared with this user: not even its existence is told
+    if to_change and not may_archive(user, document.cooperation):
+        raise PermissionDenied
+    return document

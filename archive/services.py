@@ -1,0 +1,172 @@
+"""Archiving: the document rendered again from the records as PDF/A-3b (core.pdf.ARCHIVE_VARIANT), or
+an uploaded annex or report that already is PDF/A, stored with its digest and records metadata in one
+transaction: a refused document leaves neither a row nor a file behind."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from agreements.models import Agreement
+from agreements.views import agreement_document
+from archive.models import ArchivedDocument
+from core import pdf, scans
+from core.writes import Actor, save_validated
+from decisions.editing import agenda_document
+from decisions.models import AgendaItem, Meeting
+from decisions.views import extract_document, minutes_document
+from organisations.models import Cooperation
+
+Kind = ArchivedDocument.Kind
+RENDERED: dict[str, str] = {
+    Kind.AGENDA: "meeting",
+    Kind.MINUTES: "meeting",
+    Kind.EXTRACT: "item",
+    Kind.AGREEMENT: "agreement",
+}
+UPLOADED = (Kind.ANNEX, Kind.REPORT)
+MAX_UPLOAD = 20 * 1024 * 1024
+METADATA = (
+    "title",
+    "case",
+    "publicity",
+    "secrecy_basis",
+    "retention_years",
+    "permanent",
+    "audience",
+    "status",
+)
+
+
+def meetings_of(cooperation: Cooperation) -> QuerySet[Meeting]:
+    return (
+        Meeting.objects.filter(body__area__cooperation=cooperation)
+        .select_related("body")
+        .order_by("-date", "-pk")
+    )
+
+
+def items_with_extracts(cooperation: Cooperation) -> QuerySet[AgendaItem]:
+    return (
+        AgendaItem.objects.filter(body__area__cooperation=cooperation, extracts__isnull=False)
+        .distinct()
+        .select_related("body")
+        .order_by("-year", "-number")
+    )
+
+
+def agreements_of(cooperation: Cooperation) -> QuerySet[Agreement]:
+    return Agreement.objects.filter(cooperation=cooperation).order_by("-pk")
+
+
+def _render(kind: str, source: Any) -> bytes:
+    if kind == Kind.AGENDA:
+        return agenda_document(source, variant=pdf.ARCHIVE_VARIANT)
+    if kind == Kind.MINUTES:
+        return minutes_document(source, variant=pdf.ARCHIVE_VARIANT)
+    if kind == Kind.EXTRACT:
+        return extract_document(source, variant=pdf.ARCHIVE_VARIANT)
+    return agreement_document(source, variant=pdf.ARCHIVE_VARIANT)
+
+
+def pdfa_identification(data: bytes) -> str | None:
+    """'PDF/A-<part><conformance>' as the file's XMP metadata declares it, or None."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        xmp = PdfReader(io.BytesIO(data), strict=False).xmp_metadata
+        if xmp is None or not xmp.pdfaid_part:
+            return None
+        return f"PDF/A-{xmp.pdfaid_part}{(xmp.pdfaid_conformance or '').lower()}"
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None
+
+
+def _uploaded(upload: UploadedFile | None) -> tuple[bytes, str]:
+    if upload is None:
+        raise ValidationError({"upload": _("Choose the PDF/A file of the annex or report.")})
+    if (upload.size or 0) > MAX_UPLOAD:
+        raise ValidationError({"upload": _("The file is larger than 20 MB.")})
+    data = upload.read()
+    try:
+        active = scans.active_content(io.BytesIO(data))
+    except scans.Unreadable as error:
+        raise ValidationError({"upload": _("The file is not a readable PDF.")}) from error
+    if active:
+        raise ValidationError(
+            {
+                "upload": _("The file carries %(what)s: archive a plain document.")
+                % {"what": ", ".join(active)}
+            }
+        )
+    variant = pdfa_identification(data)
+    if variant is None:
+        raise ValidationError(
+            {"upload": _("The file is not PDF/A. Save it as PDF/A (e.g. PDF/A-2b) and archive that file.")}
+        )
+    return data, variant
+
+
+@transaction.atomic
+def archive(
+    *,
+    cooperation: Cooperation,
+    kind: str,
+    actor: Actor,
+    source: Any = None,
+    upload: UploadedFile | None = None,
+    **metadata: Any,
+) -> ArchivedDocument:
+    """Keep a document of COOPERATION: SOURCE (a meeting, a decided item with an extract, an agreement)
+    rendered as PDF/A, or an UPLOAD that is PDF/A already (annexes, reports)."""
+    if kind in RENDERED:
+        if source is None:
+            raise ValidationError({"source": _("Choose the document to archive.")})
+        data, variant = _render(kind, source), "PDF/A-3b"  # core.pdf.ARCHIVE_VARIANT
+        origin = f"{RENDERED[kind]}:{source.pk}"
+    elif kind in UPLOADED:
+        data, variant = _uploaded(upload)
+        origin = "upload"
+    else:
+        raise ValidationError({"kind": _("Choose the kind of the document.")})
+    fields = {k: v for k, v in metadata.items() if k in METADATA}
+    if fields.get("permanent"):
+        fields["retention_years"] = None
+    document = ArchivedDocument(
+        cooperation=cooperation,
+        kind=kind,
+        source=origin,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        pdf_variant=variant,
+        archived_by=actor if isinstance(actor, get_user_model()) else None,
+        **fields,
+    )
+    document.full_clean(exclude=["file"])  # the metadata first: nothing is written for a refusal
+    document.file.save(f"{kind}-{document.sha256[:12]}.pdf", ContentFile(data), save=False)
+    try:
+        return save_validated(document, actor)
+    except ValidationError:
+        document.file.delete(save=False)
+        raise
+
+
+@transaction.atomic
+def update_metadata(*, document: ArchivedDocument, actor: Actor, data: dict[str, Any]) -> ArchivedDocument:
+    """Change the records metadata (never the file or its digest); the history keeps every version."""
+    for name in METADATA:
+        if name in data:
+            setattr(document, name, data[name])
+    if document.permanent:
+        document.retention_years = None
+    return save_validated(document, actor)
