@@ -4,12 +4,14 @@ parties as § 2 writes them, the signatories of § 13 (Keski-Suomi's as "N.N., t
 copies § 11 states. No signature dates appear in the source, so none is recorded: the agreement is
 approved but not yet in force."""
 
+import datetime
 from pathlib import Path
 
 from agreements.models import Agreement, AgreementParty, Section, Signatory, Version
 from core.demo import DemoContext, upsert
 
 SOURCE = Path(__file__).with_name("source_agreement_16_2025.txt")
+SOURCE_DATE = datetime.date(2025, 3, 26)
 
 PARTIES = [
     (
@@ -81,7 +83,9 @@ def load(ctx: DemoContext) -> None:
         ctx,
         Version,
         {"agreement": agreement, "number": 1},
-        {"kind": Version.Kind.ORIGINAL, "description": "Alkuperäinen sopimus"},
+        # Not the day the demo is loaded (the case file must not change with the calendar): the source
+        # shows the text by the publication of the minutes of § 16/2025 on 26.3.2025.
+        {"kind": Version.Kind.ORIGINAL, "description": "Alkuperäinen sopimus", "created_on": SOURCE_DATE},
     )
     for number, title, text in sections():
         upsert(ctx, Section, {"version": version, "number": number}, {"title": title, "text": text})

@@ -109,6 +109,8 @@ class OrganisationViewSet(ReadViewSet):
         queryset = Organisation.objects.order_by("name_fi")
         if rights.cooperations is None:
             return queryset
+        if not rights.cooperations:
+            return queryset.none()
         taking_part = Q(participations__cooperation__in=rights.cooperations) | Q(kind=Organisation.Kind.KELA)
         return queryset.filter(pk__in=Organisation.objects.filter(taking_part).values("pk"))
 

@@ -102,12 +102,13 @@ def test_the_area_page_makes_these_eleven_queries(filled, as_member, django_asse
         assert as_member.get(url(filled.area)).status_code == 200
 
 
-def test_the_cooperation_page_makes_these_thirteen_queries(filled, as_member, django_assert_num_queries):
+def test_the_cooperation_page_makes_these_fourteen_queries(filled, as_member, django_assert_num_queries):
     as_member.get(cooperation_url(filled.area))
     # 1 session, 2 user, 3 the cooperation, 4-5 model permissions, 6 grants, 7 participations; 8 the
-    # county that names the vice-chair; 9 its areas; the sections: 10 steering groups, 11 agreements;
-    # 12 the parties and 13 their people.
-    with django_assert_num_queries(13 + LOG_AND_SESSION):
+    # county that names the vice-chair; 9 its areas; the sections: 10 steering groups, 11 agreements,
+    # 12 the archived documents open to the reader (a member acts for no party: no query for that);
+    # 13 the parties and 14 their people.
+    with django_assert_num_queries(14 + LOG_AND_SESSION):
         assert as_member.get(cooperation_url(filled.area)).status_code == 200
 
 
