@@ -39,3 +39,41 @@ def sections(page: str, request: HttpRequest, obj: Any) -> list[Section]:
         if section is not None:
             found.append(section)
     return found
+
+
+# Rows several apps add to one list of a lower app's page, e.g. the front page's "changed since your
+# last visit": each provider returns its rows (any objects the page knows how to show), never raising
+# into the page: one failing app leaves the others' rows.
+
+ListProvider = Callable[[HttpRequest, Any], list[Any]]
+_LISTS: dict[str, dict[str, ListProvider]] = {}
+
+
+def adds_rows(page: str) -> Callable[[ListProvider], ListProvider]:
+    def register(provider: ListProvider) -> ListProvider:
+        _LISTS.setdefault(page, {})[f"{provider.__module__}.{provider.__qualname__}"] = provider
+        return provider
+
+    return register
+
+
+def rows(page: str, request: HttpRequest, obj: Any) -> list[Any]:
+    import logging
+
+    found: list[Any] = []
+    for name, provider in sorted(_LISTS.get(page, {}).items()):
+        try:
+            found.extend(provider(request, obj))
+        except Exception:
+            logging.getLogger(__name__).exception("rows of %s from %s failed", page, name)
+    return found
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change to a record since the reader's last visit (read from its history)."""
+
+    at: Any  # datetime
+    text: str
+    link: str
+    by: str = ""

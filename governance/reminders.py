@@ -11,8 +11,8 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.reminders import Audience, Due, Text, declares, kind
-from governance.models import LeadershipAppointment, SteeringGroup
+from core.reminders import Audience, Due, Remind, Text, declares, kind
+from governance.models import LeadershipAppointment, Membership, SteeringGroup
 
 GROUP_TERM_ENDING = kind("group_term_ending", _("steering group term ending"))
 LEADER_TERM_ENDING = kind("leader_term_ending", _("leading person's term ending"))
@@ -68,4 +68,35 @@ def leader_terms(today: datetime.date, cooperations: Any = None) -> Iterator[Due
             link=reverse("group-detail", args=[appointment.group_id]),
             cooperation_id=appointment.group.cooperation_id,
             audience=Audience(users=(person.user,) if person.user else ()),
+        )
+
+
+SEAT_WITHOUT_DEPUTY = kind("seat_without_deputy", _("member without a personal deputy"))
+
+
+@declares("governance.missing_deputies")
+def missing_deputies(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
+    """An open task for the nominating organisation while a member has no personal deputy (VNA 388/2024:
+    every member has one; municipal representatives supplement the group and need none). Shown on the
+    front page of who acts for the organisation; never sent, never in the calendar: a task, not a day."""
+    seats = Membership.objects.current().filter(
+        capacity=Membership.Capacity.MEMBER, group__term_end__gte=today
+    )
+    seats = seats.exclude(role=Membership.Role.MUNICIPAL).exclude(deputies__end_date__isnull=True)
+    if cooperations is not None:
+        seats = seats.filter(group__cooperation__in=cooperations)
+    for seat in seats.select_related("person", "organisation", "group"):
+        yield Due(
+            kind=SEAT_WITHOUT_DEPUTY,
+            key=f"governance.membership:{seat.pk}",
+            on=seat.start_date or seat.group.term_start or today,
+            text=Text(
+                _("%(person)s (%(organisation)s) has no personal deputy: record one."),
+                {"person": seat.person, "organisation": seat.organisation},
+            ),
+            link=reverse("group-detail", args=[seat.group_id]) + "#composition-heading",
+            cooperation_id=seat.group.cooperation_id,
+            audience=Audience(organisations=(seat.organisation,)),
+            remind=Remind.NEVER,
+            in_calendar=False,
         )

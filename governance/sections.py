@@ -1,9 +1,102 @@
-"""The steering group's section on the cooperation page (core/sections.py)."""
+"""The steering group's section on the cooperation page, and its rows on the front page
+(core/sections.py)."""
 
-from core.sections import Section, contributes
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.sections import Change, Section, adds_rows, contributes
+from governance import compliance
+from governance.models import Membership, SteeringGroup
+from organisations.access import rights_of
+from organisations.models import Participation, Person
 
 
 @contributes("cooperation", order=10)
 def cooperation_groups(request, cooperation) -> Section:
     groups = cooperation.steering_groups.order_by("-term_start", "pk")
     return Section("governance/_cooperation_section.html", {"groups": groups})
+
+
+# The front page (organisations.my_work): the rules found broken in the reader's own cooperations, each
+# with a link to where it is put right, and the changes to the steering groups since the last visit.
+
+# Where a finding of each rule family is put right.
+FIX_AT = {
+    "SG": lambda group: reverse("group-detail", args=[group.pk]) + "#composition-heading",
+    "AG": lambda group: reverse("cooperation-detail", args=[group.cooperation.code]),
+    "ST": lambda group: reverse("staffing-year", args=[group.pk, timezone.localdate().year]),
+    "CO": lambda group: reverse("cooperation-detail", args=[group.cooperation.code]),
+    "DE": lambda group: reverse("cooperation-detail", args=[group.cooperation.code]),
+}
+MAX_GROUPS = 10  # the front page stays quick: more groups are checked on their own pages
+
+
+def _own_cooperations(user) -> set[int]:
+    """The cooperations whose rules are the reader's to watch: where they are secretary or act for a
+    party. A national administrator watches them all in the compliance report, not here."""
+    rights = rights_of(user)
+    own = set(rights.secretary_of)
+    if rights.acting_for:
+        own |= set(
+            Participation.objects.current()
+            .filter(organisation__in=rights.acting_for)
+            .values_list("cooperation_id", flat=True)
+        )
+    return {pk for pk in own if rights.sees(pk)}
+
+
+@contributes("dashboard", order=10)
+def dashboard_findings(request, _obj) -> Section | None:
+    own = _own_cooperations(request.user)
+    if not own:
+        return None
+    today = timezone.localdate()
+    groups = list(
+        SteeringGroup.objects.filter(cooperation__in=own)
+        .filter(Q(term_end__isnull=True) | Q(term_end__gte=today))
+        .select_related("cooperation")
+        .order_by("cooperation__name_fi", "-term_start")[:MAX_GROUPS]
+    )
+    rows = []
+    for group in groups:
+        for finding in compliance.evaluate(group, today):
+            if finding.severity == compliance.Severity.INFO:
+                continue
+            fix = FIX_AT.get(finding.rule.split("-")[0], FIX_AT["SG"])(group)
+            rows.append((group, finding, fix))
+    return Section("governance/_dashboard_findings.html", {"rows": rows, "groups": groups})
+
+
+@adds_rows("dashboard-changes")
+def seat_changes(request, since) -> list[Change]:
+    rights = rights_of(request.user)
+    history = Membership.history.filter(history_date__gt=since).select_related("history_user")
+    if rights.cooperations is not None:
+        history = history.filter(group__cooperation__in=rights.cooperations)
+    changes = []
+    for row in history.order_by("-history_date")[:30]:
+        text = {
+            "+": _("%(person)s seated in %(group)s"),
+            "~": _("The seat of %(person)s in %(group)s changed"),
+            "-": _("The seat of %(person)s in %(group)s removed"),
+        }[row.history_type]
+        if row.history_type == "~" and row.end_date:
+            text = _("The seat of %(person)s in %(group)s ended")
+        changes.append((row, text, row.person_id))
+    people = {p.pk: p for p in Person.objects.filter(pk__in=[c[2] for c in changes])}
+    groups = {g.pk: g for g in SteeringGroup.objects.filter(pk__in=[c[0].group_id for c in changes])}
+    return [
+        Change(
+            at=row.history_date,
+            text=text % {"person": people.get(person_id, "?"), "group": groups.get(row.group_id, "?")},
+            link=reverse("group-detail", args=[row.group_id]),
+            by=_who(row.history_user),
+        )
+        for row, text, person_id in changes
+    ]
+
+
+def _who(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user else ""

@@ -1,6 +1,3 @@
-import datetime
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,11 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core import reminders
 from core.forms import add_service_errors
-from core.sections import sections
+from core.sections import rows, sections
 from core.views import AuthenticatedRequest
-from organisations import access, services
+from organisations import access, my_work, services
 from organisations.forms import PortalOrganisationForm
 from organisations.models import (
     CountyOfMunicipality,
@@ -26,24 +22,6 @@ from organisations.models import (
     Person,
 )
 
-# The front page shows what falls due from this many days ago to the longest reminder lead time ahead.
-RECENTLY_PASSED_DAYS = 30
-
-
-def coming_deadlines(user, today: datetime.date) -> list[reminders.Due]:
-    """What falls due in the user's cooperations, as the apps declare it (core/reminders.py): the
-    same declarations the reminders and the calendar feed read."""
-    horizon = today + datetime.timedelta(days=max(settings.REMINDER_LEAD_DAYS, default=180))
-    since = today - datetime.timedelta(days=RECENTLY_PASSED_DAYS)
-    return sorted(
-        (
-            due
-            for due in reminders.collect(today, access.cooperations_visible_to(user))
-            if due.in_calendar and since <= due.on <= horizon
-        ),
-        key=lambda due: (due.on, due.kind, due.key),
-    )
-
 
 @login_required
 def dashboard(request: AuthenticatedRequest) -> HttpResponse:
@@ -52,12 +30,19 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     )
     organisations = access.organisations_acted_for(request.user)
     person = Person.objects.filter(user=request.user).select_related("organisation").first()
+    today = timezone.localdate()
+    since = my_work.last_visit(request.user)
     return render(
         request,
         "organisations/dashboard.html",
         {
-            "today": timezone.localdate(),
-            "coming": coming_deadlines(request.user, timezone.localdate()),
+            "today": today,
+            "work": my_work.my_work(request.user, today),
+            "findings": sections("dashboard", request, None),
+            "since": since,
+            "changes": sorted(rows("dashboard-changes", request, since), key=lambda c: c.at, reverse=True)[
+                :30
+            ],
             "cooperations": cooperations,
             "organisations": organisations,
             "person": person,

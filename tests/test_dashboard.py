@@ -95,4 +95,5 @@ def test_the_front_page_shows_nothing_of_cooperations_the_user_does_not_see(grou
     day = _term_ends_in_60_days(group_world)
     page = as_outsider.get(URL).text
     assert f"{day:%d.%m.%Y}" not in page
-    assert "Yhteistoiminta-alueillasi ei erääny mitään lähikuukausina." in page
+    assert "Yhteistoiminta-alueillasi ei erääny muuta lähikuukausina." in page
+    assert "Sinulla ei ole odottavia tehtäviä." in page
