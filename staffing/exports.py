@@ -41,7 +41,10 @@ def rows(data: Year) -> list[list]:
                 ]
             )
     for objective in data.objectives:
-        for indicator in objective.indicators.all():
+        indicators = list(objective.indicators.all())
+        if not indicators:  # an objective without indicators is still the year's objective
+            table.append([_("objective"), objective.title, objective.get_status_display(), "", "", "", ""])
+        for indicator in indicators:
             measurements = list(indicator.measurements.all())
             table.append(
                 [

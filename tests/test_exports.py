@@ -67,3 +67,14 @@ def test_the_costs_export_in_finnish_numbers_and_real_ones_in_excel(day, as_memb
 
 def test_the_costs_export_is_only_for_those_who_see_the_cooperation(day, as_outsider):
     assert as_outsider.get(reverse("day-export", args=[day.pk, "csv"])).status_code == 404
+
+
+def test_the_years_objectives_export_even_without_indicators(group_world, world, as_member):
+    from staffing import services
+
+    services.propose_objective(
+        group=group_world.group, year=2026, actor=world.secretary, title="Nuorten työllistyminen Äänekoskella"
+    )
+    url = reverse("staffing-export", args=[group_world.group.pk, 2026, "xlsx"])
+    values = [[c.value for c in row] for row in _sheet(as_member.get(url)).iter_rows()]
+    assert any("Nuorten työllistyminen Äänekoskella" in row for row in values)
