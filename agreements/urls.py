@@ -1,8 +1,9 @@
 from django.urls import path
 
-from agreements import lifecycle, views
+from agreements import lifecycle, lists, views
 
 urlpatterns = [
+    path("agreements/", lists.agreement_list, name="agreement-list"),
     path("agreements/<int:pk>/", views.agreement_detail, name="agreement-detail"),
     path("cooperations/<slug:code>/agreements/new/", lifecycle.agreement_create, name="agreement-create"),
     path("agreements/<int:pk>/sections/new/", lifecycle.section_create, name="agreement-section-create"),

@@ -7,13 +7,13 @@ archive, agreement § 10)."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from archive.models import ArchivedDocument
 from organisations.access import get_cooperation_for_user, is_secretary_of, organisations_acted_for, rights_of
-from organisations.models import Cooperation
+from organisations.models import Cooperation, Participation
 
 
 def audiences_of(user, cooperation: Cooperation) -> list[str]:
@@ -48,3 +48,21 @@ def get_document_for_user(user, pk: int, *, to_change: bool = False) -> Archived
     if to_change and not may_archive(user, document.cooperation):
         raise PermissionDenied
     return document
+
+
+def visible_documents(user) -> QuerySet[ArchivedDocument]:
+    """Every archived document USER may open, in every cooperation, in one query (the search)."""
+    rights = rights_of(user)
+    if rights.administrator:
+        return ArchivedDocument.objects.all()
+    if not rights.cooperations and rights.cooperations is not None:
+        return ArchivedDocument.objects.none()
+    seen = Q() if rights.cooperations is None else Q(cooperation__in=rights.cooperations)
+    party_of = (
+        Participation.objects.current().filter(organisation__in=rights.acting_for).values("cooperation")
+    )
+    return ArchivedDocument.objects.filter(seen).filter(
+        Q(audience=ArchivedDocument.Audience.EVERYONE)
+        | Q(audience=ArchivedDocument.Audience.PARTIES, cooperation__in=party_of)
+        | Q(cooperation__in=rights.secretary_of)
+    )

@@ -77,3 +77,12 @@ class Change:
     text: str
     link: str
     by: str = ""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A search hit an app above adds to the search page (e.g. an archived document)."""
+
+    text: str
+    link: str
+    detail: str = ""

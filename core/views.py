@@ -62,3 +62,10 @@ def form_page(
     """A task's form on a page of its own (templates/core/form_page.html); 400 when a POST comes back."""
     context = {"form": form, "title": title, "back_url": back_url, "back_label": back_label, **extra}
     return render(request, "core/form_page.html", context, status=400 if request.method == "POST" else 200)
+
+
+def query_without_page(request: HttpRequest) -> str:
+    """The list's filters from the URL, for the page links (the filters stay in the URL)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

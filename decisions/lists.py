@@ -18,8 +18,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.sections import rows as rows_added
+from core.views import query_without_page
 from decisions import appeals
-from decisions.models import AgendaItem, Annex, Body
+from decisions.models import AgendaItem, Annex, Body, Meeting
 from organisations.access import areas_visible_to, organisations_acted_for
 from organisations.models import Person
 
@@ -118,6 +120,8 @@ def decision_list(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(),
         "people": _people(request.user, text) if text else [],
         "annexes": _annexes(request.user, text) if text else [],
+        # what the apps above find (the archive's documents), without this app importing them
+        "found": rows_added("search", request, text) if text else [],
         "text": text,
     }
     return render(request, "decisions/decision_list.html", context, status=200 if not form.errors else 400)
@@ -138,3 +142,34 @@ def _people(user, text: str) -> list[Person]:
 def _annexes(user, text: str) -> list[Annex]:
     annexes = Annex.objects.filter(item__body__area__in=areas_visible_to(user))
     return list(_matching(annexes, ("title",), text).select_related("item")[:20])
+
+
+class MeetingListForm(forms.Form):
+    body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.none(), required=False)
+    year = forms.IntegerField(label=_("Year"), min_value=1900, max_value=2100, required=False)
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("newest", _("newest first")), ("oldest", _("oldest first"))],
+    )
+
+    def __init__(self, *args, bodies: QuerySet[Body], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies  # type: ignore[attr-defined]
+
+
+@login_required
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    """Every meeting of the bodies the user may see, by body and year, newest or oldest first."""
+    bodies = Body.objects.filter(area__in=areas_visible_to(request.user)).order_by("name_fi")
+    form = MeetingListForm(request.GET or None, bodies=bodies)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    meetings = Meeting.objects.filter(body__in=bodies).select_related("body")
+    if data.get("body"):
+        meetings = meetings.filter(body=data["body"])
+    if data.get("year"):
+        meetings = meetings.filter(date__year=data["year"])
+    order = ("date", "pk") if data.get("sort") == "oldest" else ("-date", "-pk")
+    page = Paginator(meetings.order_by(*order), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "query": query_without_page(request)}
+    return render(request, "decisions/meeting_list.html", context, status=200 if not form.errors else 400)

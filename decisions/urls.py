@@ -4,6 +4,7 @@ from decisions import editing, lists, views
 
 urlpatterns = [
     path("decisions/", lists.decision_list, name="decision-list"),
+    path("meetings/", lists.meeting_list, name="meeting-list"),
     path("decisions/<int:pk>/", views.item_detail, name="item-detail"),
     path("decisions/<int:pk>/edit/", editing.item_edit, name="item-edit"),
     path("decisions/<int:pk>/annexes/new/", editing.annex_create, name="annex-create"),

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from governance import views
+from governance import lists, views
 
 urlpatterns = [
+    path("seats/", lists.seat_list, name="seat-list"),
     path("groups/<int:pk>/", views.group_detail, name="group-detail"),
     path("groups/<int:pk>/composition.pdf", views.group_pdf, name="group-pdf"),
     path("groups/<int:pk>/composition.<str:fmt>", views.group_export, name="group-export"),

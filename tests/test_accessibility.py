@@ -37,6 +37,12 @@ def test_the_portal_pages_are_accessible(page, world):
         reverse("decision-list"),
         reverse("decision-list") + "?q=sopimus&year=2025",
         reverse("decision-list") + "?year=abc",  # refused: the errors on the form
+        reverse("meeting-list"),
+        reverse("agreement-list"),
+        reverse("seat-list"),
+        reverse("seat-list") + "?on=nonsense",
+        reverse("api-tokens"),
+        reverse("archive-list", args=[world.area.cooperation.code]),
     ]:
         page.goto(url)
         assert_accessible(page)
