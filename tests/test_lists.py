@@ -35,16 +35,14 @@ def meetings(world):
 
 
 def test_the_meetings_list_shows_the_readers_bodies_filtered_and_paged(world, meetings):
-    body, _made = meetings
+    _body, _made = meetings
     page = client_of(world.member).get("/meetings/")
     assert page.status_code == 200
     assert page.context["page"].paginator.count == 30
     assert "Muu lautakunta" not in page.text
     assert len(page.context["page"].object_list) == 25
-    second = client_of(world.member).get("/meetings/", {"year": 2026, "page": 2})
-    assert (
-        second.context["page"].paginator.count == 15 and len(second.context["page"].object_list) == 0 or True
-    )
+    second = client_of(world.member).get("/meetings/", {"page": 2})
+    assert len(second.context["page"].object_list) == 5
     only_2026 = client_of(world.member).get("/meetings/", {"year": 2026})
     assert {m.date.year for m in only_2026.context["page"].object_list} == {2026}
     assert "year=2026" in only_2026.context["query"]
@@ -60,7 +58,8 @@ def test_the_agreements_list(world):
         cooperation=world.other_area.cooperation, title="Toisen alueen sopimus", actor=world.secretary
     )
     mine = client_of(world.editor_a).get("/agreements/").text
-    assert "Yhteistyösopimus A" in mine and "Toisen alueen sopimus" not in mine
+    assert "Yhteistyösopimus A" in mine
+    assert "Toisen alueen sopimus" not in mine
     everything = client_of(world.secretary).get("/agreements/", {"status": "draft"}).text
     assert "Toisen alueen sopimus" in everything
     assert (
@@ -119,7 +118,8 @@ def test_the_search_finds_archived_documents_open_to_the_reader(world, published
         **{**meta, "publicity": "secret", "secrecy_basis": "JulkL 24 § 1 mom. 32 k"},
     )
     member = client_of(world.member).get("/decisions/", {"q": "pöytäkirja"}).text
-    assert "Pöytäkirja maaliskuu" in member and "Pöytäkirja sihteereille" not in member
+    assert "Pöytäkirja maaliskuu" in member
+    assert "Pöytäkirja sihteereille" not in member
     secretary = client_of(world.secretary).get("/decisions/", {"q": "pöytäkirja"}).text
     assert "Pöytäkirja sihteereille" in secretary
     assert (
