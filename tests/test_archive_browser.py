@@ -34,7 +34,9 @@ def test_the_secretary_archives_minutes_and_a_member_downloads_them(
 
     member = browser.new_context(base_url=live_server.url, locale="fi-FI").new_page()
     log_in(member, "member")
-    member.goto(reverse("archive-list", args=[cooperation.code]))
+    member.goto(reverse("dashboard"))  # from the front page, without typing an address
+    member.get_by_role("link", name=cooperation.name_fi).first.click()
+    member.get_by_role("link", name="Asiakirja-arkisto").click()
     with member.expect_download() as download:
         member.get_by_role("link", name="Lautakunnan pöytäkirja 4.3.2026").click()
     assert download.value.suggested_filename.endswith(".pdf")
