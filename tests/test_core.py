@@ -147,6 +147,7 @@ def test_every_declared_kind_has_a_label_and_every_declaration_is_registered():
         "decisions.claims",
         "governance.group_terms",
         "governance.leader_terms",
+        "governance.missing_deputies",
         "staffing.yearly",
     ]
 
