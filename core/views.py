@@ -8,6 +8,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django_htmx.middleware import HtmxDetails
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -21,6 +22,7 @@ class AuthenticatedRequest(HttpRequest):
     """The request of a view behind login_required: its user is a real user, never anonymous."""
 
     user: User
+    htmx: HtmxDetails  # django_htmx.middleware.HtmxMiddleware
 
 
 class RateLimitedPasswordResetView(PasswordResetView):

@@ -43,6 +43,9 @@ def mark_read(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
     notification.read_at = None if notification.read_at else timezone.now()
     notification.save(update_fields=["read_at"])
+    if request.htmx:  # the row alone, in place; without JavaScript the whole list again
+        context = {"n": notification, "swapped": True}
+        return render(request, "notifications/_notification.html", context)
     return redirect("notification-list")
 
 

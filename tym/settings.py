@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_htmx",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -90,6 +91,8 @@ MIDDLEWARE = [
     "organisations.second_factor.SecondFactorMiddleware",
     "core.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # request.htmx: a small interaction answers with the part of the page it changes (#17 item 6).
+    "django_htmx.middleware.HtmxMiddleware",
     # A form sent twice is saved once ({% once %} in every form, #14).
     "core.middleware.OnceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
