@@ -27,8 +27,10 @@ def test_a_failed_login_is_accessible(page):
     assert_accessible(page)
 
 
-def test_the_portal_pages_are_accessible(page, world):
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_the_portal_pages_are_accessible(page, world, live_server, language):
     log_in(page)
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
     for url in [
         reverse("dashboard"),
         reverse("area-detail", args=[world.area.code]),
@@ -45,6 +47,7 @@ def test_the_portal_pages_are_accessible(page, world):
         reverse("archive-list", args=[world.area.cooperation.code]),
     ]:
         page.goto(url)
+        assert page.locator("html").get_attribute("lang") == language
         assert_accessible(page)
 
 
