@@ -14,9 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from core.reminders import Audience, Due, Remind, Text, declares, kind
 from governance.models import Membership, SteeringGroup
 from staffing.adequacy_rules import objectives_due, objectives_set, staffing_assessed
+from staffing.models import StaffLine
 
 OBJECTIVES_DUE = kind("objectives_due", _("objectives not set"))
 STAFFING_REVIEW_DUE = kind("staffing_review_due", _("staffing review due"))
+FIGURES_DUE = kind("staffing_figures_due", _("staffing figures to report"))
 
 
 def _chair_users(group: SteeringGroup) -> tuple[Any, ...]:
@@ -67,3 +69,35 @@ def yearly_work(today: datetime.date, cooperations: Any = None) -> Iterator[Due]
                 audience=audience,
                 remind=Remind.REACHED,
             )
+            yield from _figures_missing(group, last_year, due, today)
+
+
+def _figures_missing(
+    group: SteeringGroup, year: int, due: datetime.date, today: datetime.date
+) -> Iterator[Due]:
+    """While the year's staffing is not assessed, each party that has reported no staff figures for it
+    has a task: the review needs every party's figures (Act 381/2023 § 9; agreement § 6). Shown to
+    the party's editors on their front page; never sent, never in the calendar."""
+    reported = set(
+        StaffLine.objects.filter(review__group=group, review__year=year).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    link = reverse("staffing-year", args=[group.pk, year])
+    for party in group.cooperation.parties():
+        if party.pk in reported:
+            continue
+        yield Due(
+            kind=FIGURES_DUE,
+            key=f"staffing.figures:{group.pk}:{year}:{party.pk}",
+            on=due,
+            text=Text(
+                _("%(party)s has not reported its staff figures for %(year)s to %(group)s."),
+                {"party": party, "year": year, "group": group.name},
+            ),
+            link=link + "#import-heading",
+            cooperation_id=group.cooperation_id,
+            audience=Audience(secretaries=False, organisations=(party,)),
+            remind=Remind.NEVER,
+            in_calendar=False,
+        )

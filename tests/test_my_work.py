@@ -110,7 +110,25 @@ def test_an_editor_puts_a_missing_deputy_right_from_the_front_page(page, world, 
     page.select_option("#id_person", label="Vara Henkilö")
     page.get_by_role("button", name="Tallenna").click()
     page.goto("/")
-    assert (
-        "Sinulla ei ole odottavia tehtäviä."
-        in page.locator("section[aria-labelledby=tasks-heading]").inner_text()
+    tasks = page.locator("section[aria-labelledby=tasks-heading]").inner_text()
+    assert "ei ole henkilökohtaista varajäsentä" not in tasks
+
+
+def test_a_party_that_has_not_reported_its_staff_figures_has_a_task_until_it_does(world, group_world):
+    from staffing import services as staffing
+    from tests.factories import MunicipalityFactory
+
+    MunicipalityFactory(code="992", name_fi="Äänekoski", area=world.area)
+    year = timezone.localdate().year - 1
+    task = f"Kaupunki A ei ole ilmoittanut henkilöstölukujaan vuodelta {year}"
+    assert task in page_of(world.editor_a)
+    assert task not in page_of(world.editor_b)
+    staffing.replace_figures(
+        group=group_world.group,
+        year=year,
+        organisation=world.org_a,
+        kind="staff",
+        rows=[["tehtavanimike", "kunta", "henkilomaara", "htv"], ["Työvalmentaja", "992", "2", "1.5"]],
+        actor=world.editor_a,
     )
+    assert task not in page_of(world.editor_a)
