@@ -15,7 +15,7 @@ def test_an_editor_keeps_the_register_of_their_own_staff(page, world):
 
     PersonFactory(organisation=world.org_a, first_name="Äijä", last_name="Öhman")
     log_in(page, "editor_a")
-    page.get_by_role("link", name=world.area.cooperation.name_fi).first.click()
+    page.get_by_role("link", name=world.area.cooperation.name_fi, exact=True).first.click()
     page.get_by_role("link", name="Käyttöoikeudet", exact=True).click()
     page.get_by_text("Käyttöoikeuksia ei ole kirjattu").wait_for()
     assert_accessible(page)

@@ -17,7 +17,7 @@ def test_the_secretary_archives_minutes_and_a_member_downloads_them(
     cooperation = world.area.cooperation
     log_in(page, "secretary")
     page.goto(reverse("dashboard"))
-    page.get_by_role("link", name=cooperation.name_fi).first.click()
+    page.get_by_role("link", name=cooperation.name_fi, exact=True).first.click()
     page.get_by_role("link", name="Asiakirja-arkisto").click()
     assert_accessible(page)
     page.select_option("#id_kind", "minutes")
@@ -35,7 +35,7 @@ def test_the_secretary_archives_minutes_and_a_member_downloads_them(
     member = browser.new_context(base_url=live_server.url, locale="fi-FI").new_page()
     log_in(member, "member")
     member.goto(reverse("dashboard"))  # from the front page, without typing an address
-    member.get_by_role("link", name=cooperation.name_fi).first.click()
+    member.get_by_role("link", name=cooperation.name_fi, exact=True).first.click()
     member.get_by_role("link", name="Asiakirja-arkisto").click()
     with member.expect_download() as download:
         member.get_by_role("link", name="Lautakunnan pöytäkirja 4.3.2026").click()

@@ -52,7 +52,7 @@ def decided(world):
 @pytest.mark.usefixtures("decided")
 def test_a_late_claim_is_recorded_assessed_and_decided_in_the_portal(page, world):
     log_in(page, "secretary")
-    page.get_by_role("link", name=world.area.cooperation.name_fi).first.click()
+    page.get_by_role("link", name=world.area.cooperation.name_fi, exact=True).first.click()
     page.get_by_role("link", name=world.area.name_fi).click()
 
     # The court's details, from the area page.

@@ -17,7 +17,7 @@ def test_a_secretary_invites_an_editor_who_sets_a_password_and_edits_their_organ
 ):
     log_in(page, "secretary")
     page.get_by_role("link", name="Henkilöt ja oikeudet").click()
-    page.get_by_role("link", name=world.area.cooperation.name_fi).click()
+    page.get_by_role("link", name=world.area.cooperation.name_fi, exact=True).first.click()
     page.get_by_role("heading", name="Kuka voi tehdä mitä täällä").wait_for()
     assert_accessible(page)
 

@@ -80,8 +80,8 @@ def test_a_cooperation_year_in_the_portal(page, world, cooperation, live_server)
     signed_day = meeting_day + datetime.timedelta(days=5)
 
     log_in(page, "secretary")
-    page.get_by_role("link", name=world.area.cooperation.name_fi).first.click()
-    page.get_by_role("link", name=world.area.name_fi).click()
+    page.get_by_role("link", name=world.area.cooperation.name_fi, exact=True).first.click()
+    page.get_by_role("link", name=world.area.name_fi, exact=True).first.click()
 
     # 1. A board meeting: created, agenda of two sections, attendance, decisions.
     link(page, "Uusi kokous")
