@@ -37,6 +37,7 @@ class ListForm(forms.Form):
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
     body = forms.ModelChoiceField(label=_("Body"), queryset=Body.objects.none(), required=False)
     year = forms.IntegerField(label=_("Year"), min_value=1900, max_value=2100, required=False)
+    number = forms.IntegerField(label=_("Section (§)"), min_value=1, max_value=9999, required=False)
     status = forms.ChoiceField(
         label=_("Appeal status"),
         required=False,
@@ -82,6 +83,8 @@ def decision_list(request: HttpRequest) -> HttpResponse:
         items = items.filter(body=data["body"])
     if data.get("year"):
         items = items.filter(year=data["year"])
+    if data.get("number"):
+        items = items.filter(number=data["number"])
     text = (data.get("q") or "").strip()
     if text:
         items = _matching(items, ("title", "title_sv", "proposal", "decision"), text)

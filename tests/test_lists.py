@@ -126,3 +126,10 @@ def test_the_search_finds_archived_documents_open_to_the_reader(world, published
         "Pöytäkirja"
         not in client_of(world.outsider).get("/decisions/", {"q": "pöytäkirja"}).text.split("<main")[1]
     )
+
+
+def test_a_decision_is_found_by_its_section_number(world, published):
+    _body, public, _secret = published
+    found = client_of(world.member).get("/decisions/", {"number": public.number, "year": public.year})
+    assert [item.pk for item, _state in found.context["entries"]] == [public.pk]
+    assert client_of(world.member).get("/decisions/", {"number": "0"}).status_code == 400
