@@ -38,3 +38,21 @@ def test_an_editor_reaches_the_signature_to_record_from_the_front_page(page, wor
     page.get_by_role("link", name="Kaupunki A ei ole vielä allekirjoittanut sopimusta").click()
     assert page.locator("#id_signatory").count() == 1  # the signature form of the editor's own party
     assert_accessible(page)
+
+
+def test_an_editor_reaches_the_figures_to_report_from_the_front_page(page, world, group_world):
+    log_in(page, "editor_a")
+    page.goto("/")
+    page.get_by_role("link", name="Kaupunki A ei ole ilmoittanut henkilöstölukujaan").click()
+    assert page.locator("#import-organisation").count() == 1  # the import of the editor's own party
+    assert_accessible(page)
+
+
+def test_a_secretary_reaches_the_people_and_the_api_from_the_front_page(page, world):
+    log_in(page, "secretary")
+    page.goto("/")
+    page.get_by_role("link", name="API-tunnisteet").click()
+    assert page.get_by_role("heading", name="API-tunnisteet").count() == 1
+    page.get_by_role("link", name="Etusivu").click()
+    page.get_by_role("link", name="Henkilöt ja oikeudet").click()
+    assert_accessible(page)
