@@ -117,3 +117,20 @@ def handler(exc: Exception, context: dict) -> Response | None:
 
 
 UNAUTHORISED = status.HTTP_401_UNAUTHORIZED
+
+
+def not_found(request, exception=None):
+    """The site's 404: a problem document under /api/, the portal's page elsewhere."""
+    from django.http import JsonResponse
+    from django.views.defaults import page_not_found
+
+    if request.path.startswith("/api/"):
+        body = {
+            "type": "about:blank",
+            "title": "Not Found",
+            "status": 404,
+            "detail": _("Not found."),
+            "instance": request.path,
+        }
+        return JsonResponse(body, status=404, content_type=MEDIA_TYPE)
+    return page_not_found(request, exception)

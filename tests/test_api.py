@@ -491,3 +491,13 @@ def test_a_list_costs_the_same_queries_for_one_row_or_many(world, group_world, n
         DevelopmentDay.objects.create(group=group, date=D(2026, 5, 1 + year), title=f"Päivä {year}")
         StaffingReview.objects.create(group=group, year=2026)
     assert _queries(api, f"/api/v1/{name}/") == first
+
+
+def test_an_unknown_api_address_is_a_problem_and_a_page_stays_a_page(client, db):
+    response = client.get("/api/v1/no-such-list/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == PROBLEM
+    assert response.json()["status"] == 404
+    page = client.get("/no-such-page/")
+    assert page.status_code == 404
+    assert page["Content-Type"].startswith("text/html")

@@ -132,3 +132,17 @@ def test_a_party_that_has_not_reported_its_staff_figures_has_a_task_until_it_doe
         actor=world.editor_a,
     )
     assert task not in page_of(world.editor_a)
+
+
+def test_a_long_list_of_tasks_shows_the_soonest_fifty_and_says_how_many_more(world, monkeypatch):
+    from organisations import my_work
+
+    many = [
+        Due("x", f"k{n}", timezone.localdate() + datetime.timedelta(days=n), Text(f"Tehtävä {n}"), "/", None)
+        for n in range(60)
+    ]
+    monkeypatch.setattr(my_work, "my_work", lambda user, today: my_work.Work(tasks=many))
+    page = page_of(world.secretary)
+    assert "Tehtävä 49" in page
+    assert "Tehtävä 50" not in page
+    assert "Ja 10 muuta: lähimmät näytetään ensin." in page

@@ -23,3 +23,6 @@ urlpatterns = [
     path("", include("accessrights.urls")),
     path("", include("organisations.urls")),
 ]
+
+# Under /api/ an unknown address is answered as RFC 9457 problem details, elsewhere with the 404 page.
+handler404 = "api.problems.not_found"
