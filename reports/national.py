@@ -186,12 +186,13 @@ class Generator:
                     Person(
                         organisation=o,
                         first_name=rnd.choice(FIRST_NAMES),
-                        last_name=f"{rnd.choice(LAST_NAMES)} {n}-{o.pk}-{p}",
+                        # by position, not database id: ids differ between runs on PostgreSQL
+                        last_name=f"{rnd.choice(LAST_NAMES)} {n}-{position}-{p}",
                     )
                     for p in range(14)
                 ],
             )
-            for o in [*parties, kela]
+            for position, o in enumerate([*parties, kela])
         }
         self._note(Person, [p for ps in people.values() for p in ps])
         self._groups(cooperation, [*parties, kela], people)
