@@ -6,7 +6,10 @@ notifications, some claims; an agreement with an amendment; objectives and staff
 party and municipality; development days with costs and registrations).
 
 Deterministic for a seed; bulk writes, no history rows (the history pages are measured apart); every
-row passes the database's own constraints. The years run from 2025, when Act 381/2023 took effect."""
+row passes the database's own constraints. The years end with this one, as in a deployment that has run
+for Y years: nothing is dated after today (meetings in the future would swell every "upcoming" list
+beyond anything real), so for more than two years the first ones lie before 2025, when Act 381/2023
+took effect; for volumes that does not matter."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from agreements.models import Agreement, AgreementParty, Section, Signatory, Signature, Version
 from costs.models import CostItem, DevelopmentDay, Registration
@@ -30,54 +34,12 @@ from organisations.models import (
     Participation,
     Person,
 )
+from reports.national_names import FIRST_NAMES, LAST_NAMES, TITLES
 from staffing.models import ClientLine, Objective, StaffingReview, StaffLine
 
-FIRST_YEAR = 2025
 BATCH = 2000
-FIRST_NAMES = [
-    "Aino",
-    "Eero",
-    "Helmi",
-    "Ilkka",
-    "Johanna",
-    "Kalle",
-    "Liisa",
-    "Matti",
-    "Noora",
-    "Pekka",
-    "Riikka",
-    "Sami",
-    "Tuula",
-    "Ville",
-    "Äijö",
-    "Öhman",
-]
-LAST_NAMES = [
-    "Virtanen",
-    "Korhonen",
-    "Mäkinen",
-    "Nieminen",
-    "Hämäläinen",
-    "Laine",
-    "Heikkinen",
-    "Koskinen",
-    "Järvinen",
-    "Lehtonen",
-    "Saarinen",
-    "Salminen",
-    "Österlund",
-    "Åberg",
-]
-TITLES = [
-    "Työllisyysasioiden ohjelma",
-    "Talousarvion seuranta",
-    "Palvelujen hankinta",
-    "Henkilöstöasia",
-    "Yhteistyösopimuksen muutos",
-    "Kehittämishanke",
-    "Lausunto",
-    "Tavoitteiden seuranta",
-]
+# Objectives are set from the Act's first year (Act 381/2023; the model's own constraint).
+OBJECTIVES_FROM = 2025
 
 
 def business_id(number: int) -> str:
@@ -103,8 +65,16 @@ def _bulk(model: type[models.Model], rows: list[Any]) -> list[Any]:
 
 class Generator:
     def __init__(
-        self, *, cooperations: int, years: int, seed: int, progress: Callable[[str, int, int], None]
+        self,
+        *,
+        cooperations: int,
+        years: int,
+        seed: int,
+        progress: Callable[[str, int, int], None],
+        today: datetime.date | None = None,
     ):
+        self.today = today or timezone.localdate()
+        self.first_year = self.today.year - years + 1
         # Not for secrets: a seeded generator, so the same seed gives the same data.
         self.count, self.years, self.random, self.progress = (
             cooperations,
@@ -173,7 +143,7 @@ class Generator:
                 Participation(
                     cooperation=cooperation,
                     organisation=o,
-                    joined_on=datetime.date(FIRST_YEAR, 1, 1),
+                    joined_on=datetime.date(self.first_year, 1, 1),
                     names_vice_chair=(o == counties[0]),
                 )
                 for o in parties
@@ -208,7 +178,7 @@ class Generator:
 
     def _groups(self, cooperation, organisations, people) -> None:
         rnd = self.random
-        for start_year in range(FIRST_YEAR, FIRST_YEAR + self.years, 5):
+        for start_year in range(self.first_year, self.first_year + self.years, 5):
             start = datetime.date(start_year, 4, 1)
             group = SteeringGroup.objects.create(
                 cooperation=cooperation,
@@ -227,7 +197,7 @@ class Generator:
                     decided_on=start - datetime.timedelta(days=30),
                     reference=f"§ {rnd.randint(1, 99)}/{start_year}",
                 )
-                pool = people[organisation.pk][(start_year - FIRST_YEAR) % 2 * 6 :][:6]
+                pool = people[organisation.pk][(start_year - self.first_year) % 2 * 6 :][:6]
                 role = {0: Membership.Role.CHAIR, 1: Membership.Role.VICE_CHAIR}.get(
                     index, Membership.Role.MEMBER
                 )
@@ -291,9 +261,11 @@ class Generator:
     def _meetings(self, board: Body, people: list[Person]) -> None:
         rnd = self.random
         meetings, items, parts, notes, claims = [], [], [], [], []
-        for year in range(FIRST_YEAR, FIRST_YEAR + self.years):
+        for year in range(self.first_year, self.first_year + self.years):
             for number, month in enumerate((1, 2, 3, 4, 5, 6, 8, 9, 10, 11), start=1):  # no meetings in July
                 day = datetime.date(year, month, rnd.randint(2, 25))
+                if day + datetime.timedelta(days=3) > self.today:  # held and published by today
+                    continue
                 meetings.append(
                     Meeting(
                         body=board,
@@ -369,20 +341,20 @@ class Generator:
             title="Yhteistyösopimus",
             copies_stated=len(organisations),
             status=Agreement.Status.IN_FORCE,
-            in_force_from=datetime.date(FIRST_YEAR, 3, 1),
+            in_force_from=datetime.date(self.first_year, 3, 1),
         )
         original = Version.objects.create(
             agreement=agreement,
             number=1,
             kind=Version.Kind.ORIGINAL,
-            created_on=datetime.date(FIRST_YEAR, 1, 15),
+            created_on=datetime.date(self.first_year, 1, 15),
         )
         amendment = Version.objects.create(
             agreement=agreement,
             number=2,
             kind=Version.Kind.AMENDMENT,
             description="Kustannusten jako",
-            created_on=datetime.date(FIRST_YEAR + 1, 5, 1),
+            created_on=datetime.date(self.first_year + 1, 5, 1),
         )
         _bulk(
             Section,
@@ -399,8 +371,8 @@ class Generator:
                 party=party, person=person, name_as_written=str(person), title_as_written="johtaja"
             )
             for version, day in (
-                (original, datetime.date(FIRST_YEAR, 2, 1 + order)),
-                (amendment, datetime.date(FIRST_YEAR + 1, 6, 1 + order)),
+                (original, datetime.date(self.first_year, 2, 1 + order)),
+                (amendment, datetime.date(self.first_year + 1, 6, 1 + order)),
             ):
                 signatures.append(
                     Signature(
@@ -418,7 +390,7 @@ class Generator:
         objectives, lines, clients, days, costs, registrations = [], [], [], [], [], []
         for group in SteeringGroup.objects.filter(cooperation=cooperation):
             first, last = _day(group.term_start).year, _day(group.term_end).year
-            for year in range(first, min(last, FIRST_YEAR + self.years - 1) + 1):
+            for year in range(first, min(last, self.first_year + self.years - 1) + 1):
                 objectives += [
                     Objective(
                         group=group,
@@ -428,6 +400,7 @@ class Generator:
                         set_on=datetime.date(year, 3, 15),
                     )
                     for k in range(1, 4)
+                    if year >= OBJECTIVES_FROM
                 ]
                 review = StaffingReview.objects.create(group=group, year=year)
                 for party in parties:

@@ -1,0 +1,46 @@
+"""The names and titles the national data generator (reports/national.py) draws from."""
+
+FIRST_NAMES = [
+    "Aino",
+    "Eero",
+    "Helmi",
+    "Ilkka",
+    "Johanna",
+    "Kalle",
+    "Liisa",
+    "Matti",
+    "Noora",
+    "Pekka",
+    "Riikka",
+    "Sami",
+    "Tuula",
+    "Ville",
+    "Äijö",
+    "Öhman",
+]
+LAST_NAMES = [
+    "Virtanen",
+    "Korhonen",
+    "Mäkinen",
+    "Nieminen",
+    "Hämäläinen",
+    "Laine",
+    "Heikkinen",
+    "Koskinen",
+    "Järvinen",
+    "Lehtonen",
+    "Saarinen",
+    "Salminen",
+    "Österlund",
+    "Åberg",
+]
+TITLES = [
+    "Työllisyysasioiden ohjelma",
+    "Talousarvion seuranta",
+    "Palvelujen hankinta",
+    "Henkilöstöasia",
+    "Yhteistyösopimuksen muutos",
+    "Kehittämishanke",
+    "Lausunto",
+    "Tavoitteiden seuranta",
+]
