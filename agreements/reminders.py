@@ -32,8 +32,7 @@ def signatures(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
     )
     if cooperations is not None:
         agreements = agreements.filter(cooperation__in=cooperations)
-    for pk in agreements.values_list("pk", flat=True):
-        agreement = selectors.load(pk)
+    for agreement in selectors.loaded(agreements):
         states = selectors.version_states(agreement)
         if not states:
             continue

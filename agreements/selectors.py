@@ -7,6 +7,8 @@ import datetime
 import difflib
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
+
 from agreements import terms
 from agreements.models import Agreement, AgreementParty, Section, Signatory, Signature, Version
 
@@ -37,20 +39,21 @@ class VersionState:
 
 
 def load(agreement_id: int) -> Agreement:
-    return (
-        Agreement.objects.select_related("cooperation", "approving_decision__meeting")
-        .prefetch_related(
-            "parties__organisation",
-            "parties__signatories__person",
-            "versions__sections",
-            "versions__signatures__signatory",
-            "annexes__versions__agreed_in",
-            "notices__deliveries__to_party",
-            "notices__from_party__organisation",
-            "disputes__requested_by__organisation",
-            "disputes__requested_to__organisation",
-        )
-        .get(pk=agreement_id)
+    return loaded(Agreement.objects.all()).get(pk=agreement_id)
+
+
+def loaded(agreements: QuerySet[Agreement]) -> QuerySet[Agreement]:
+    """AGREEMENTS with everything the functions below read, in a fixed number of queries however many."""
+    return agreements.select_related("cooperation", "approving_decision__meeting").prefetch_related(
+        "parties__organisation",
+        "parties__signatories__person",
+        "versions__sections",
+        "versions__signatures__signatory",
+        "annexes__versions__agreed_in",
+        "notices__deliveries__to_party",
+        "notices__from_party__organisation",
+        "disputes__requested_by__organisation",
+        "disputes__requested_to__organisation",
     )
 
 

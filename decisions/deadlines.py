@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import holidays
@@ -152,7 +152,17 @@ class Computation:
 
 
 def compute(kind: str, method: str, date: datetime.date) -> Computation:
-    """The deemed receipt and last day for KIND, notified by METHOD on DATE, with the reasoning in words."""
+    """The deemed receipt and last day for KIND, notified by METHOD on DATE, with the reasoning in words.
+
+    A pure function of its arguments, the statutes and the language: the sections of one meeting share
+    their publication day, so it is worked out once per process and language (#15) and each caller
+    gets its own copy."""
+    kept = _compute(str(kind), str(method), date, translation.get_language())
+    return replace(kept, steps=list(kept.steps))
+
+
+@lru_cache(maxsize=4096)
+def _compute(kind: str, method: str, date: datetime.date, language: str | None) -> Computation:
     kind, method = Kind(kind), Method(method)
     receipt = deemed_receipt(method, date)
     days = PERIOD_DAYS[kind]

@@ -5,6 +5,7 @@ these."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -141,6 +142,20 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         # participation row of its own; a participation that has ended no longer counts.
         current = Participation.objects.current().filter(cooperation=cooperation)
         return self.filter(Q(pk__in=current.values("organisation")) | Q(kind=OrganisationKind.KELA))
+
+    def parties_by_cooperation(self, cooperation_ids: Iterable[int]) -> dict[int, list[Organisation]]:
+        """Each cooperation's parties now, as participating_in() reads them, for many cooperations in
+        two queries (#15): lists in the organisations' own order."""
+        ids = set(cooperation_ids)
+        kela = list(self.filter(kind=OrganisationKind.KELA))
+        found: dict[int, list[Organisation]] = {pk: list(kela) for pk in ids}
+        current = Participation.objects.current().filter(cooperation__in=ids).select_related("organisation")
+        for participation in current:
+            if participation.organisation not in found[participation.cooperation_id]:
+                found[participation.cooperation_id].append(participation.organisation)
+        for parties in found.values():
+            parties.sort(key=lambda o: o.name_fi)
+        return found
 
 
 class OrganisationKind(models.TextChoices):

@@ -2,7 +2,7 @@
 also what staffing/reminders.py reminds of: written once, here."""
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -20,16 +20,33 @@ def objectives_due(year: int) -> datetime.date:
 
 def objectives_set(group: SteeringGroup, year: int) -> bool:
     """The steering group has set objectives for YEAR (VNA 388/2024: every year)."""
-    return Objective.objects.filter(group=group, year=year).exclude(status=Objective.Status.PROPOSED).exists()
+    return group.pk in groups_with_objectives([group], year)
+
+
+def groups_with_objectives(groups: Iterable[SteeringGroup], year: int) -> set[int]:
+    """Of GROUPS, the ids of those that have set objectives for YEAR, in one query."""
+    return set(
+        Objective.objects.filter(group__in=list(groups), year=year)
+        .exclude(status=Objective.Status.PROPOSED)
+        .values_list("group_id", flat=True)
+    )
 
 
 def staffing_assessed(group: SteeringGroup, year: int) -> bool:
-    """The adequacy of staffing in YEAR has been assessed (Act 381/2023 § 9); a year before the group's
-    term began is not the group's to assess."""
-    if group.term_start and group.term_start.year > year:
-        return True
-    review = StaffingReview.objects.filter(group=group, year=year).first()
-    return review is not None and review.adequate is not None
+    """The adequacy of staffing in YEAR has been assessed (Act 381/2023 § 9)."""
+    return group.pk in groups_assessed([group], year)
+
+
+def groups_assessed(groups: Iterable[SteeringGroup], year: int) -> set[int]:
+    """Of GROUPS, the ids of those that have assessed the adequacy of staffing in YEAR, in one query; a
+    year before the group's term began is not the group's to assess."""
+    groups = list(groups)
+    assessed = set(
+        StaffingReview.objects.filter(group__in=groups, year=year, adequate__isnull=False).values_list(
+            "group_id", flat=True
+        )
+    )
+    return assessed | {g.pk for g in groups if g.term_start and g.term_start.year > year}
 
 
 @rule(

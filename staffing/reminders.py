@@ -8,12 +8,14 @@ import datetime
 from collections.abc import Iterator
 from typing import Any
 
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.reminders import Audience, Due, Remind, Text, declares, kind
 from governance.models import Membership, SteeringGroup
-from staffing.adequacy_rules import objectives_due, objectives_set, staffing_assessed
+from organisations.models import Organisation
+from staffing.adequacy_rules import groups_assessed, groups_with_objectives, objectives_due
 from staffing.models import StaffLine
 
 OBJECTIVES_DUE = kind("objectives_due", _("objectives not set"))
@@ -24,24 +26,40 @@ FIGURES_DUE = kind("staffing_figures_due", _("staffing figures to report"))
 def _chair_users(group: SteeringGroup) -> tuple[Any, ...]:
     return tuple(
         seat.person.user
-        for seat in group.memberships.all()
-        if seat.end_date is None and seat.role == Membership.Role.CHAIR and seat.person.user is not None
+        for seat in group.memberships.all()  # the current seats (prefetched)
+        if seat.role == Membership.Role.CHAIR and seat.person.user is not None
     )
 
 
 @declares("staffing.yearly")
 def yearly_work(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
+    """In a fixed number of queries however many groups (#15): the conditions are read for all of them
+    at once."""
     due = objectives_due(today.year)
     last_year = today.year - 1
-    groups = SteeringGroup.objects.select_related("cooperation").prefetch_related("memberships__person__user")
+    found = (
+        SteeringGroup.objects.select_related("cooperation")
+        .prefetch_related(
+            Prefetch("memberships", Membership.objects.current().select_related("person__user"))
+        )
+        .filter(Q(term_end__isnull=True) | Q(term_end__gte=today))
+    )
     if cooperations is not None:
-        groups = groups.filter(cooperation__in=cooperations)
+        found = found.filter(cooperation__in=cooperations)
+    groups = list(found)
+    with_objectives = groups_with_objectives(groups, today.year)
+    assessed = groups_assessed(groups, last_year)
+    unassessed = [g for g in groups if g.pk not in assessed]
+    reported = set(
+        StaffLine.objects.filter(review__group__in=unassessed, review__year=last_year).values_list(
+            "review__group_id", "organisation_id"
+        )
+    )
+    parties = Organisation.objects.parties_by_cooperation(g.cooperation_id for g in unassessed)
     for group in groups:
-        if group.term_end is not None and group.term_end < today:
-            continue
         audience = Audience(users=_chair_users(group))
         link = reverse("staffing-year", args=[group.pk, today.year])
-        if not objectives_set(group, today.year):
+        if group.pk not in with_objectives:
             yield Due(
                 kind=OBJECTIVES_DUE,
                 key=f"governance.steeringgroup:{group.pk}",
@@ -55,7 +73,7 @@ def yearly_work(today: datetime.date, cooperations: Any = None) -> Iterator[Due]
                 audience=audience,
                 remind=Remind.REACHED,
             )
-        if not staffing_assessed(group, last_year):
+        if group.pk not in assessed:
             yield Due(
                 kind=STAFFING_REVIEW_DUE,
                 key=f"governance.steeringgroup:{group.pk}",
@@ -69,24 +87,16 @@ def yearly_work(today: datetime.date, cooperations: Any = None) -> Iterator[Due]
                 audience=audience,
                 remind=Remind.REACHED,
             )
-            yield from _figures_missing(group, last_year, due, today)
+            missing = [p for p in parties[group.cooperation_id] if (group.pk, p.pk) not in reported]
+            yield from _figures_missing(group, missing, last_year, due)
 
 
-def _figures_missing(
-    group: SteeringGroup, year: int, due: datetime.date, today: datetime.date
-) -> Iterator[Due]:
+def _figures_missing(group: SteeringGroup, parties: list, year: int, due: datetime.date) -> Iterator[Due]:
     """While the year's staffing is not assessed, each party that has reported no staff figures for it
     has a task: the review needs every party's figures (Act 381/2023 § 9; agreement § 6). Shown to
     the party's editors on their front page; never sent, never in the calendar."""
-    reported = set(
-        StaffLine.objects.filter(review__group=group, review__year=year).values_list(
-            "organisation_id", flat=True
-        )
-    )
     link = reverse("staffing-year", args=[group.pk, year])
-    for party in group.cooperation.parties():
-        if party.pk in reported:
-            continue
+    for party in parties:
         yield Due(
             kind=FIGURES_DUE,
             key=f"staffing.figures:{group.pk}:{year}:{party.pk}",

@@ -132,3 +132,19 @@ def test_a_last_day_is_never_a_saturday_sunday_or_holiday_nor_before_day_n(date,
 def test_a_deemed_receipt_never_moves(date, method):
     expected = date + datetime.timedelta(days=DEEMED_RECEIPT_DAYS[method])
     assert deadlines.deemed_receipt(method, date) == expected
+
+
+def test_a_computation_is_worked_out_once_but_each_caller_gets_its_own_copy_in_its_language():
+    from django.utils import translation
+
+    from decisions import deadlines
+
+    day = datetime.date(2025, 4, 3)
+    first = deadlines.compute("municipal_appeal", "publication", day)
+    first.steps.append("changed by a caller")
+    again = deadlines.compute("municipal_appeal", "publication", day)
+    assert again.last_day == first.last_day
+    assert "changed by a caller" not in again.steps
+    with translation.override("sv"):
+        swedish = deadlines.compute("municipal_appeal", "publication", day)
+    assert swedish.steps != again.steps

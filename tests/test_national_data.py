@@ -80,3 +80,25 @@ def test_query_counts_do_not_grow_with_the_rest_of_the_country(world, group_worl
     call_command("generate_national_data", cooperations=5, years=2, verbosity=0)
     after = {"member": _counts(member, mine), "secretary": _counts(secretary, everyone)}
     assert after == before
+
+
+def _declaration_queries(today) -> dict[str, int]:
+    from core import reminders
+
+    counts = {}
+    for name in reminders.declaration_names():
+        with CaptureQueriesContext(connection) as captured:
+            list(reminders.collect(today, only=[name], isolate=False))
+        counts[name] = len(captured)
+    return counts
+
+
+def test_every_declaration_reads_the_whole_country_in_as_many_queries_as_one_cooperation(db):
+    """The daily sweep reads every declaration over every cooperation (#15 item 3: under 2 s)."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    Generator(cooperations=1, years=2, seed=3, progress=lambda *a: None).run()
+    before = _declaration_queries(today)
+    Generator(cooperations=4, years=2, seed=4, progress=lambda *a: None).run()
+    assert _declaration_queries(today) == before
