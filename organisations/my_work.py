@@ -5,19 +5,27 @@ findings and the changes since the last visit the apps above add (core/sections.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from core import reminders
 from core.models import AuditEvent
 from organisations import access
+from organisations.models import Cooperation
 
 # From this many days ago (what has just passed) to the longest reminder lead time ahead.
 RECENTLY_PASSED_DAYS = 30
 # A reader with no earlier visit sees the changes of this many days.
 FIRST_VISIT_DAYS = 14
+# A reader who sees more cooperations than this (a national administrator, Kela's people) gets on the
+# front page the work of those they are the secretary of and of the one they choose: gathering every
+# cooperation's deadlines on each visit grows with the country (#15) and would be too long to read.
+# Their reminders still come from every cooperation (the daily sweep; the notifications page).
+FRONT_PAGE_COOPERATIONS = 5
 
 
 def concerns(user, due: reminders.Due) -> bool:
@@ -38,11 +46,35 @@ class Work:
     deadlines: list[reminders.Due] = field(default_factory=list)  # the rest of their cooperations'
 
 
-def my_work(user, today: datetime.date) -> Work:
+@dataclass
+class Scope:
+    """The cooperations whose work the front page gathers for one reader."""
+
+    cooperations: QuerySet[Cooperation]
+    choosing: bool = False  # the reader sees too many: the page offers a choice
+    chosen: Cooperation | None = None
+
+
+def scope(user, chosen_code: str | None = None) -> Scope:
+    visible = access.cooperations_visible_to(user)
+    rights = access.rights_of(user)
+    seen = len(rights.cooperations) if rights.cooperations is not None else visible.count()
+    if seen <= FRONT_PAGE_COOPERATIONS:
+        return Scope(visible)
+    valid = chosen_code and re.fullmatch(r"[-\w]{1,60}", chosen_code)  # a code, not any text sent
+    chosen = visible.filter(code=chosen_code).first() if valid else None
+    picked = Q(pk__in=rights.secretary_of) | Q(pk=chosen.pk if chosen else None)
+    return Scope(visible.filter(picked), choosing=True, chosen=chosen)
+
+
+def my_work(user, today: datetime.date, cooperations: QuerySet[Cooperation] | None = None) -> Work:
+    """What concerns USER in COOPERATIONS (default: every one they see)."""
     horizon = today + datetime.timedelta(days=max(settings.REMINDER_LEAD_DAYS, default=180))
     since = today - datetime.timedelta(days=RECENTLY_PASSED_DAYS)
     work = Work()
-    found = reminders.collect(today, access.cooperations_visible_to(user))
+    if cooperations is None:
+        cooperations = access.cooperations_visible_to(user)
+    found = reminders.collect(today, cooperations)
     for due in sorted(found, key=lambda d: (d.on, d.kind, d.key)):
         if concerns(user, due) and due.on <= horizon:
             work.tasks.append(due)  # an open task stays until it is done, however old

@@ -32,12 +32,14 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     person = Person.objects.filter(user=request.user).select_related("organisation").first()
     today = timezone.localdate()
     since = my_work.last_visit(request.user)
+    scope = my_work.scope(request.user, request.GET.get("cooperation"))
     return render(
         request,
         "organisations/dashboard.html",
         {
             "today": today,
-            "work": my_work.my_work(request.user, today),
+            "work": my_work.my_work(request.user, today, scope.cooperations),
+            "scope": scope,
             "findings": sections("dashboard", request, None),
             "since": since,
             "changes": sorted(rows("dashboard-changes", request, since), key=lambda c: c.at, reverse=True)[

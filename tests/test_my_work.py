@@ -141,7 +141,7 @@ def test_a_long_list_of_tasks_shows_the_soonest_fifty_and_says_how_many_more(wor
         Due("x", f"k{n}", timezone.localdate() + datetime.timedelta(days=n), Text(f"Tehtävä {n}"), "/", None)
         for n in range(60)
     ]
-    monkeypatch.setattr(my_work, "my_work", lambda user, today: my_work.Work(tasks=many))
+    monkeypatch.setattr(my_work, "my_work", lambda user, today, cooperations: my_work.Work(tasks=many))
     page = page_of(world.secretary)
     assert "Tehtävä 49" in page
     assert "Tehtävä 50" not in page

@@ -1,0 +1,96 @@
+"""The front page at national scale (#15): a reader who sees more cooperations than
+FRONT_PAGE_COOPERATIONS (a national administrator, Kela's people) chooses whose work the page
+gathers; the page's queries stay the same however many cooperations there are."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from governance.models import SteeringGroup
+from organisations.my_work import FRONT_PAGE_COOPERATIONS
+from tests.factories import CooperationFactory
+
+
+def cooperations_with_terms_ending(count: int) -> list:
+    """COUNT cooperations whose steering group's term ends in a month: a task of the secretaries."""
+    today = timezone.localdate()
+    made = []
+    for _ in range(count):
+        cooperation = CooperationFactory()
+        SteeringGroup.objects.create(
+            cooperation=cooperation,
+            name=f"Ryhmä {cooperation.code}",
+            term_start=today - datetime.timedelta(days=1000),
+            term_end=today + datetime.timedelta(days=30),
+        )
+        made.append(cooperation)
+    return made
+
+
+def tasks_of(page: str) -> str:
+    return page.split('id="tasks-heading"')[1].split("</section>")[0]
+
+
+@pytest.fixture
+def admin_client(world) -> Client:
+    client = Client()
+    client.force_login(world.secretary)
+    return client
+
+
+def test_a_reader_of_a_few_cooperations_sees_all_their_work_without_choosing(world, admin_client):
+    cooperations = cooperations_with_terms_ending(FRONT_PAGE_COOPERATIONS - 2)  # + the world's two
+    page = admin_client.get("/").content.decode()
+    assert 'name="cooperation"' not in page
+    for cooperation in cooperations:
+        assert f"Ryhmä {cooperation.code}" in tasks_of(page)
+
+
+def test_a_national_administrator_chooses_the_cooperation_whose_work_is_shown(world, admin_client):
+    cooperations = cooperations_with_terms_ending(FRONT_PAGE_COOPERATIONS + 1)
+    page = admin_client.get("/").content.decode()
+    assert 'name="cooperation"' in page
+    assert "yhteistoiminta-aluetta: tälle sivulle kootaan niiden alueiden työt, joiden sihteeri olet" in page
+    assert not any(f"Ryhmä {c.code}" in tasks_of(page) for c in cooperations)
+
+    chosen = cooperations[2]
+    page = admin_client.get(f"/?cooperation={chosen.code}").content.decode()
+    assert f"Ryhmä {chosen.code}" in tasks_of(page)
+    assert not any(f"Ryhmä {c.code}" in tasks_of(page) for c in cooperations if c != chosen)
+    assert f'value="{chosen.code}" selected' in page
+
+
+@pytest.mark.parametrize("code", ["ei-ole", "<script>", "x" * 5000, "a\x00b", "%"])
+def test_an_unknown_or_odd_choice_shows_no_cooperation_and_no_error(world, admin_client, code):
+    cooperations_with_terms_ending(FRONT_PAGE_COOPERATIONS + 1)
+    response = admin_client.get("/", {"cooperation": code})
+    assert response.status_code == 200
+    choice = response.content.decode().split('id="id_scope_cooperation"')[1].split("</select>")[0]
+    assert " selected>" not in choice
+
+
+def test_a_cooperation_out_of_sight_cannot_be_chosen(world):
+    hidden = cooperations_with_terms_ending(FRONT_PAGE_COOPERATIONS + 1)[0]
+    client = Client()
+    client.force_login(world.editor_a)
+    page = client.get(f"/?cooperation={hidden.code}").content.decode()
+    assert f"Ryhmä {hidden.code}" not in page
+
+
+def _queries(client: Client, url: str) -> int:
+    client.get(url)  # warm-up
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_front_page_makes_as_many_queries_for_six_cooperations_as_for_sixteen(world, admin_client):
+    cooperations = cooperations_with_terms_ending(FRONT_PAGE_COOPERATIONS + 1)
+    chosen = f"/?cooperation={cooperations[0].code}"
+    before = (_queries(admin_client, "/"), _queries(admin_client, chosen))
+    cooperations_with_terms_ending(10)
+    assert (_queries(admin_client, "/"), _queries(admin_client, chosen)) == before
