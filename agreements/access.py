@@ -17,7 +17,9 @@ def get_agreement_for_user(user, pk: int) -> Agreement:
 
 
 def parties_acted_for(user, agreement: Agreement) -> list[AgreementParty]:
-    return [p for p in agreement.parties.select_related("organisation") if can_act_for(user, p.organisation)]
+    loaded = "parties" in getattr(agreement, "_prefetched_objects_cache", {})  # selectors.load()
+    parties = agreement.parties.all() if loaded else agreement.parties.select_related("organisation")
+    return [p for p in parties if can_act_for(user, p.organisation)]
 
 
 def get_signature_for_user(user, pk: int) -> Signature:

@@ -14,15 +14,21 @@ from agreements.models import Agreement
 from governance.compliance import GroupFacts, Severity, rule
 
 
+def current_agreement_id(cooperation_id: int) -> int | None:
+    """The cooperation's current agreement: the first that has not ended."""
+    return (
+        Agreement.objects.filter(cooperation=cooperation_id)
+        .exclude(status=Agreement.Status.ENDED)
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
 def _agreement(facts: GroupFacts) -> Agreement | None:
     """The area's current agreement, loaded once per evaluation and kept with the facts."""
     if "agreement" not in facts.extra:
-        row = (
-            Agreement.objects.filter(cooperation=facts.group.cooperation_id)
-            .exclude(status=Agreement.Status.ENDED)
-            .first()
-        )
-        facts.extra["agreement"] = selectors.load(row.pk) if row else None
+        pk = current_agreement_id(facts.group.cooperation_id)
+        facts.extra["agreement"] = selectors.load(pk) if pk else None
     agreement: Agreement | None = facts.extra["agreement"]
     return agreement
 

@@ -63,7 +63,7 @@ class DisputeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.agreement = agreement
         limit_choices(self, "requested_by", parties)
-        limit_choices(self, "requested_to", agreement.parties.all())
+        limit_choices(self, "requested_to", agreement.parties.select_related("organisation"))
 
 
 class AgreementForm(forms.ModelForm):

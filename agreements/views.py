@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from agreements import access, selectors, services
+from agreements import access, consistency_rules, selectors, services
 from agreements.forms import DeliveryForm, DisputeForm, NoticeForm, SignatureForm
 from agreements.models import Agreement, NoticeDelivery
 from core import pdf
@@ -18,11 +18,17 @@ from organisations.access import can_act_for, is_secretary_of
 
 def _context(request, agreement: Agreement, **forms) -> dict:
     agreement = selectors.load(agreement.pk)
-    own = agreement.parties.filter(pk__in=[p.pk for p in access.parties_acted_for(request.user, agreement)])
+    own_ids = {p.pk for p in access.parties_acted_for(request.user, agreement)}
+    own = agreement.parties.filter(pk__in=own_ids).select_related("organisation")
     states = selectors.version_states(agreement)
     group = agreement.cooperation.steering_groups.order_by("-term_start", "pk").first()
-    findings = [f for f in compliance.evaluate(group) if f.rule.startswith("AG-")] if group else []
-    can_record = own.exists()
+    findings = []
+    if group:
+        facts = compliance.GroupFacts(group)
+        if consistency_rules.current_agreement_id(agreement.cooperation_id) == agreement.pk:
+            facts.extra["agreement"] = agreement  # the rules read the one this page has loaded
+        findings = compliance.evaluate(group, facts=facts, prefix="AG-")
+    can_record = bool(own_ids)
     editable = agreement.status in services.EDITABLE
     return {
         "is_secretary": is_secretary_of(request.user, agreement.cooperation_id),
@@ -33,7 +39,7 @@ def _context(request, agreement: Agreement, **forms) -> dict:
         "sections": selectors.effective_sections(agreement),
         "notices": selectors.notice_states(agreement),
         "findings": findings,
-        "own_party_ids": set(own.values_list("pk", flat=True)),
+        "own_party_ids": own_ids,
         "signature_form": forms.get("signature_form")
         or (
             SignatureForm(agreement=agreement, parties=own)

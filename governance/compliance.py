@@ -110,12 +110,20 @@ class GroupFacts:
 
 
 def evaluate(
-    group: SteeringGroup, today: datetime.date | None = None, *, facts: GroupFacts | None = None
+    group: SteeringGroup,
+    today: datetime.date | None = None,
+    *,
+    facts: GroupFacts | None = None,
+    prefix: str = "",
 ) -> list[Finding]:
-    """Every registered rule's findings for GROUP; pass FACTS a page has already loaded to reuse them."""
+    """Every registered rule's findings for GROUP, or those whose code starts with PREFIX (a page that
+    shows only the agreement's rules reads only their facts); pass FACTS a page has already loaded to
+    reuse them."""
     facts = facts or GroupFacts(group, today or timezone.localdate())
     findings = []
     for rule_ in REGISTRY.values():
+        if not rule_.code.startswith(prefix):
+            continue
         for message in rule_.check(facts):
             findings.append(
                 Finding(rule_.code, rule_.severity, str(rule_.title), str(message), rule_.citation)
