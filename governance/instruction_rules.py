@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from decisions.models import Body
+from decisions.models import AppealPart, Body
 from governance.compliance import GroupFacts, Severity, rule
 
 
@@ -31,11 +32,12 @@ def names_another_authority(body: Body) -> bool:
     severity=Severity.WARNING,
 )
 def claims_go_to_the_deciding_body(facts: GroupFacts) -> Iterator[str]:
+    # EXISTS stops at a body's first rectification part; a join with DISTINCT read every section the
+    # bodies ever decided (68 ms at national scale, #15).
+    rectifiable = AppealPart.objects.filter(item__body=OuterRef("pk"), kind="rectification")
     bodies = Body.objects.filter(
-        area__cooperation_id=facts.group.cooperation_id,
-        kind=Body.Kind.MUNICIPAL,
-        items__appeal_parts__kind="rectification",
-    ).distinct()
+        Exists(rectifiable), area__cooperation_id=facts.group.cooperation_id, kind=Body.Kind.MUNICIPAL
+    )
     for body in bodies.order_by("name_fi"):
         if names_another_authority(body):
             yield _(
