@@ -23,7 +23,11 @@ REQUIRED_KINDS = (
 
 
 def _params(facts: GroupFacts) -> parameters.Parameters:
-    return parameters.in_force_on(facts.group.term_start or facts.today)
+    """The decree's numbers in force when the term began, read once per evaluation."""
+    if "parameters" not in facts.extra:
+        facts.extra["parameters"] = parameters.in_force_on(facts.group.term_start or facts.today)
+    found: parameters.Parameters = facts.extra["parameters"]
+    return found
 
 
 @rule(
