@@ -1,3 +1,5 @@
+import time
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +37,11 @@ def _logged_in(sender, request, user, **kwargs) -> None:  # type: ignore[no-unty
     from core import audit
 
     audit.record("login", "/accounts/login/", user=user, ip=audit.client_address(request))
+    from core.middleware import SessionRenewalMiddleware
+
+    session = getattr(request, "session", None)
+    if session is not None:  # a login saves the session: that is its first renewal
+        session[SessionRenewalMiddleware.KEY] = int(time.time())
 
 
 def _login_failed(sender, credentials, request=None, **kwargs) -> None:  # type: ignore[no-untyped-def]

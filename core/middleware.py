@@ -1,6 +1,8 @@
 import logging
+import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 
@@ -18,6 +20,25 @@ class LanguageByChoiceMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
+
+
+class SessionRenewalMiddleware:
+    """The idle timeout (SESSION_COOKIE_AGE) counts from the last renewal, and a session is renewed at
+    most once every SESSION_RENEW_SECONDS: saving it on every request cost three queries a page (#15).
+    The timeout so ends at most that much sooner than counted from the very last request."""
+
+    KEY = "_renewed"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        session = request.session  # type: ignore[attr-defined]  # SessionMiddleware runs first
+        if session.session_key is not None:
+            now = int(time.time())
+            if now - session.get(self.KEY, 0) >= settings.SESSION_RENEW_SECONDS:
+                session[self.KEY] = now  # modified: SessionMiddleware saves it, with a new expiry
         return self.get_response(request)
 
 

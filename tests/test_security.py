@@ -233,7 +233,8 @@ def test_production_settings_are_https_only_with_argon2():
     assert production.SECURE_SSL_REDIRECT is True
     assert production.SECURE_HSTS_SECONDS >= 31_536_000
     assert production.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
-    assert production.SESSION_SAVE_EVERY_REQUEST is True
+    assert "core.middleware.SessionRenewalMiddleware" in production.MIDDLEWARE
+    assert production.SESSION_RENEW_SECONDS < production.SESSION_COOKIE_AGE
 
 
 def test_the_image_never_copies_secrets_or_local_state():

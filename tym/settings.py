@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "core.middleware.SessionRenewalMiddleware",
     "core.middleware.LanguageByChoiceMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -243,9 +244,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-# Idle timeout: a session ends after this long without a request (each request renews it).
+# Idle timeout: a session ends after this long without a request. A request renews it when the last
+# renewal is SESSION_RENEW_SECONDS old (core.middleware.SessionRenewalMiddleware), not on every request.
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60, minimum=60)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_RENEW_SECONDS = 60
 if envbool("SECURE_PROXY_SSL", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # HTTPS only outside DEBUG; behind a TLS-terminating proxy that redirects itself, SECURE_SSL_REDIRECT=false.

@@ -7,7 +7,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('decisions', '0008_court_fee_2025'),
-        ('organisations', '0003_seats_represent_employ_gender'),
     ]
 
     operations = [
