@@ -34,7 +34,7 @@ class SessionRenewalMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        session = request.session  # type: ignore[attr-defined]  # SessionMiddleware runs first
+        session = request.session  # SessionMiddleware runs first
         if session.session_key is not None:
             now = int(time.time())
             if now - session.get(self.KEY, 0) >= settings.SESSION_RENEW_SECONDS:
