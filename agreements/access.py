@@ -2,6 +2,7 @@
 records only their own party's signatures, notices and negotiation requests; the secretary
 everything."""
 
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -9,8 +10,11 @@ from agreements.models import Agreement, AgreementParty, Signature
 from organisations.access import can_act_for, can_view_cooperation
 
 
-def get_agreement_for_user(user, pk: int) -> Agreement:
-    agreement = get_object_or_404(Agreement.objects.select_related("cooperation"), pk=pk)
+def get_agreement_for_user(user, pk: int, queryset: QuerySet[Agreement] | None = None) -> Agreement:
+    """Agreement PK if USER may see it; QUERYSET, when given, loads it with what the page reads."""
+    agreement = get_object_or_404(
+        Agreement.objects.select_related("cooperation") if queryset is None else queryset, pk=pk
+    )
     if not can_view_cooperation(user, agreement.cooperation_id):
         raise Http404  # outside the user's reach: not even its existence is told
     return agreement

@@ -42,6 +42,13 @@ def load(agreement_id: int) -> Agreement:
     return loaded(Agreement.objects.all()).get(pk=agreement_id)
 
 
+def ensure_loaded(agreement: Agreement) -> Agreement:
+    """AGREEMENT as load() gives it: itself when a page has loaded it so already."""
+    if "parties" in getattr(agreement, "_prefetched_objects_cache", {}):
+        return agreement
+    return load(agreement.pk)
+
+
 def loaded(agreements: QuerySet[Agreement]) -> QuerySet[Agreement]:
     """AGREEMENTS with everything the functions below read, in a fixed number of queries however many."""
     return agreements.select_related("cooperation", "approving_decision__meeting").prefetch_related(

@@ -17,7 +17,7 @@ from organisations.access import can_act_for, is_secretary_of
 
 
 def _context(request, agreement: Agreement, **forms) -> dict:
-    agreement = selectors.load(agreement.pk)
+    agreement = selectors.ensure_loaded(agreement)
     own_ids = {p.pk for p in access.parties_acted_for(request.user, agreement)}
     own = agreement.parties.filter(pk__in=own_ids).select_related("organisation")
     states = selectors.version_states(agreement)
@@ -55,7 +55,7 @@ def _context(request, agreement: Agreement, **forms) -> dict:
 
 @login_required
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = access.get_agreement_for_user(request.user, pk)
+    agreement = access.get_agreement_for_user(request.user, pk, selectors.loaded(Agreement.objects.all()))
     return render(request, "agreements/agreement_detail.html", _context(request, agreement))
 
 
@@ -171,13 +171,13 @@ def signature_evidence(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    agreement = access.get_agreement_for_user(request.user, pk)
+    agreement = access.get_agreement_for_user(request.user, pk, selectors.loaded(Agreement.objects.all()))
     return pdf.response(agreement_document(agreement), f"yhteistyosopimus-{agreement.pk}.pdf")
 
 
 def agreement_document(agreement: Agreement, *, variant: str | None = None) -> bytes:
     """The agreement as PDF: the text in force, the parties and the signature page of each version."""
-    agreement = selectors.load(agreement.pk)
+    agreement = selectors.ensure_loaded(agreement)
     context = {
         "agreement": agreement,
         "states": selectors.version_states(agreement),

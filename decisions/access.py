@@ -3,6 +3,7 @@ area see them; the board secretary of that cooperation (or a national administra
 meetings, notifications and claims."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -14,10 +15,11 @@ def can_record(user, body: Body) -> bool:
     return is_secretary_of(user, body.area.cooperation_id)
 
 
-def get_item_for_user(user, pk: int) -> AgendaItem:
-    item = get_object_or_404(
-        AgendaItem.objects.select_related("meeting__body__area", "body__area", "presenter"), pk=pk
-    )
+def get_item_for_user(user, pk: int, queryset: QuerySet[AgendaItem] | None = None) -> AgendaItem:
+    """Item PK if USER may see it; QUERYSET, when given, loads it with what the page reads."""
+    if queryset is None:
+        queryset = AgendaItem.objects.select_related("meeting__body__area", "body__area", "presenter")
+    item = get_object_or_404(queryset, pk=pk)
     if not can_view_area(user, item.body.area):
         raise Http404  # outside the user's reach: not even its existence is told
     return item

@@ -102,7 +102,7 @@ class ClaimForm(forms.ModelForm):
     def __init__(self, *args, item, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.item = item
-        limit_choices(self, "part", AppealPart.objects.filter(item=item))
+        limit_choices(self, "part", AppealPart.objects.filter(item=item).select_related("item"))
         limit_choices(self, "notification", Notification.objects.filter(item=item))
         self.fields["standing"].required = False  # assessed later when not known on receipt
 

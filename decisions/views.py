@@ -22,7 +22,7 @@ from decisions.models import AgendaItem, Body, CourtFee, Meeting
 
 def _item_queryset():
     return appeals.with_status_facts(
-        AgendaItem.objects.select_related("meeting__body", "body__area", "presenter")
+        AgendaItem.objects.select_related("meeting__body__area", "body__area", "presenter")
     ).prefetch_related("annexes", "corrections", Prefetch("extracts__certified_by"))
 
 
@@ -53,8 +53,7 @@ def _court_fee(day, fees: dict) -> CourtFee | None:
 
 @login_required
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    access.get_item_for_user(request.user, pk)
-    item = _item_queryset().get(pk=pk)
+    item = access.get_item_for_user(request.user, pk, _item_queryset())
     context = _item_context(item)
     context["can_record"] = access.can_record(request.user, item.body)
     context["notification_form"] = NotificationForm()
