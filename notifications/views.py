@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,6 +15,9 @@ from notifications import calendar
 from notifications.models import Notification, Preference, new_token
 from notifications.services import preference
 
+# The unread first, then the newest: a page of fifty (#15: a national administrator has thousands).
+PAGE_SIZE = 50
+
 
 class PreferenceForm(forms.ModelForm):
     class Meta:
@@ -25,12 +29,14 @@ class PreferenceForm(forms.ModelForm):
 @login_required
 def notification_list(request: AuthenticatedRequest) -> HttpResponse:
     pref = preference(request.user)
-    rows = Notification.objects.filter(recipient=request.user).order_by("read_at", "-created_at")[:200]
+    rows = Notification.objects.filter(recipient=request.user).order_by("read_at", "-created_at", "-pk")
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))  # unread first
     return render(
         request,
         "notifications/list.html",
         {
-            "notifications": rows,
+            "notifications": page.object_list,
+            "page": page,
             "form": PreferenceForm(instance=pref),
             "calendar_url": request.build_absolute_uri(reverse("calendar-feed", args=[pref.calendar_token])),
         },

@@ -101,3 +101,35 @@ def test_when_the_broker_is_down_the_portal_serves_and_the_next_run_sends(world,
         fresh_connections()
     assert services.deliver_pending() == 1
     assert len(mail.outbox) == 1
+
+
+def test_the_list_shows_fifty_a_page_unread_first_with_the_same_queries_for_any_number(world, as_editor_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def notify(n: int, read: bool) -> Notification:
+        return Notification.objects.create(
+            recipient=world.editor_a,
+            kind="invoice_overdue",
+            object_key=f"k{n}",
+            due_date=D(2025, 1, 1),
+            message=f"Muistutus numero {n}.",
+            read_at=datetime.datetime(2025, 1, 2, tzinfo=datetime.UTC) if read else None,
+        )
+
+    for n in range(10):
+        notify(n, read=True)
+    url = reverse("notification-list")
+    as_editor_a.get(url)
+    with CaptureQueriesContext(connection) as few:
+        as_editor_a.get(url)
+    for n in range(10, 70):
+        notify(n, read=False)
+    with CaptureQueriesContext(connection) as many:
+        first = as_editor_a.get(url).text
+    assert len(many) == len(few)
+    assert "Muistutus numero 69." in first and "Muistutus numero 5." not in first  # unread first
+    assert "Sivu 1/2" in first
+    second = as_editor_a.get(url, {"page": 2}).text
+    assert "Muistutus numero 5." in second
+    assert as_editor_a.get(url, {"page": "x" * 500}).status_code == 200
