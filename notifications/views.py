@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -29,8 +30,10 @@ class PreferenceForm(forms.ModelForm):
 @login_required
 def notification_list(request: AuthenticatedRequest) -> HttpResponse:
     pref = preference(request.user)
-    rows = Notification.objects.filter(recipient=request.user).order_by("read_at", "-created_at", "-pk")
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))  # unread first
+    # Unread first on every database: PostgreSQL sorts NULLs last unless told otherwise.
+    unread_first = F("read_at").asc(nulls_first=True)
+    rows = Notification.objects.filter(recipient=request.user).order_by(unread_first, "-created_at", "-pk")
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "notifications/list.html",

@@ -1,0 +1,361 @@
+"""Every main page's exact queries, each one named (#15 item 5).
+
+For each page the list below says, in order, which table each query reads and why; the test checks
+the count and that every query reads the table named, so a new query, a lost prefetch or one moved
+into a loop fails here with its name. The same lists hold after the rest of the country is loaded
+(#15 acceptance: generate_national_data --cooperations 5 --years 2): no query grows with the data.
+
+The day is fixed (20.3.2026) so that the appeal periods of the fixture's minutes, published on
+4.3.2026, are running: a list with no rows makes no prefetch queries, and the counts would change
+with the calendar."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from reports.national import Generator
+
+DAY = "2026-03-20 10:00 +0200"
+
+ADMIN = [
+    ("django_session", "the session"),
+    ("auth_user", "the user"),
+    ("otp_totp_totpdevice", "the administrator's verified second-factor device"),
+]
+PERMISSIONS = [
+    ("auth_permission", "the user's own model permissions (rights_of: an administrator?)"),
+    ("auth_permission", "their groups' model permissions"),
+]
+LOG = [
+    ("SAVEPOINT", "the use and disclosure log's entry in a savepoint of its own"),
+    ("core_auditevent", "the log's last entry, whose hash the new one chains to"),
+    ('INSERT INTO "core_auditevent"', "the new entry"),
+    ("RELEASE SAVEPOINT", "the savepoint released"),
+]
+APPEAL_FACTS = [  # decisions.appeals.with_status_facts: what an appeal period is computed from
+    ("decisions_appealpart", "their appeal parts"),
+    ("decisions_notification", "their notifications to the parties"),
+    ("decisions_claim", "claims decided in them"),
+    ("decisions_claim", "claims against them"),
+]
+AGREEMENT = [  # agreements.selectors.loaded: the agreement with everything its page reads
+    ("agreements_agreement", "the agreement with its cooperation and approving decision"),
+    ("agreements_agreementparty", "its parties"),
+    ("organisations_organisation", "the parties' organisations"),
+    ("agreements_signatory", "the parties' signatories"),
+    ("agreements_version", "its versions"),
+    ("agreements_section", "the versions' sections"),
+    ("agreements_signature", "the versions' signatures"),
+    ("agreements_annex", "its annexes"),
+    ("agreements_notice", "its notices with their deliveries and parties"),
+    ("agreements_dispute", "its disputes"),
+]
+
+PAGES = {
+    "front page": (
+        "/",
+        ADMIN
+        + PERMISSIONS
+        + [
+            ("organisations_person", "the reader's own person record, for the greeting"),
+            ("core_auditevent", "their previous login: changes since the last visit"),
+            ("organisations_cooperation", "how many cooperations they see: over five, they choose"),
+            ("decisions_agendaitem", "declaration decisions.appeals: sections published lately"),
+            *APPEAL_FACTS,
+            ("decisions_claim", "declaration decisions.claims: claims awaiting a decision"),
+            ("governance_steeringgroup", "declaration governance.group_terms: groups whose term runs"),
+            ("governance_membership", "their seats, for the audience"),
+            ("organisations_person", "the seated people's logins"),
+            ("governance_leadershipappointment", "declaration governance.leader_terms"),
+            ("governance_membership", "declaration governance.missing_deputies"),
+            ("agreements_agreement", "declaration agreements.signatures: agreements out to sign"),
+            ("agreements_agreement", "declaration agreements.endings: agreements given notice"),
+            ("agreements_dispute", "declaration agreements.disputes: open disputes"),
+            ("governance_steeringgroup", "declaration staffing.yearly: groups whose term runs"),
+            ("governance_membership", "their current seats: the chair hears of it"),
+            ("staffing_objective", "which groups have set this year's objectives"),
+            ("staffing_staffingreview", "which have assessed last year's staffing"),
+            ("staffing_staffline", "which parties have reported their figures"),
+            ("organisations_organisation", "Kela, a party to every cooperation"),
+            ("organisations_participation", "the other parties"),
+            ("costs_invoice", "declaration costs.invoices: invoice bases sent, not paid"),
+            ("governance_membership", "declaration accessrights.left_open: open access rights"),
+            ("agreements_historicalsignature", "changes: signatures since the last visit"),
+            ("decisions_historicalmeeting", "changes: minutes published since then"),
+            ("governance_historicalmembership", "changes: seats since then"),
+            ("organisations_person", "changes: the people of those seats"),
+            ("governance_steeringgroup", "the rules not met: groups of the reader's cooperations"),
+            ("organisations_cooperation", "changes: the seats' cooperation"),
+            ("organisations_cooperation", "the reader's cooperations"),
+            ("organisations_employmentarea", "their areas"),
+            ("organisations_organisation", "the organisations the reader acts for"),
+        ],
+    ),
+    "steering group": (
+        "/groups/{group}/",
+        [
+            *ADMIN,
+            ("governance_steeringgroup", "the group with its cooperation and set-up decision"),
+            *PERMISSIONS,
+            ("organisations_organisation", "the organisations the reader may record for"),
+            ("governance_membership", "compliance facts: every seat with person and organisation"),
+            ("governance_nomination", "the nominations"),
+            ("governance_leadershipappointment", "the leading person and deputy"),
+            ("organisations_organisation", "the cooperation's parties"),
+            ("governance_statutoryparameters", "the decree's parameters in force at the term's start"),
+            ("organisations_employmentarea", "coverage: the cooperation's areas"),
+            ("organisations_municipality", "their municipalities with their counties"),
+            ("organisations_participation", "the counties taking part"),
+            ("decisions_body", "the bodies whose instructions send claims elsewhere"),
+            ("agreements_agreement", "the current agreement's id"),
+            *AGREEMENT,
+            ("staffing_staffingreview", "whether last year's staffing was assessed (ST- rules)"),
+            ("staffing_staffingreview", "the group's latest staffing review"),
+            *LOG,
+        ],
+    ),
+    "agreement": (
+        "/agreements/{agreement}/",
+        ADMIN
+        + AGREEMENT
+        + PERMISSIONS
+        + [
+            ("governance_steeringgroup", "the cooperation's latest steering group"),
+            ("agreements_agreement", "the current agreement's id (the AG- rules read it)"),
+            ("governance_membership", "the group's seats (AG-PARTIES)"),
+            ("organisations_organisation", "the cooperation's parties (AG-PARTIES)"),
+            ("agreements_agreementparty", "the notice form's parties"),
+            ("agreements_agreementparty", "the dispute form's parties"),
+        ]
+        + LOG,
+    ),
+    "decision": (
+        "/decisions/{item}/",
+        [
+            *ADMIN,
+            ("decisions_agendaitem", "the section with meeting, body, area and presenter"),
+            *APPEAL_FACTS,
+            ("decisions_annex", "its annexes"),
+            ("decisions_correction", "its corrections"),
+            ("decisions_extract", "its certified extracts"),
+            *PERMISSIONS,
+            ("decisions_appealpart", "the claim form's appeal-part choices"),
+            ("decisions_notification", "the claim form's notification choices"),
+            *LOG,
+        ],
+    ),
+    "meeting": (
+        "/meetings/{meeting}/",
+        [
+            *ADMIN,
+            ("decisions_meeting", "the meeting with body, area, chair and secretary"),
+            *PERMISSIONS,
+            ("decisions_attendance", "who attended"),
+            ("decisions_agendaitem", "its sections"),
+            ("decisions_appealpart", "their appeal parts"),
+            ("decisions_attendance", "the minutes checkers"),
+            ("decisions_correction", "corrections to the minutes"),
+            *LOG,
+        ],
+    ),
+    "year": (
+        "/groups/{group}/year/2026/",
+        [
+            *ADMIN,
+            ("governance_steeringgroup", "the group"),
+            *PERMISSIONS,
+            ("staffing_objective", "the year's objectives with their indicators"),
+            ("staffing_staffingreview", "the year's staffing review with its lines"),
+            ("organisations_organisation", "the parties that report figures"),
+            *LOG,
+        ],
+    ),
+    "costs": (
+        "/groups/{group}/costs/",
+        [
+            *ADMIN,
+            ("governance_steeringgroup", "the group"),
+            *PERMISSIONS,
+            ("costs_developmentday", "the year's development days"),
+            ("costs_registration", "their registrations"),
+            ("costs_costitem", "their costs"),
+            ("costs_costprinciple", "the cooperation's cost principles"),
+            ("costs_developmentday", "the years with days, for the year choice"),
+        ],
+    ),
+    "decisions list": (
+        "/decisions/",
+        ADMIN
+        + PERMISSIONS
+        + [
+            ("decisions_agendaitem", "how many sections the reader may see"),
+            ("decisions_agendaitem", "the page's sections, newest first"),
+            ("decisions_agendaitem", "those sections with their meetings and bodies"),
+            *APPEAL_FACTS,
+            ("decisions_body", "the bodies, for the filter"),
+        ],
+    ),
+    "meetings list": (
+        "/meetings/",
+        ADMIN
+        + PERMISSIONS
+        + [
+            ("decisions_meeting", "how many meetings the reader may see"),
+            ("decisions_body", "the bodies, for the filter"),
+            ("decisions_meeting", "the page's meetings"),
+        ],
+    ),
+    "agreements list": (
+        "/agreements/",
+        ADMIN
+        + PERMISSIONS
+        + [
+            ("agreements_agreement", "how many agreements the reader may see"),
+            ("organisations_cooperation", "the cooperations, for the filter"),
+            ("agreements_agreement", "the page's agreements"),
+        ],
+    ),
+    "seats list": (
+        "/seats/",
+        ADMIN
+        + PERMISSIONS
+        + [
+            ("governance_membership", "how many seats run on the day"),
+            ("governance_steeringgroup", "the groups, for the filter"),
+            ("organisations_organisation", "the organisations, for the filter"),
+            ("governance_membership", "the page's seats with people and groups"),
+        ],
+    ),
+    "notifications": (
+        "/notifications/",
+        [
+            *ADMIN,
+            ("notifications_preference", "the reader's preferences"),
+            ("notifications_notification", "how many notifications they have (none here)"),
+            *PERMISSIONS,
+        ],
+    ),
+    "API decisions": (
+        "/api/v1/decisions/",
+        ADMIN
+        + PERMISSIONS
+        + [
+            ("organisations_employmentarea", "the areas the reader sees"),
+            ("decisions_agendaitem", "how many sections"),
+            ("decisions_agendaitem", "the page's sections"),
+            *APPEAL_FACTS,
+        ]
+        + LOG,
+    ),
+    "API groups": (
+        "/api/v1/groups/",
+        ADMIN
+        + PERMISSIONS
+        + [
+            ("governance_steeringgroup", "how many groups"),
+            ("governance_steeringgroup", "the page's groups"),
+        ]
+        + LOG,
+    ),
+    "minutes PDF": (
+        "/meetings/{meeting}/minutes.pdf",
+        [
+            *ADMIN,
+            ("decisions_meeting", "the meeting with body, area, chair and secretary"),
+            *PERMISSIONS,
+            ("decisions_agendaitem", "its sections"),
+            *APPEAL_FACTS,
+            ("decisions_annex", "their annexes"),
+            ("decisions_correction", "their corrections"),
+            ("decisions_extract", "their extracts"),
+            ("decisions_attendance", "who attended"),
+            *LOG,
+        ],
+    ),
+    "agreement PDF": ("/agreements/{agreement}/agreement.pdf", ADMIN + AGREEMENT + PERMISSIONS + LOG),
+}
+
+
+def _marker(table: str) -> str:
+    return table if table.isupper() or table.startswith("INSERT") else f'"{table}"'
+
+
+def check(client: Client, url: str, expected: list[tuple[str, str]]) -> None:
+    client.get(url)  # warm-up: content types and other per-process caches
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200, url
+    sqls = [query["sql"] for query in captured]
+    named = "\n".join(f"{n:2}. {what}" for n, (_table, what) in enumerate(expected, 1))
+    ran = "\n".join(f"{n:2}. {sql[:160]}" for n, sql in enumerate(sqls, 1))
+    assert len(sqls) == len(expected), f"{url}: expected\n{named}\nran\n{ran}"
+    for n, ((table, what), sql) in enumerate(zip(expected, sqls, strict=True), 1):
+        assert _marker(table) in sql, f"{url} query {n} should be {what} ({table}):\n{sql[:300]}"
+
+
+@pytest.fixture
+def pages(world, group_world, published):
+    from agreements import services
+    from costs.models import DevelopmentDay
+
+    agreement = services.create_agreement(
+        cooperation=world.area.cooperation, title="Sopimus", actor=world.secretary
+    )
+    DevelopmentDay.objects.create(group=group_world.group, date=datetime.date(2026, 5, 12), title="Päivä")
+    ids = {
+        "group": group_world.group.pk,
+        "agreement": agreement.pk,
+        "item": published[1].pk,
+        "meeting": published[1].meeting_id,
+    }
+    return {name: (url.format(**ids), expected) for name, (url, expected) in PAGES.items()}
+
+
+@pytest.fixture
+def administrator(world) -> Client:
+    client = Client()
+    client.force_login(world.secretary)
+    return client
+
+
+@time_machine.travel(DAY, tick=False)
+@pytest.mark.parametrize("name", list(PAGES))
+def test_the_page_makes_exactly_these_queries(name, pages, administrator):
+    url, expected = pages[name]
+    check(administrator, url, expected)
+
+
+# A member sees one cooperation: their rights are read from their grants.
+MEMBER_FRONT_PAGE = (
+    [("django_session", "the session"), ("auth_user", "the user")]
+    + PERMISSIONS
+    + [
+        ("organisations_grant", "the member's grants (rights_of)"),
+        ("organisations_participation", "the participations the grants reach through"),
+    ]
+    # the same declarations, changes and lists; not "how many cooperations", nor the organisations
+    # acted for, as a member acts for none
+    + [row for row in PAGES["front page"][1][5:-1] if "choose" not in row[1]]
+)
+
+
+@time_machine.travel(DAY, tick=False)
+def test_a_members_front_page_makes_exactly_these_queries(world, group_world, published):
+    client = Client()
+    client.force_login(world.member)
+    check(client, "/", MEMBER_FRONT_PAGE)
+
+
+@time_machine.travel(DAY, tick=False)
+def test_the_same_queries_after_the_rest_of_the_country_is_loaded(world, group_world, published, pages):
+    administrator, member = Client(), Client()
+    administrator.force_login(world.secretary)
+    member.force_login(world.member)
+    Generator(cooperations=5, years=2, seed=15, progress=lambda *a: None).run()
+    for name, (url, expected) in pages.items():
+        if name != "front page":  # the administrator now sees seven cooperations: below
+            check(administrator, url, expected)
+    check(member, "/", MEMBER_FRONT_PAGE)
