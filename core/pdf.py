@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.conf import settings
@@ -25,7 +26,13 @@ def render(template: str, context: dict[str, Any], *, variant: str | None = None
 
     html = render_to_string(template, {**context, "printed": timezone.localtime()})
     options: dict[str, Any] = {"pdf_variant": variant} if variant else {}
-    return bytes(HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(PRINT_CSS))], **options))
+    return bytes(HTML(string=html).write_pdf(stylesheets=[_print_style(CSS)], **options))
+
+
+@functools.cache
+def _print_style(css: Any) -> Any:
+    """The print style sheet, parsed once per process: it is a file of the release, not data (#15)."""
+    return css(filename=str(PRINT_CSS))
 
 
 def response(content: bytes, filename: str) -> HttpResponse:
