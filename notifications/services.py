@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -63,6 +65,74 @@ def notify(
         notification_created.send(sender=Notification, notification=notification)
         return notification
     return None
+
+
+Key = tuple[int, str, str, datetime.date]  # (recipient, kind, object, due date): unique
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A notification to make unless it exists (the unique row of notify())."""
+
+    recipient: AbstractBaseUser
+    kind: str
+    object_key: str
+    due_date: datetime.date
+    message: str
+    link: str = ""
+
+    def key(self) -> Key:
+        return (self.recipient.pk, self.kind, self.object_key, self.due_date)
+
+
+def notify_many(pending: Iterable[Pending]) -> list[Notification]:
+    """notify() for many at once, in a fixed number of queries (#15: a day's sweep over the whole
+    country): those that already exist are left alone, the others are made in bulk, and a racing
+    worker's rows are skipped by the unique constraint. Returns the notifications made now (a row a
+    racing worker made in the same instant may be among them: its e-mail is still sent once)."""
+    wanted = {p.key(): p for p in pending}
+    if not wanted:
+        return []
+    keys = set(wanted)
+    existing = _existing(keys)
+    new = [p for key, p in wanted.items() if key not in existing]
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient_id=p.recipient.pk,
+                kind=p.kind,
+                object_key=p.object_key,
+                due_date=p.due_date,
+                message=p.message,
+                link=p.link,
+            )
+            for p in new
+        ],
+        batch_size=500,
+        ignore_conflicts=True,
+    )
+    made = list(_existing({p.key() for p in new}).values())
+    for notification in made:
+        notification_created.send(sender=Notification, notification=notification)
+    return made
+
+
+def _existing(keys: set[Key]) -> dict[Key, Notification]:
+    """The notifications with these (recipient, kind, object, due date) keys, in one query."""
+    if not keys:
+        return {}
+    rows = Notification.objects.filter(
+        recipient_id__in={k[0] for k in keys},
+        kind__in={k[1] for k in keys},
+        object_key__in={k[2] for k in keys},
+        due_date__in={k[3] for k in keys},
+    )
+    found = {}
+    for row in rows:
+        key = (row.recipient_id, row.kind, row.object_key, row.due_date)
+        if key in keys:
+            found[key] = row
+    return found
 
 
 def deliver(notification_id: int) -> bool:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from core import reminders
 from core.jobs import daily
 from notifications.models import Notification
-from notifications.services import deliver_pending, notify, preference
+from notifications.services import Pending, deliver_pending, notify, notify_many, preference
 from organisations import access
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,7 @@ def send_reminders(today: datetime.date, only: Iterable[str] | None = None) -> d
     names = reminders.declaration_names() if only is None else list(only)
     for name in names:
         try:
+            pending = []
             for due in reminders.collect(today, only=[name], isolate=False):
                 reminder = reminders.reminder_for(due, today)
                 if reminder is None:
@@ -75,15 +76,12 @@ def send_reminders(today: datetime.date, only: Iterable[str] | None = None) -> d
                 for user in recipients.of(due.audience, due.cooperation_id):
                     with translation.override(recipients.language(user)):
                         message = str(due.text)
-                    notification = notify(
-                        recipient=user,
-                        kind=due.kind,
-                        object_key=reminder.object_key,
-                        due_date=reminder.due_date,
-                        message=message,
-                        link=due.link,
+                    pending.append(
+                        Pending(user, due.kind, reminder.object_key, reminder.due_date, message, due.link)
                     )
-                    created[due.kind] += notification is not None
+            # One declaration's notifications at once: its failure leaves the others' made.
+            for notification in notify_many(pending):
+                created[notification.kind] += 1
         except Exception:
             log.exception("reminders of %s failed for %s; the others go on", name, today)
             created["failed_declarations"] += 1

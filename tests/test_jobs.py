@@ -306,3 +306,27 @@ def test_a_failing_declaration_is_reported_and_the_other_reminders_still_go_out(
     result = send_reminders(D(2029, 10, 2))
     assert result["failed_declarations"] == 1
     assert result["group_term_ending"] == 1
+
+
+def test_many_notifications_are_made_at_once_and_existing_ones_are_left_alone(
+    user, django_assert_num_queries
+):
+    from tests.factories import UserFactory
+
+    other = UserFactory(username="toinen", email="toinen@example.fi")
+    kept = services.notify(
+        recipient=user, kind="invoice_overdue", object_key="k0", due_date=D(2025, 1, 1), message="vanha"
+    )
+    pending = [
+        services.Pending(person, "invoice_overdue", f"k{n}", D(2025, 1, 1), f"uusi {n}")
+        for n in range(30)
+        for person in (user, other)
+    ]
+    # the existing ones, the insert, the rows made: 3 queries however many
+    with django_assert_num_queries(3):
+        made = services.notify_many(pending + pending[:4])  # a repeat in the same call counts once
+    assert len(made) == 59
+    kept.refresh_from_db()
+    assert kept.message == "vanha"
+    assert Notification.objects.count() == 60
+    assert services.notify_many(pending) == []  # a second run of the day makes nothing
