@@ -94,3 +94,18 @@ def test_the_front_page_makes_as_many_queries_for_six_cooperations_as_for_sixtee
     before = (_queries(admin_client, "/"), _queries(admin_client, chosen))
     cooperations_with_terms_ending(10)
     assert (_queries(admin_client, "/"), _queries(admin_client, chosen)) == before
+
+
+@pytest.mark.browser
+def test_an_administrator_chooses_a_cooperation_on_the_front_page_in_a_browser(page, world, live_server):
+    from tests.browser import assert_accessible, log_in
+
+    cooperations = cooperations_with_terms_ending(FRONT_PAGE_COOPERATIONS + 1)
+    chosen = cooperations[3]
+    log_in(page, "secretary")
+    page.goto("/")
+    page.get_by_label("Yhteistoiminta-alue, jonka työt näytetään").select_option(chosen.code)
+    page.get_by_role("button", name="Näytä").click()
+    page.get_by_role("link", name=f"Ryhmä {chosen.code}").first.wait_for()
+    assert f"cooperation={chosen.code}" in page.url
+    assert_accessible(page)
