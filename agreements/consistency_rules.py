@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from agreements import selectors
 from agreements.models import Agreement
-from governance.compliance import GroupFacts, Severity, rule
+from governance.compliance import GroupFacts, Severity, loads_facts, rule
 
 
 def current_agreement_id(cooperation_id: int) -> int | None:
@@ -19,9 +19,31 @@ def current_agreement_id(cooperation_id: int) -> int | None:
     return (
         Agreement.objects.filter(cooperation=cooperation_id)
         .exclude(status=Agreement.Status.ENDED)
+        .order_by("pk")
         .values_list("pk", flat=True)
         .first()
     )
+
+
+@loads_facts
+def _all_agreements(facts: list[GroupFacts]) -> None:
+    """Every group's current agreement, loaded whole, and the decisions approving them, at once."""
+    from decisions import appeals
+    from decisions.models import AgendaItem
+
+    current: dict[int, int] = {}
+    candidates = Agreement.objects.filter(cooperation__in={f.group.cooperation_id for f in facts})
+    rows = candidates.exclude(status=Agreement.Status.ENDED).order_by("pk").values_list("cooperation", "pk")
+    for cooperation_id, agreement_id in rows:
+        current.setdefault(cooperation_id, agreement_id)  # the first, as current_agreement_id() reads it
+    loaded = {a.pk: a for a in selectors.loaded(Agreement.objects.filter(pk__in=current.values()))}
+    approving = [a.approving_decision_id for a in loaded.values() if a.approving_decision_id]
+    decisions = appeals.with_status_facts(AgendaItem.objects.filter(pk__in=approving)) if approving else []
+    by_pk = {d.pk: d for d in decisions}
+    for f in facts:
+        found = current.get(f.group.cooperation_id)
+        f.extra["agreement"] = loaded[found] if found else None
+        f.extra["approving_decisions"] = by_pk
 
 
 def _agreement(facts: GroupFacts) -> Agreement | None:
@@ -181,7 +203,9 @@ def signed_after_the_decision_is_final(facts: GroupFacts) -> Iterator[str]:
     agreement = _agreement(facts)
     if agreement is None or agreement.approving_decision_id is None:
         return
-    decision = appeals.with_status_facts(AgendaItem.objects.all()).get(pk=agreement.approving_decision_id)
+    decision = facts.extra.get("approving_decisions", {}).get(agreement.approving_decision_id)
+    if decision is None:
+        decision = appeals.with_status_facts(AgendaItem.objects.all()).get(pk=agreement.approving_decision_id)
     final_on = appeals.status(decision).final_on
     original = selectors.version_states(agreement)[:1]
     for progress in original[0].parties if original else []:

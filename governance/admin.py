@@ -53,9 +53,20 @@ class SteeringGroupAdmin(HistoryGuardedAdmin):
     def status_label(self, obj: SteeringGroup) -> str:
         return obj.get_status_display()
 
+    def get_changelist_instance(self, request):
+        """The page's groups evaluated together: their facts in one set of queries (#15)."""
+        changelist = super().get_changelist_instance(request)
+        findings = compliance.evaluate_many(changelist.result_list)
+        for group in changelist.result_list:
+            group.tym_findings = findings[group.pk]
+        return changelist
+
     @admin.display(description=_("errors found"))
     def error_count(self, obj: SteeringGroup) -> int:
-        return sum(1 for f in compliance.evaluate(obj) if f.severity == compliance.Severity.ERROR)
+        found = getattr(obj, "tym_findings", None)
+        if found is None:
+            found = compliance.evaluate(obj)
+        return sum(1 for f in found if f.severity == compliance.Severity.ERROR)
 
     @admin.display(description=_("findings"))
     def findings(self, obj: SteeringGroup) -> str:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from governance import parameters
-from governance.compliance import GroupFacts, Severity, rule
+from governance.compliance import GroupFacts, Severity, loads_facts, rule
 from governance.models import Membership
 from organisations.models import OrganisationKind
 
@@ -20,6 +20,15 @@ REQUIRED_KINDS = (
     OrganisationKind.WELLBEING_COUNTY,
     OrganisationKind.KELA,
 )
+
+
+@loads_facts
+def _all_parameters(facts: list[GroupFacts]) -> None:
+    from governance.models import StatutoryParameters
+
+    rows = list(StatutoryParameters.objects.order_by("-valid_from"))
+    for f in facts:
+        f.extra["parameters"] = parameters.in_force_among(rows, f.group.term_start or f.today)
 
 
 def _params(facts: GroupFacts) -> parameters.Parameters:

@@ -17,7 +17,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from governance.compliance import GroupFacts, Severity, rule
+from governance.compliance import GroupFacts, Severity, loads_facts, rule
 from organisations.models import (
     CountyOfMunicipality,
     EmploymentArea,
@@ -37,32 +37,43 @@ class Coverage:
 def coverage(facts: GroupFacts) -> Coverage:
     """Loaded once per evaluation (three queries), kept with the facts."""
     if "coverage" not in facts.extra:
-        cooperation_id = facts.group.cooperation_id
-        areas = EmploymentArea.objects.filter(cooperation_id=cooperation_id).prefetch_related(
-            Prefetch(
-                "municipalities",
-                queryset=Municipality.objects.order_by("name_fi").prefetch_related(
-                    Prefetch("counties", queryset=CountyOfMunicipality.objects.select_related("county"))
-                ),
-            )
-        )
-        municipalities = [
-            (m, [link.county for link in m.counties.all() if link.valid_on(facts.today)])
-            for area in areas
-            for m in area.municipalities.all()
-        ]
-        participations = list(
-            Participation.objects.current()
-            .filter(cooperation_id=cooperation_id, organisation__kind=Organisation.Kind.WELLBEING_COUNTY)
-            .select_related("organisation")
-        )
-        facts.extra["coverage"] = Coverage(
-            municipalities,
-            [p.organisation for p in participations],
-            [p.organisation for p in participations if p.names_vice_chair],
-        )
+        _all_coverage([facts])
     result: Coverage = facts.extra["coverage"]
     return result
+
+
+@loads_facts
+def _all_coverage(facts: list[GroupFacts]) -> None:
+    """Every group's coverage in three queries, however many groups."""
+    ids = {f.group.cooperation_id for f in facts}
+    found = EmploymentArea.objects.filter(cooperation_id__in=ids).prefetch_related(
+        Prefetch(
+            "municipalities",
+            queryset=Municipality.objects.order_by("name_fi").prefetch_related(
+                Prefetch("counties", queryset=CountyOfMunicipality.objects.select_related("county"))
+            ),
+        )
+    )
+    areas = list(found)
+    participations = list(
+        Participation.objects.current()
+        .filter(cooperation_id__in=ids, organisation__kind=Organisation.Kind.WELLBEING_COUNTY)
+        .select_related("organisation")
+    )
+    for f in facts:
+        cooperation_id = f.group.cooperation_id
+        municipalities = [
+            (m, [link.county for link in m.counties.all() if link.valid_on(f.today)])
+            for area in areas
+            if area.cooperation_id == cooperation_id
+            for m in area.municipalities.all()
+        ]
+        taking_part = [p for p in participations if p.cooperation_id == cooperation_id]
+        f.extra["coverage"] = Coverage(
+            municipalities,
+            [p.organisation for p in taking_part],
+            [p.organisation for p in taking_part if p.names_vice_chair],
+        )
 
 
 @rule(

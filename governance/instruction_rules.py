@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from decisions.models import AppealPart, Body
-from governance.compliance import GroupFacts, Severity, rule
+from governance.compliance import GroupFacts, Severity, loads_facts, rule
 
 
 def names_another_authority(body: Body) -> bool:
@@ -25,6 +25,25 @@ def names_another_authority(body: Body) -> bool:
     return bool(named) and named != own and named not in own
 
 
+@loads_facts
+def _all_bodies(facts: list[GroupFacts]) -> None:
+    """The municipal bodies that decide rectification claims, of every group's cooperation at once."""
+    # EXISTS stops at a body's first rectification part; a join with DISTINCT read every section the
+    # bodies ever decided (68 ms at national scale, #15).
+    rectifiable = AppealPart.objects.filter(item__body=OuterRef("pk"), kind="rectification")
+    bodies = list(
+        Body.objects.filter(
+            Exists(rectifiable),
+            area__cooperation_id__in={f.group.cooperation_id for f in facts},
+            kind=Body.Kind.MUNICIPAL,
+        )
+        .select_related("area")
+        .order_by("name_fi")
+    )
+    for f in facts:
+        f.extra["rectifying_bodies"] = [b for b in bodies if b.area.cooperation_id == f.group.cooperation_id]
+
+
 @rule(
     "DE-CLAIM-AUTHORITY",
     gettext_lazy("Rectification claims go to the body whose decision it is"),
@@ -32,13 +51,9 @@ def names_another_authority(body: Body) -> bool:
     severity=Severity.WARNING,
 )
 def claims_go_to_the_deciding_body(facts: GroupFacts) -> Iterator[str]:
-    # EXISTS stops at a body's first rectification part; a join with DISTINCT read every section the
-    # bodies ever decided (68 ms at national scale, #15).
-    rectifiable = AppealPart.objects.filter(item__body=OuterRef("pk"), kind="rectification")
-    bodies = Body.objects.filter(
-        Exists(rectifiable), area__cooperation_id=facts.group.cooperation_id, kind=Body.Kind.MUNICIPAL
-    )
-    for body in bodies.order_by("name_fi"):
+    if "rectifying_bodies" not in facts.extra:
+        _all_bodies([facts])
+    for body in facts.extra["rectifying_bodies"]:
         if names_another_authority(body):
             yield _(
                 "The appeal instructions of %(body)s direct rectification claims to %(named)s; a claim "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from organisations.models import OrganisationKind
 
@@ -31,6 +32,15 @@ def in_force_on(day: datetime.date | None) -> Parameters:
     from governance.models import StatutoryParameters
 
     row = StatutoryParameters.objects.in_force_on(day).first() if day else None
+    return _as_parameters(row)
+
+
+def in_force_among(rows: list[Any], day: datetime.date) -> Parameters:
+    """in_force_on(DAY) read from ROWS, every recorded set newest first (one query for many days)."""
+    return _as_parameters(next((row for row in rows if row.valid_from <= day), None))
+
+
+def _as_parameters(row: Any) -> Parameters:
     if row is None:
         return DEFAULTS
     return Parameters(row.term_years, row.chair_named_by, row.vice_chair_named_by, row.source)

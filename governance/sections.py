@@ -60,8 +60,9 @@ def dashboard_findings(request, _obj) -> Section | None:
         .order_by("cooperation__name_fi", "-term_start")[:MAX_GROUPS]
     )
     rows = []
+    found = compliance.evaluate_many(groups, today)  # their facts at once (#15)
     for group in groups:
-        for finding in compliance.evaluate(group, today):
+        for finding in found[group.pk]:
             if finding.severity == compliance.Severity.INFO:
                 continue
             fix = FIX_AT.get(finding.rule.split("-")[0], FIX_AT["SG"])(group)

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from governance.compliance import GroupFacts, Severity, rule
+from governance.compliance import GroupFacts, Severity, loads_facts, rule
 from governance.models import SteeringGroup
 from staffing.models import Objective, StaffingReview
 
@@ -49,6 +49,33 @@ def groups_assessed(groups: Iterable[SteeringGroup], year: int) -> set[int]:
     return assessed | {g.pk for g in groups if g.term_start and g.term_start.year > year}
 
 
+@loads_facts
+def _all_staffing(facts: list[GroupFacts]) -> None:
+    """The staffing rules' facts for every group at once (evaluate_many: one day for all)."""
+    groups = [f.group for f in facts]
+    today = facts[0].today
+    with_objectives = groups_with_objectives(groups, today.year)
+    assessed = groups_assessed(groups, today.year - 1)
+    inadequate: dict[int, list[StaffingReview]] = {g.pk: [] for g in groups}
+    for review in StaffingReview.objects.filter(group__in=groups, adequate=False):
+        inadequate[review.group_id].append(review)
+    for f in facts:
+        f.extra["staffing"] = (f.group.pk in with_objectives, f.group.pk in assessed, inadequate[f.group.pk])
+
+
+def _staffing(facts: GroupFacts) -> tuple[bool, bool, list[StaffingReview]]:
+    """Objectives set this year, staffing assessed last year, and the reviews found not adequate."""
+    if "staffing" not in facts.extra:
+        year = facts.today.year
+        facts.extra["staffing"] = (
+            objectives_set(facts.group, year) if facts.today >= objectives_due(year) else True,
+            staffing_assessed(facts.group, year - 1),
+            list(StaffingReview.objects.filter(group=facts.group, adequate=False)),
+        )
+    found: tuple[bool, bool, list[StaffingReview]] = facts.extra["staffing"]
+    return found
+
+
 @rule(
     "ST-OBJECTIVES",
     gettext_lazy("The year's objectives are set"),
@@ -57,7 +84,7 @@ def groups_assessed(groups: Iterable[SteeringGroup], year: int) -> set[int]:
 )
 def objectives_are_set(facts: GroupFacts) -> Iterator[str]:
     year = facts.today.year
-    if facts.today >= objectives_due(year) and not objectives_set(facts.group, year):
+    if facts.today >= objectives_due(year) and not _staffing(facts)[0]:
         yield _("No objectives have been set for %(year)s (due by %(day)s).") % {
             "year": year,
             "day": objectives_due(year).strftime("%d.%m.%Y"),
@@ -72,7 +99,7 @@ def objectives_are_set(facts: GroupFacts) -> Iterator[str]:
 )
 def staffing_is_assessed(facts: GroupFacts) -> Iterator[str]:
     year = facts.today.year - 1
-    if not staffing_assessed(facts.group, year):
+    if not _staffing(facts)[1]:
         yield _("The adequacy of staffing in %(year)s has not been assessed.") % {"year": year}
 
 
@@ -83,7 +110,7 @@ def staffing_is_assessed(facts: GroupFacts) -> Iterator[str]:
     severity=Severity.ERROR,
 )
 def inadequate_has_measures(facts: GroupFacts) -> Iterator[str]:
-    for review in StaffingReview.objects.filter(group=facts.group, adequate=False):
+    for review in _staffing(facts)[2]:
         if not review.measures.strip():
             yield _("Staffing in %(year)s was assessed not adequate, but no measures are recorded.") % {
                 "year": review.year
