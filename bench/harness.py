@@ -213,6 +213,7 @@ def load(server: Server, session: str, url: str, seconds: int = SECONDS) -> dict
         "p50": ms("50%"),
         "p99": ms("99%"),
         "cpu_ms": spent * 1000 / TICKS / max(requests, 1),
+        "requests": requests,
         "errors": int(errors.group(1)) if errors else 0,
     }
 
@@ -310,15 +311,16 @@ def main() -> None:
         "Demo: the first real case. National: plus 50 cooperations over 10 years (generate_national_data).",
         "",
         "| page | queries demo / national | req/s demo / national | p99 ms demo / national "
-        "| CPU ms/req demo / national | × health (national) | errs |",
-        "|---|---|---|---|---|---|---|",
+        "| CPU ms/req demo / national | × health (national) | worker MB after n requests (national) | errs |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name, row in rows.items():
         d, n = row["demo"], row["national"]
         lines.append(
             f"| {name} | {row['queries demo']} / {row['queries national']} | {d['rps']:.0f} / {n['rps']:.0f} "
             f"| {d['p99']:.0f} / {n['p99']:.0f} | {d['cpu_ms']:.1f} / {n['cpu_ms']:.1f} "
-            f"| {n['cpu_ms'] / health:.1f} | {d['errors'] + n['errors']} |"
+            f"| {n['cpu_ms'] / health:.1f} | {row['memory national']:.0f} after {n['requests']} "
+            f"| {d['errors'] + n['errors']} |"
         )
     lines += [
         "",
