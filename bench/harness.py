@@ -227,9 +227,12 @@ def weasyprint_ms(pages: int) -> float:
         for n in range(pages)
     )
     HTML(string=html).write_pdf()  # warm the fonts
-    started = time.process_time()
-    HTML(string=html).write_pdf()
-    return (time.process_time() - started) * 1000
+    times = []
+    for _ in range(3):  # the least of three: one run is at the mercy of the other processes
+        started = time.process_time()
+        HTML(string=html).write_pdf()
+        times.append(time.process_time() - started)
+    return min(times) * 1000
 
 
 def pdf_in_process(client, url: str) -> tuple[float, float]:
@@ -250,13 +253,16 @@ def pdf_in_process(client, url: str) -> tuple[float, float]:
     HTML.write_pdf = timed
     try:
         client.get(url)  # warm: fonts, templates
-        spent[0] = 0.0
-        started = time.process_time()
-        client.get(url)
-        whole = time.process_time() - started
+        runs = []
+        for _ in range(3):  # the run with the least whole time, with its WeasyPrint share
+            spent[0] = 0.0
+            started = time.process_time()
+            client.get(url)
+            runs.append((time.process_time() - started, spent[0]))
     finally:
         HTML.write_pdf = original
-    return whole * 1000, spent[0] * 1000
+    whole, weasyprint = min(runs)
+    return whole * 1000, weasyprint * 1000
 
 
 def daily_jobs_seconds() -> float:

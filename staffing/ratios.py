@@ -66,9 +66,18 @@ def _rows(
     return rows
 
 
+def lines(review: StaffingReview, name: str) -> list[Any]:
+    """REVIEW's staff_lines or client_lines with party and municipality: those prefetched with it
+    (selectors.year, for every year at once) or read now."""
+    manager = getattr(review, name)
+    if name in getattr(review, "_prefetched_objects_cache", {}):
+        return list(manager.all())
+    return list(manager.select_related("organisation", "municipality"))
+
+
 def summarise(review: StaffingReview, previous_review: StaffingReview | None = None) -> Summary:
-    staff = list(review.staff_lines.select_related("organisation", "municipality"))
-    clients = list(review.client_lines.select_related("organisation", "municipality"))
+    staff = lines(review, "staff_lines")
+    clients = lines(review, "client_lines")
     by_party = _rows(staff, clients, lambda x: x.organisation_id, lambda x: x.organisation.name_fi)
     by_municipality = _rows(staff, clients, lambda x: x.municipality_id, lambda x: x.municipality.name_fi)
     total = Row(

@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from core import charts
 from governance.models import SteeringGroup
 from staffing import ratios
-from staffing.models import Objective, StaffingReview
+from staffing.models import ClientLine, Objective, StaffingReview, StaffLine
 
 
 @dataclass
@@ -34,7 +35,16 @@ def year(group: SteeringGroup, year: int) -> Year:
             "national_objectives", "responsible", "indicators__measurements"
         )
     )
-    reviews = {r.year: r for r in StaffingReview.objects.filter(group=group, year__lte=year).order_by("year")}
+    # Every year's lines at once: the chart compares the years (#15: two queries, not two a year).
+    reviews = {
+        r.year: r
+        for r in StaffingReview.objects.filter(group=group, year__lte=year)
+        .order_by("year")
+        .prefetch_related(
+            Prefetch("staff_lines", StaffLine.objects.select_related("organisation", "municipality")),
+            Prefetch("client_lines", ClientLine.objects.select_related("organisation", "municipality")),
+        )
+    }
     review = reviews.get(year)
     summary = ratios.summarise(review, reviews.get(year - 1)) if review else None
     return Year(group, year, objectives, review, summary, list(reviews.values()))
@@ -61,7 +71,7 @@ def fte_chart(data: Year) -> charts.Chart | None:
     if data.review is None:
         return None
     rows: dict[str, dict[str, Decimal]] = {}
-    for line in data.review.staff_lines.select_related("organisation", "municipality"):
+    for line in ratios.lines(data.review, "staff_lines"):
         by_org = rows.setdefault(line.municipality.name_fi, {})
         by_org[line.organisation.name_fi] = by_org.get(line.organisation.name_fi, Decimal(0)) + line.fte
     return charts.build(

@@ -359,3 +359,40 @@ def test_the_same_queries_after_the_rest_of_the_country_is_loaded(world, group_w
         if name != "front page":  # the administrator now sees seven cooperations: below
             check(administrator, url, expected)
     check(member, "/", MEMBER_FRONT_PAGE)
+
+
+def test_the_year_page_reads_every_years_figures_at_once(world, group_world, administrator):
+    """The ratio chart compares every year's staffing: its lines come in one query for all years."""
+    from decimal import Decimal
+
+    from staffing.models import ClientLine, StaffingReview, StaffLine
+    from tests.factories import MunicipalityFactory
+
+    municipality = MunicipalityFactory(area=world.area)
+
+    def review(year: int) -> None:
+        made = StaffingReview.objects.create(group=group_world.group, year=year)
+        StaffLine.objects.create(
+            review=made,
+            organisation=world.org_a,
+            municipality=municipality,
+            job_title="Työvalmentaja",
+            headcount=3,
+            fte=Decimal("2.5"),
+        )
+        ClientLine.objects.create(
+            review=made, organisation=world.org_a, municipality=municipality, clients=40
+        )
+
+    def queries() -> int:
+        url = f"/groups/{group_world.group.pk}/year/2026/"
+        administrator.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert administrator.get(url).status_code == 200
+        return len(captured)
+
+    review(2026)
+    one = queries()
+    for year in range(2021, 2026):
+        review(year)
+    assert queries() == one
