@@ -1,7 +1,8 @@
 """Creating notifications exactly once and delivering their e-mail exactly once.
 
-- notify(): the unique row (recipient, kind, object, due date) is the guarantee; a second call, a
-  second run of a job or a racing worker finds the row and does nothing.
+- notify() / notify_many(): the unique row (recipient, kind, object, due date) is the guarantee; a
+  second call, a second run of a job or a racing worker finds the row (or the constraint skips it)
+  and makes nothing.
 - deliver(): a worker claims the e-mail with one conditional UPDATE (emailed_at from NULL to now);
   only the worker whose UPDATE changed the row sends. A failed send releases the claim for a retry.
   (A crash after the SMTP server accepted the message and before the claim was kept cannot be told
@@ -18,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
 from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -50,21 +50,8 @@ def notify(
     link: str = "",
 ) -> Notification | None:
     """Create the notification unless it exists; returns it when created now, else None."""
-    try:
-        with transaction.atomic():
-            notification, created = Notification.objects.get_or_create(
-                recipient=recipient,
-                kind=kind,
-                object_key=object_key,
-                due_date=due_date,
-                defaults={"message": message, "link": link},
-            )
-    except IntegrityError:  # another worker created it between our read and our insert
-        return None
-    if created:
-        notification_created.send(sender=Notification, notification=notification)
-        return notification
-    return None
+    made = notify_many([Pending(recipient, kind, object_key, due_date, message, link)])
+    return made[0] if made else None
 
 
 Key = tuple[int, str, str, datetime.date]  # (recipient, kind, object, due date): unique
