@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from agreements.models import Agreement, AgreementParty, Signature
+from core.queries import prefetched
 from organisations.access import can_act_for, can_view_cooperation
 
 
@@ -21,8 +22,11 @@ def get_agreement_for_user(user, pk: int, queryset: QuerySet[Agreement] | None =
 
 
 def parties_acted_for(user, agreement: Agreement) -> list[AgreementParty]:
-    loaded = "parties" in getattr(agreement, "_prefetched_objects_cache", {})  # selectors.load()
-    parties = agreement.parties.all() if loaded else agreement.parties.select_related("organisation")
+    parties = (
+        agreement.parties.all()  # selectors.load()
+        if prefetched(agreement, "parties")
+        else agreement.parties.select_related("organisation")
+    )
     return [p for p in parties if can_act_for(user, p.organisation)]
 
 

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 
 from agreements import terms
 from agreements.models import Agreement, AgreementParty, Section, Signatory, Signature, Version
+from core.queries import prefetched
 
 
 @dataclass
@@ -44,7 +45,7 @@ def load(agreement_id: int) -> Agreement:
 
 def ensure_loaded(agreement: Agreement) -> Agreement:
     """AGREEMENT as load() gives it: itself when a page has loaded it so already."""
-    if "parties" in getattr(agreement, "_prefetched_objects_cache", {}):
+    if prefetched(agreement, "parties"):
         return agreement
     return load(agreement.pk)
 

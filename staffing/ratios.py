@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
+from core.queries import prefetched
+
 if TYPE_CHECKING:
     from staffing.models import ClientLine, StaffingReview, StaffLine
 
@@ -70,7 +72,7 @@ def lines(review: StaffingReview, name: str) -> list[Any]:
     """REVIEW's staff_lines or client_lines with party and municipality: those prefetched with it
     (selectors.year, for every year at once) or read now."""
     manager = getattr(review, name)
-    if name in getattr(review, "_prefetched_objects_cache", {}):
+    if prefetched(review, name):
         return list(manager.all())
     return list(manager.select_related("organisation", "municipality"))
 
