@@ -49,8 +49,7 @@ def _all_agreements(facts: list[GroupFacts]) -> None:
 def _agreement(facts: GroupFacts) -> Agreement | None:
     """The area's current agreement, loaded once per evaluation and kept with the facts."""
     if "agreement" not in facts.extra:
-        pk = current_agreement_id(facts.group.cooperation_id)
-        facts.extra["agreement"] = selectors.load(pk) if pk else None
+        _all_agreements([facts])
     agreement: Agreement | None = facts.extra["agreement"]
     return agreement
 
@@ -204,7 +203,7 @@ def signed_after_the_decision_is_final(facts: GroupFacts) -> Iterator[str]:
     if agreement is None or agreement.approving_decision_id is None:
         return
     decision = facts.extra.get("approving_decisions", {}).get(agreement.approving_decision_id)
-    if decision is None:
+    if decision is None:  # a page handed the rules its own agreement (agreements.views)
         decision = appeals.with_status_facts(AgendaItem.objects.all()).get(pk=agreement.approving_decision_id)
     final_on = appeals.status(decision).final_on
     original = selectors.version_states(agreement)[:1]

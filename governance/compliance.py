@@ -5,6 +5,7 @@ so the agreement, objectives and staffing checks join the same report."""
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -168,23 +169,29 @@ def evaluate_many(
 def _load_common(facts: list[GroupFacts]) -> None:
     """The GroupFacts properties (seats, nominations, leadership, parties) for every group at once."""
     ids = [f.group.pk for f in facts]
-    by_group: dict[str, dict[int, list]] = {name: {pk: [] for pk in ids} for name in ("s", "n", "l")}
-    seats = Membership.objects.filter(group__in=ids).select_related(*SEAT_RELATIONS)
-    for seat in seats.order_by("organisation__name_fi", "pk"):
-        by_group["s"][seat.group_id].append(seat)
+    seats: dict[int, list[Membership]] = defaultdict(list)
+    nominations: dict[int, list[Nomination]] = defaultdict(list)
+    leadership: dict[int, list[LeadershipAppointment]] = defaultdict(list)
+    for seat in (
+        Membership.objects.filter(group__in=ids)
+        .select_related(*SEAT_RELATIONS)
+        .order_by("organisation__name_fi", "pk")
+    ):
+        seats[seat.group_id].append(seat)
     for nomination in Nomination.objects.filter(group__in=ids).select_related("organisation", "decided_by"):
-        by_group["n"][nomination.group_id].append(nomination)
-    leaders = LeadershipAppointment.objects.filter(group__in=ids, ended_on__isnull=True)
-    for appointment in leaders.select_related("person"):
-        by_group["l"][appointment.group_id].append(appointment)
+        nominations[nomination.group_id].append(nomination)
+    for appointment in LeadershipAppointment.objects.filter(
+        group__in=ids, ended_on__isnull=True
+    ).select_related("person"):
+        leadership[appointment.group_id].append(appointment)
     parties = Organisation.objects.parties_by_cooperation(f.group.cooperation_id for f in facts)
     for f in facts:
         pk = f.group.pk
         # what the cached properties would have read, put where functools.cached_property keeps it
         f.__dict__.update(
-            seats=by_group["s"][pk],
-            nominations=by_group["n"][pk],
-            leadership=by_group["l"][pk],
+            seats=seats[pk],
+            nominations=nominations[pk],
+            leadership=leadership[pk],
             parties=parties[f.group.cooperation_id],
         )
 

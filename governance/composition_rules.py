@@ -34,7 +34,7 @@ def _all_parameters(facts: list[GroupFacts]) -> None:
 def _params(facts: GroupFacts) -> parameters.Parameters:
     """The decree's numbers in force when the term began, read once per evaluation."""
     if "parameters" not in facts.extra:
-        facts.extra["parameters"] = parameters.in_force_on(facts.group.term_start or facts.today)
+        _all_parameters([facts])
     found: parameters.Parameters = facts.extra["parameters"]
     return found
 

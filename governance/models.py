@@ -16,11 +16,6 @@ from governance.choices import Capacity, Role
 from organisations.models import Cooperation, Organisation, OrganisationKind, Person
 
 
-class StatutoryParametersQuerySet(models.QuerySet):
-    def in_force_on(self, day: datetime.date):
-        return self.filter(valid_from__lte=day).order_by("-valid_from")
-
-
 class StatutoryParameters(models.Model):
     """A set of the decree's numbers, in force from a date until the next set."""
 
@@ -40,8 +35,6 @@ class StatutoryParameters(models.Model):
     )
     source = models.CharField(_("source"), max_length=200, default="VNA 388/2024")
     history = HistoricalRecords()
-
-    objects = StatutoryParametersQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("statutory parameters")

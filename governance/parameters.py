@@ -28,15 +28,9 @@ DEFAULTS = Parameters(
 )
 
 
-def in_force_on(day: datetime.date | None) -> Parameters:
-    from governance.models import StatutoryParameters
-
-    row = StatutoryParameters.objects.in_force_on(day).first() if day else None
-    return _as_parameters(row)
-
-
 def in_force_among(rows: list[Any], day: datetime.date) -> Parameters:
-    """in_force_on(DAY) read from ROWS, every recorded set newest first (one query for many days)."""
+    """The set in force on DAY among ROWS, every recorded set newest first (one query for many days):
+    the latest that took effect on or before DAY, else the decree's defaults."""
     return _as_parameters(next((row for row in rows if row.valid_from <= day), None))
 
 

@@ -54,7 +54,9 @@ def _all_staffing(facts: list[GroupFacts]) -> None:
     """The staffing rules' facts for every group at once (evaluate_many: one day for all)."""
     groups = [f.group for f in facts]
     today = facts[0].today
-    with_objectives = groups_with_objectives(groups, today.year)
+    # before the day they are due, objectives are not asked for (ST-OBJECTIVES): no query
+    due = today >= objectives_due(today.year)
+    with_objectives = groups_with_objectives(groups, today.year) if due else {g.pk for g in groups}
     assessed = groups_assessed(groups, today.year - 1)
     inadequate: dict[int, list[StaffingReview]] = {g.pk: [] for g in groups}
     for review in StaffingReview.objects.filter(group__in=groups, adequate=False):
@@ -66,12 +68,7 @@ def _all_staffing(facts: list[GroupFacts]) -> None:
 def _staffing(facts: GroupFacts) -> tuple[bool, bool, list[StaffingReview]]:
     """Objectives set this year, staffing assessed last year, and the reviews found not adequate."""
     if "staffing" not in facts.extra:
-        year = facts.today.year
-        facts.extra["staffing"] = (
-            objectives_set(facts.group, year) if facts.today >= objectives_due(year) else True,
-            staffing_assessed(facts.group, year - 1),
-            list(StaffingReview.objects.filter(group=facts.group, adequate=False)),
-        )
+        _all_staffing([facts])
     found: tuple[bool, bool, list[StaffingReview]] = facts.extra["staffing"]
     return found
 
