@@ -96,7 +96,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     if status:
         # The appeal status is computed by law, not stored: computed for the filtered sections, with
         # their facts loaded in a constant number of queries.
-        for item in appeals.with_status_facts(items):
+        for item in appeals.with_status_facts(items, as_lists=True):
             state = appeals.status(item)
             pending = any(r.stops_finality and r.claim.outcome == "pending" for r in state.reviews)
             final = state.is_final_on(today)
@@ -110,7 +110,9 @@ def decision_list(request: HttpRequest) -> HttpResponse:
         entries = list(page.object_list)
     else:
         page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-        loaded = appeals.with_status_facts(AgendaItem.objects.filter(pk__in=[i.pk for i in page.object_list]))
+        loaded = appeals.with_status_facts(
+            AgendaItem.objects.filter(pk__in=[i.pk for i in page.object_list]), as_lists=True
+        )
         by_pk = {item.pk: item for item in loaded}
         entries = [(by_pk[i.pk], appeals.status(by_pk[i.pk])) for i in page.object_list]
     query = request.GET.copy()

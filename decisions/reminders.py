@@ -28,7 +28,8 @@ def appeal_periods(today: datetime.date, cooperations: Any = None) -> Iterator[D
     items = appeals.with_status_facts(
         AgendaItem.objects.filter(
             meeting__published_on__gte=today - datetime.timedelta(days=RECENT_DAYS)
-        ).select_related("body__area")
+        ).select_related("body__area"),
+        as_lists=True,
     )
     if cooperations is not None:
         items = items.filter(body__area__cooperation__in=cooperations)
