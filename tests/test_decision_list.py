@@ -70,6 +70,26 @@ def test_the_appeal_status_filter_reads_the_law(bodies, world, as_secretary):
     assert "Lainvoimainen asia" not in page
 
 
+def test_a_status_filter_over_too_many_sections_asks_to_narrow_first(
+    bodies, world, as_secretary, monkeypatch
+):
+    """The status is computed per section (#15): over the limit the page says so, lists the sections
+    unfiltered, and filters once a body or year narrows the search."""
+    monkeypatch.setattr("decisions.lists.STATUS_FILTER_LIMIT", 2)
+    board, _other = bodies
+    for number, year in ((1, 2024), (2, 2025), (3, 2025)):
+        item = _item(board, D(year, 3, 18), number, f"Asia {number}", outcome="as_proposed")
+        AppealPart.objects.create(item=item, kind="rectification")
+        Notification.objects.create(item=item, recipient="X", method="letter", sent_on=D(year, 3, 20))
+    response = as_secretary.get(URL, {"status": "claims"})
+    assert response.status_code == 400
+    assert "enintään 2 pykälälle, ja näihin rajauksiin osuu 3" in response.text
+    assert "Asia 1" in response.text  # not filtered: nothing is hidden by a filter that did not run
+    response = as_secretary.get(URL, {"status": "claims", "year": 2025})
+    assert response.status_code == 200
+    assert "Asia 2" not in response.text  # filtered: no claims pending
+
+
 def test_one_search_finds_decisions_documents_and_people(bodies, world, as_member):
     board, _other = bodies
     item = _item(board, D(2025, 3, 18), 16, "Johtoryhmän asettaminen")
@@ -84,6 +104,27 @@ def test_on_postgresql_the_search_understands_finnish_inflection(bodies, as_memb
     board, _other = bodies
     _item(board, D(2025, 3, 18), 16, "Sopimuksen hyväksyminen")
     assert "Sopimuksen hyväksyminen" in as_member.get(URL, {"q": "sopimuksesta"}).text
+
+
+@pytest.mark.parametrize(
+    ("queryset", "fields", "index"),
+    [
+        (AgendaItem.objects.all, "ITEM_SEARCH_FIELDS", "item_text_search"),
+        (Annex.objects.all, "ANNEX_SEARCH_FIELDS", "annex_text_search"),
+    ],
+)
+def test_on_postgresql_the_search_reads_its_index(db, queryset, fields, index):
+    """The search's expression and the index's (decisions migration 0010) are the same, so PostgreSQL
+    can answer from the index rather than read every section's text (#15)."""
+    require(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL)", "REQUIRE_POSTGRESQL")
+    from decisions import lists
+
+    sql, params = lists._matching(queryset(), getattr(lists, fields), "sopimus").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # tiny test tables: ask whether it CAN
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert index in plan, plan
 
 
 @pytest.mark.parametrize(
