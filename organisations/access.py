@@ -28,7 +28,7 @@ from django.contrib.auth.models import AbstractUser, AnonymousUser, Group, Permi
 from django.contrib.auth.models import User as AuthUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from organisations.models import Cooperation, EmploymentArea, Grant, Organisation, Participation
@@ -96,8 +96,20 @@ def forget_rights(user: object) -> None:
     vars(user).pop("_tym_rights", None)
 
 
+def _holds_every_cooperation(user: AuthUser) -> bool:
+    """Whether USER may see every cooperation: a superuser, or EVERY_COOPERATION held directly or
+    through a group. Read on every page, so in one query; ModelBackend.has_perm() reads the user's
+    and the groups' permissions in two (#15)."""
+    if user.is_superuser:
+        return True
+    app_label, codename = EVERY_COOPERATION.split(".")
+    return Permission.objects.filter(
+        Q(user=user) | Q(group__user=user), content_type__app_label=app_label, codename=codename
+    ).exists()
+
+
 def _derive_rights(user: AuthUser) -> Rights:
-    if user.has_perm(EVERY_COOPERATION):
+    if _holds_every_cooperation(user):
         return Rights(administrator=True, cooperations=None)
     grants = list(Grant.objects.active().filter(user=user).select_related("organisation"))
     acting_for = frozenset(g.organisation_id for g in grants if g.role == Grant.Role.EDITOR)

@@ -27,8 +27,7 @@ ADMIN = [
     ("otp_totp_totpdevice", "the administrator's verified second-factor device"),
 ]
 PERMISSIONS = [
-    ("auth_permission", "the user's own model permissions (rights_of: an administrator?)"),
-    ("auth_permission", "their groups' model permissions"),
+    ("auth_permission", "whether the user holds every cooperation, directly or through a group"),
 ]
 LOG = [
     ("SAVEPOINT", "the use and disclosure log's entry in a savepoint of its own"),
@@ -111,8 +110,7 @@ PAGES = {
             ("organisations_municipality", "their municipalities with their counties"),
             ("organisations_participation", "the counties taking part"),
             ("decisions_body", "the bodies whose instructions send claims elsewhere"),
-            ("agreements_agreement", "the current agreement's id"),
-            *AGREEMENT,
+            *SIGNING,  # every agreement not ended: the first is the current one
             ("staffing_staffingreview", "whether last year's staffing was assessed (ST- rules)"),
             ("staffing_staffingreview", "the group's latest staffing review"),
             *LOG,
