@@ -12,6 +12,17 @@ from governance.models import (
 from organisations.admin import HistoryGuardedAdmin
 
 
+class GroupFilter(admin.RelatedFieldListFilter):
+    """The steering groups to filter by, named with their cooperation (SteeringGroup.__str__) in one
+    query: the default asked for each group's cooperation, 101 queries at national scale (#15)."""
+
+    def field_choices(self, field, request, model_admin):
+        groups = SteeringGroup.objects.select_related("cooperation").order_by(
+            "cooperation__name_fi", "-term_start"
+        )
+        return [(group.pk, str(group)) for group in groups]
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
     fk_name = "group"
@@ -79,7 +90,7 @@ class SteeringGroupAdmin(HistoryGuardedAdmin):
 class MembershipAdmin(HistoryGuardedAdmin):
     list_display = ["person", "capacity", "role", "organisation", "group", "start_date", "end_date"]
     list_select_related = ["person", "organisation", "group__cooperation"]
-    list_filter = ["capacity", "role", "group"]
+    list_filter = ["capacity", "role", ("group", GroupFilter)]
     search_fields = ["person__first_name", "person__last_name"]
     autocomplete_fields = ["person", "organisation", "deputy_of", "nomination", "role_named_in"]
 
