@@ -14,35 +14,38 @@ from agreements.models import Agreement
 from governance.compliance import GroupFacts, Severity, loads_facts, rule
 
 
-def current_agreement_id(cooperation_id: int) -> int | None:
-    """The cooperation's current agreement: the first that has not ended."""
+def _not_ended(cooperation_ids):
+    """The agreements of COOPERATION_IDS that have not ended, oldest first: a cooperation's current
+    agreement is the first of them."""
     return (
-        Agreement.objects.filter(cooperation=cooperation_id)
+        Agreement.objects.filter(cooperation__in=cooperation_ids)
         .exclude(status=Agreement.Status.ENDED)
         .order_by("pk")
-        .values_list("pk", flat=True)
-        .first()
     )
+
+
+def current_agreement_id(cooperation_id: int) -> int | None:
+    """The cooperation's current agreement: the first that has not ended."""
+    return _not_ended([cooperation_id]).values_list("pk", flat=True).first()
 
 
 @loads_facts
 def _all_agreements(facts: list[GroupFacts]) -> None:
-    """Every group's current agreement, loaded whole, and the decisions approving them, at once."""
+    """Every group's current agreement with its parties, versions and signatures, and the decisions
+    approving them, at once."""
     from decisions import appeals
     from decisions.models import AgendaItem
 
-    current: dict[int, int] = {}
-    candidates = Agreement.objects.filter(cooperation__in={f.group.cooperation_id for f in facts})
-    rows = candidates.exclude(status=Agreement.Status.ENDED).order_by("pk").values_list("cooperation", "pk")
-    for cooperation_id, agreement_id in rows:
-        current.setdefault(cooperation_id, agreement_id)  # the first, as current_agreement_id() reads it
-    loaded = {a.pk: a for a in selectors.loaded(Agreement.objects.filter(pk__in=current.values()))}
-    approving = [a.approving_decision_id for a in loaded.values() if a.approving_decision_id]
-    decisions = appeals.with_status_facts(AgendaItem.objects.filter(pk__in=approving)) if approving else []
+    current: dict[int, Agreement] = {}
+    # Every agreement not ended, in one go: a cooperation has one or two (the next one drafted).
+    for agreement in selectors.signing(_not_ended({f.group.cooperation_id for f in facts})):
+        current.setdefault(agreement.cooperation_id, agreement)  # the first, as current_agreement_id()
+    approving = [a.approving_decision_id for a in current.values() if a.approving_decision_id]
+    items = AgendaItem.objects.filter(pk__in=approving)
+    decisions = appeals.with_status_facts(items, as_lists=True) if approving else []
     by_pk = {d.pk: d for d in decisions}
     for f in facts:
-        found = current.get(f.group.cooperation_id)
-        f.extra["agreement"] = loaded[found] if found else None
+        f.extra["agreement"] = current.get(f.group.cooperation_id)
         f.extra["approving_decisions"] = by_pk
 
 

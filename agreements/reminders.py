@@ -32,7 +32,7 @@ def signatures(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
     )
     if cooperations is not None:
         agreements = agreements.filter(cooperation__in=cooperations)
-    for agreement in selectors.loaded(agreements):
+    for agreement in selectors.signing(agreements):
         states = selectors.version_states(agreement)
         if not states:
             continue

@@ -45,18 +45,26 @@ def load(agreement_id: int) -> Agreement:
 
 def ensure_loaded(agreement: Agreement) -> Agreement:
     """AGREEMENT as load() gives it: itself when a page has loaded it so already."""
-    if prefetched(agreement, "parties"):
+    if prefetched(agreement, "disputes"):  # loaded() asks for it; signing() does not
         return agreement
     return load(agreement.pk)
 
 
-def loaded(agreements: QuerySet[Agreement]) -> QuerySet[Agreement]:
-    """AGREEMENTS with everything the functions below read, in a fixed number of queries however many."""
+def signing(agreements: QuerySet[Agreement]) -> QuerySet[Agreement]:
+    """AGREEMENTS with what version_states() reads (parties, signatories, versions, sections,
+    signatures): whether each version is in force. Enough for the AG- rules and the reminders to
+    sign, without the annexes, notices and disputes a page shows (#15)."""
     return agreements.select_related("cooperation", "approving_decision__meeting").prefetch_related(
         "parties__organisation",
         "parties__signatories__person",
         "versions__sections",
         "versions__signatures__signatory",
+    )
+
+
+def loaded(agreements: QuerySet[Agreement]) -> QuerySet[Agreement]:
+    """AGREEMENTS with everything the functions below read, in a fixed number of queries however many."""
+    return signing(agreements).prefetch_related(
         "annexes__versions__agreed_in",
         "notices__deliveries__to_party",
         "notices__from_party__organisation",

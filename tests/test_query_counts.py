@@ -41,7 +41,7 @@ APPEAL_FACTS = [  # decisions.appeals.with_status_facts: what an appeal period i
     ("decisions_claim", "claims decided in them"),
     ("decisions_claim", "claims against them"),
 ]
-AGREEMENT = [  # agreements.selectors.loaded: the agreement with everything its page reads
+SIGNING = [  # agreements.selectors.signing: whether each version is in force (the AG- rules)
     ("agreements_agreement", "the agreement with its cooperation and approving decision"),
     ("agreements_agreementparty", "its parties"),
     ("organisations_organisation", "the parties' organisations"),
@@ -49,6 +49,8 @@ AGREEMENT = [  # agreements.selectors.loaded: the agreement with everything its 
     ("agreements_version", "its versions"),
     ("agreements_section", "the versions' sections"),
     ("agreements_signature", "the versions' signatures"),
+]
+AGREEMENT = SIGNING + [  # agreements.selectors.loaded: and the rest its page shows
     ("agreements_annex", "its annexes"),
     ("agreements_notice", "its notices with their deliveries and parties"),
     ("agreements_dispute", "its disputes"),
@@ -336,7 +338,7 @@ MEMBER_FRONT_PAGE = (
     ]
     # the same declarations, changes and lists; not "how many cooperations", nor the organisations
     # acted for, as a member acts for none
-    + [row for row in PAGES["front page"][1][5:-1] if "choose" not in row[1]]
+    + [row for row in PAGES["front page"][1][len(ADMIN + PERMISSIONS) : -1] if "choose" not in row[1]]
 )
 
 
