@@ -50,7 +50,8 @@ SIGNING = [  # agreements.selectors.signing: whether each version is in force (t
     ("agreements_section", "the versions' sections"),
     ("agreements_signature", "the versions' signatures"),
 ]
-AGREEMENT = SIGNING + [  # agreements.selectors.loaded: and the rest its page shows
+AGREEMENT = [  # agreements.selectors.loaded: and the rest its page shows
+    *SIGNING,
     ("agreements_annex", "its annexes"),
     ("agreements_notice", "its notices with their deliveries and parties"),
     ("agreements_dispute", "its disputes"),
