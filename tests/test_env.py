@@ -60,7 +60,8 @@ def _settings_in_subprocess(env: dict, expression: str) -> subprocess.CompletedP
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "CELERY_BROKER_URL", "SECRET_KEY_FILE"}
+        if k
+        not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "CELERY_BROKER_URL", "SECRET_KEY_FILE", "CACHE_URL"}
     }
     clean.update(env)
     code = f"import tym.settings as s; print({expression})"
@@ -94,6 +95,19 @@ def test_database_url_selects_postgresql(tmp_path):
         "s.DATABASES['default']['ENGINE'], s.DATABASES['default']['NAME']",
     )
     assert result.stdout.strip() == "django.db.backends.postgresql tym"
+
+
+def test_sessions_are_cached_only_in_a_cache_every_worker_shares(tmp_path):
+    base = {"SECRET_KEY": "k", "TYM_VAR_DIR": str(tmp_path)}
+    expression = "s.SESSION_ENGINE, s.CACHES['default']['BACKEND']"
+    result = _settings_in_subprocess(base, expression)
+    assert result.stdout.strip() == (
+        "django.contrib.sessions.backends.db django.core.cache.backends.locmem.LocMemCache"
+    )
+    result = _settings_in_subprocess({**base, "CACHE_URL": "redis://redis:6379/1"}, expression)
+    assert result.stdout.strip() == (
+        "django.contrib.sessions.backends.cached_db django.core.cache.backends.redis.RedisCache"
+    )
 
 
 # Where uploaded files live (#18 item 4).
