@@ -25,14 +25,16 @@ from organisations.models import (
 
 @login_required
 def dashboard(request: AuthenticatedRequest) -> HttpResponse:
-    cooperations = access.cooperations_visible_to(request.user).prefetch_related(
-        Prefetch("areas", queryset=EmploymentArea.objects.order_by("name_fi"))
-    )
-    organisations = access.organisations_acted_for(request.user)
+    visible = access.cooperations_visible_to(request.user)
     person = Person.objects.filter(user=request.user).select_related("organisation").first()
     today = timezone.localdate()
     since = my_work.last_visit(request.user)
     scope = my_work.scope(request.user, request.GET.get("cooperation"))
+    # A reader who sees many cooperations (a national administrator) gets the chosen ones listed and
+    # the rest in the selector, and no list of every organisation: the page stays the same size
+    # however many there are (#15).
+    listed = scope.cooperations if scope.choosing else visible
+    every_organisation = access.rights_of(request.user).administrator
     return render(
         request,
         "organisations/dashboard.html",
@@ -40,13 +42,17 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
             "today": today,
             "work": my_work.my_work(request.user, today, scope.cooperations),
             "scope": scope,
+            "choices": visible if scope.choosing else None,
             "findings": sections("dashboard", request, None),
             "since": since,
             "changes": sorted(rows("dashboard-changes", request, since), key=lambda c: c.at, reverse=True)[
                 :30
             ],
-            "cooperations": cooperations,
-            "organisations": organisations,
+            "cooperations": listed.prefetch_related(
+                Prefetch("areas", queryset=EmploymentArea.objects.order_by("name_fi"))
+            ),
+            "every_organisation": every_organisation,
+            "organisations": () if every_organisation else access.organisations_acted_for(request.user),
             "person": person,
             "manages_people": access.manages_people(request.user),
         },

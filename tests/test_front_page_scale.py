@@ -64,6 +64,23 @@ def test_a_national_administrator_chooses_the_cooperation_whose_work_is_shown(wo
     assert f'value="{chosen.code}" selected' in page
 
 
+def cooperations_listed(page: str) -> str:
+    return page.split('id="cooperations-heading"')[1].split("</section>")[0]
+
+
+def test_a_national_administrator_gets_the_chosen_cooperation_listed_not_every_one(world, admin_client):
+    cooperations = cooperations_with_terms_ending(FRONT_PAGE_COOPERATIONS + 1)
+    chosen = cooperations[1]
+    page = admin_client.get(f"/?cooperation={chosen.code}").content.decode()
+    listed = cooperations_listed(page)
+    assert f'href="/cooperations/{chosen.code}/"' in listed
+    assert not any(f'href="/cooperations/{c.code}/"' in listed for c in cooperations if c != chosen)
+    assert "valitse toinen yllä" in listed  # where the others are
+    assert "voit kirjata jokaisen organisaation puolesta" in page  # not a list of every organisation
+    choice = page.split('id="id_scope_cooperation"')[1].split("</select>")[0]
+    assert all(f'value="{c.code}"' in choice for c in cooperations)  # every one is in the selector
+
+
 @pytest.mark.parametrize("code", ["ei-ole", "<script>", "x" * 5000, "a\x00b", "%"])
 def test_an_unknown_or_odd_choice_shows_no_cooperation_and_no_error(world, admin_client, code):
     cooperations_with_terms_ending(FRONT_PAGE_COOPERATIONS + 1)

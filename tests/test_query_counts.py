@@ -94,7 +94,7 @@ PAGES = {
             ("organisations_cooperation", "changes: the seats' cooperation"),
             ("organisations_cooperation", "the reader's cooperations"),
             ("organisations_employmentarea", "their areas"),
-            ("organisations_organisation", "the organisations the reader acts for"),
+            # an administrator acts for every organisation: the page says so, and lists none
         ],
     ),
     "steering group": (
@@ -339,7 +339,7 @@ MEMBER_FRONT_PAGE = (
     ]
     # the same declarations, changes and lists; not "how many cooperations", nor the organisations
     # acted for, as a member acts for none
-    + [row for row in PAGES["front page"][1][len(ADMIN + PERMISSIONS) : -1] if "choose" not in row[1]]
+    + [row for row in PAGES["front page"][1][len(ADMIN + PERMISSIONS) :] if "choose" not in row[1]]
 )
 
 
