@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db.models import QuerySet
 from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -144,14 +145,27 @@ def deliver(notification_id: int) -> bool:
     return True
 
 
+# How long an unsent e-mail is retried (after a broker outage, a mail server that refused it). Older
+# ones are not sent late: the portal shows them, and a burst of stale reminders helps nobody.
+RETRY_DAYS = 14
+
+
+def deliverable() -> QuerySet[Notification]:
+    """Unsent notifications that can be e-mailed: to an active user with an address who has not
+    turned e-mail off, made within RETRY_DAYS. The others stay unsent for good (the portal shows
+    them) and must not fill the batch: 500 of them held back everyone else's mail for ever (#15)."""
+    since = timezone.now() - datetime.timedelta(days=RETRY_DAYS)
+    return (
+        Notification.objects.filter(emailed_at__isnull=True, created_at__gte=since, recipient__is_active=True)
+        .exclude(recipient__email="")
+        .exclude(recipient__notification_preference__email_enabled=False)
+    )
+
+
 def deliver_pending(limit: int = 500) -> int:
-    """Send every e-mail still unsent (after a broker outage, or when run from cron)."""
+    """Send every e-mail still unsent that can be sent (after a broker outage, or when run from cron)."""
     sent = 0
-    for pk in (
-        Notification.objects.filter(emailed_at__isnull=True)
-        .order_by("pk")
-        .values_list("pk", flat=True)[:limit]
-    ):
+    for pk in deliverable().order_by("pk").values_list("pk", flat=True)[:limit]:
         try:
             sent += deliver(pk)
         except Exception:
