@@ -4,8 +4,9 @@ The business IDs of parties that also take part in the area are reported once, b
 AG-BUSINESS-ID reports only parties of the agreement outside the area.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -14,7 +15,7 @@ from agreements.models import Agreement
 from governance.compliance import GroupFacts, Severity, loads_facts, rule
 
 
-def _not_ended(cooperation_ids):
+def _not_ended(cooperation_ids: Iterable[int]) -> QuerySet[Agreement]:
     """The agreements of COOPERATION_IDS that have not ended, oldest first: a cooperation's current
     agreement is the first of them."""
     return (
@@ -26,7 +27,8 @@ def _not_ended(cooperation_ids):
 
 def current_agreement_id(cooperation_id: int) -> int | None:
     """The cooperation's current agreement: the first that has not ended."""
-    return _not_ended([cooperation_id]).values_list("pk", flat=True).first()
+    found: int | None = _not_ended([cooperation_id]).values_list("pk", flat=True).first()
+    return found
 
 
 @loads_facts
