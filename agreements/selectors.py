@@ -7,10 +7,21 @@ import datetime
 import difflib
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from agreements import terms
-from agreements.models import Agreement, AgreementParty, Section, Signatory, Signature, Version
+from agreements.models import (
+    Agreement,
+    AgreementParty,
+    AnnexVersion,
+    Dispute,
+    Notice,
+    NoticeDelivery,
+    Section,
+    Signatory,
+    Signature,
+    Version,
+)
 from core.queries import prefetched
 
 
@@ -53,23 +64,26 @@ def ensure_loaded(agreement: Agreement) -> Agreement:
 def signing(agreements: QuerySet[Agreement]) -> QuerySet[Agreement]:
     """AGREEMENTS with what version_states() reads (parties, signatories, versions, sections,
     signatures): whether each version is in force. Enough for the AG- rules and the reminders to
-    sign, without the annexes, notices and disputes a page shows (#15)."""
+    sign, without the annexes, notices and disputes a page shows (#15). Each level's own
+    references come joined (select_related), not as a query of their own."""
     return agreements.select_related("cooperation", "approving_decision__meeting").prefetch_related(
-        "parties__organisation",
-        "parties__signatories__person",
+        Prefetch("parties", AgreementParty.objects.select_related("organisation")),
+        Prefetch("parties__signatories", Signatory.objects.select_related("person")),
         "versions__sections",
-        "versions__signatures__signatory",
+        Prefetch("versions__signatures", Signature.objects.select_related("signatory")),
     )
 
 
 def loaded(agreements: QuerySet[Agreement]) -> QuerySet[Agreement]:
     """AGREEMENTS with everything the functions below read, in a fixed number of queries however many."""
     return signing(agreements).prefetch_related(
-        "annexes__versions__agreed_in",
-        "notices__deliveries__to_party",
-        "notices__from_party__organisation",
-        "disputes__requested_by__organisation",
-        "disputes__requested_to__organisation",
+        Prefetch("annexes__versions", AnnexVersion.objects.select_related("agreed_in")),
+        Prefetch("notices", Notice.objects.select_related("from_party__organisation")),
+        Prefetch("notices__deliveries", NoticeDelivery.objects.select_related("to_party__organisation")),
+        Prefetch(
+            "disputes",
+            Dispute.objects.select_related("requested_by__organisation", "requested_to__organisation"),
+        ),
     )
 
 
