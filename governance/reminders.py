@@ -8,6 +8,7 @@ import datetime
 from collections.abc import Iterator
 from typing import Any
 
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -23,13 +24,10 @@ def group_terms(today: datetime.date, cooperations: Any = None) -> Iterator[Due]
     groups = SteeringGroup.objects.filter(term_end__gte=today).select_related("cooperation")
     if cooperations is not None:
         groups = groups.filter(cooperation__in=cooperations)
-    for group in groups.prefetch_related("memberships__person__user"):
+    seats = Membership.objects.filter(end_date=None).select_related("person__user")
+    for group in groups.prefetch_related(Prefetch("memberships", seats, to_attr="seated")):
         assert group.term_end is not None  # noqa: S101  (the filter above)
-        seated = tuple(
-            seat.person.user
-            for seat in group.memberships.all()
-            if seat.end_date is None and seat.person.user is not None
-        )
+        seated = tuple(seat.person.user for seat in group.seated if seat.person.user is not None)
         yield Due(
             kind=GROUP_TERM_ENDING,
             key=f"governance.steeringgroup:{group.pk}",

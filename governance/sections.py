@@ -87,7 +87,8 @@ def seat_changes(request, since) -> list[Change]:
             text = _("The seat of %(person)s in %(group)s ended")
         changes.append((row, text, row.person_id))
     people = {p.pk: p for p in Person.objects.filter(pk__in=[c[2] for c in changes])}
-    groups = {g.pk: g for g in SteeringGroup.objects.filter(pk__in=[c[0].group_id for c in changes])}
+    seats_of = SteeringGroup.objects.select_related("cooperation")  # a group is named with its cooperation
+    groups = {g.pk: g for g in seats_of.filter(pk__in=[c[0].group_id for c in changes])}
     return [
         Change(
             at=row.history_date,

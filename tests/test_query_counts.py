@@ -43,12 +43,11 @@ APPEAL_FACTS = [  # decisions.appeals.with_status_facts: what an appeal period i
 ]
 SIGNING = [  # agreements.selectors.signing: whether each version is in force (the AG- rules)
     ("agreements_agreement", "the agreement with its cooperation and approving decision"),
-    ("agreements_agreementparty", "its parties"),
-    ("organisations_organisation", "the parties' organisations"),
-    ("agreements_signatory", "the parties' signatories"),
+    ("agreements_agreementparty", "its parties with their organisations"),
+    ("agreements_signatory", "the parties' signatories with their people"),
     ("agreements_version", "its versions"),
     ("agreements_section", "the versions' sections"),
-    ("agreements_signature", "the versions' signatures"),
+    ("agreements_signature", "the versions' signatures with their signatories"),
 ]
 AGREEMENT = [  # agreements.selectors.loaded: and the rest its page shows
     *SIGNING,
@@ -70,8 +69,7 @@ PAGES = {
             *APPEAL_FACTS,
             ("decisions_claim", "declaration decisions.claims: claims awaiting a decision"),
             ("governance_steeringgroup", "declaration governance.group_terms: groups whose term runs"),
-            ("governance_membership", "their seats, for the audience"),
-            ("organisations_person", "the seated people's logins"),
+            ("governance_membership", "their current seats with the people's logins: the audience"),
             ("governance_leadershipappointment", "declaration governance.leader_terms"),
             ("governance_membership", "declaration governance.missing_deputies"),
             ("agreements_agreement", "declaration agreements.signatures: agreements out to sign"),
@@ -90,8 +88,8 @@ PAGES = {
             ("decisions_historicalmeeting", "changes: minutes published since then"),
             ("governance_historicalmembership", "changes: seats since then"),
             ("organisations_person", "changes: the people of those seats"),
-            ("governance_steeringgroup", "the rules not met: groups of the reader's cooperations"),
-            ("organisations_cooperation", "changes: the seats' cooperation"),
+            ("governance_steeringgroup", "changes: the seats' groups with their cooperations"),
+            # the rules not met: none for an administrator, who is no cooperation's secretary
             ("organisations_cooperation", "the reader's cooperations"),
             ("organisations_employmentarea", "their areas"),
             # an administrator acts for every organisation: the page says so, and lists none
@@ -397,3 +395,32 @@ def test_the_year_page_reads_every_years_figures_at_once(world, group_world, adm
     for year in range(2021, 2026):
         review(year)
     assert queries() == one
+
+
+@time_machine.travel(DAY, tick=False)
+def test_a_cooperation_secretarys_front_page_adds_the_rules_not_met_at_constant_queries(
+    world, group_world, published
+):
+    """The front page of a cooperation's secretary also evaluates their groups' rules (evaluate_many:
+    each kind of fact once, for every group at once): more queries than an administrator's, and the
+    same number when the country around it grows (50 on this fixture)."""
+    from organisations.models import Grant
+    from organisations.services import grant
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="alueen-sihteeri")
+    grant(user=user, role=Grant.Role.SECRETARY, organisation=world.org_a, cooperation=world.area.cooperation)
+    client = Client()
+    client.force_login(user)
+
+    def queries() -> int:
+        client.get("/")
+        with CaptureQueriesContext(connection) as captured:
+            page = client.get("/").content.decode()
+        assert 'id="findings-heading"' in page  # the section is there
+        return len(captured)
+
+    before = queries()
+    Generator(cooperations=5, years=2, seed=15, progress=lambda *a: None).run()
+    assert queries() == before
+    assert before > len(MEMBER_FRONT_PAGE)  # the findings' facts come on top
