@@ -268,14 +268,19 @@ def pdf_in_process(client, url: str) -> tuple[float, float]:
     return whole * 1000, weasyprint * 1000
 
 
-def daily_jobs_seconds() -> float:
+def daily_jobs_seconds() -> tuple[float, float]:
+    """The daily jobs' wall time on the first run after the data came (every reminder of it made at
+    once) and on a second run the same day, as every other day is (each reminder already made)."""
     from django.utils import timezone
 
     from core import jobs
 
-    started = time.perf_counter()
-    jobs.run_daily(timezone.localdate())
-    return time.perf_counter() - started
+    runs = []
+    for _ in range(2):
+        started = time.perf_counter()
+        jobs.run_daily(timezone.localdate())
+        runs.append(time.perf_counter() - started)
+    return runs[0], runs[1]
 
 
 def redis_is_up(url: str) -> bool:
@@ -375,9 +380,11 @@ def main() -> None:
         )
     lines += [
         "",
-        f"Daily jobs: demo {daily['demo']:.2f} s; 5 cooperations × 10 years (1×) {daily['1×']:.2f} s; "
-        f"50 × 10 (10×) {daily['10×']:.2f} s; ratio {daily['10×'] / daily['1×']:.1f} "
-        "(budget: under 2 s, linear).",
+        "Daily jobs, first run after the data came / a day like any other (each reminder already made): "
+        f"demo {daily['demo'][0]:.2f} / {daily['demo'][1]:.2f} s; 5 cooperations × 10 years (1×) "
+        f"{daily['1×'][0]:.2f} / {daily['1×'][1]:.2f} s; 50 × 10 (10×) {daily['10×'][0]:.2f} / "
+        f"{daily['10×'][1]:.2f} s; ratio 10× to 1× {daily['10×'][0] / daily['1×'][0]:.1f} / "
+        f"{daily['10×'][1] / daily['1×'][1]:.1f} (budget: under 2 s, linear).",
         f"Largest web worker's memory after a page's run, national scale: {memory:.0f} MB (budget 150 MB); "
         f"the PDF workers (their own pool when deployed): {pdf_memory:.0f} MB.",
     ]
