@@ -123,28 +123,6 @@ def _existing(keys: set[Key]) -> dict[Key, Notification]:
     return found
 
 
-def deliver(notification_id: int) -> bool:
-    """Send the notification's e-mail if nobody has; True when this call sent it."""
-    notification = Notification.objects.select_related("recipient").filter(pk=notification_id).first()
-    if notification is None or notification.emailed_at is not None:
-        return False
-    user = notification.recipient
-    pref = preference(user)
-    if not user.email or not pref.email_enabled or not user.is_active:
-        return False
-    claimed = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(
-        emailed_at=timezone.now()
-    )
-    if claimed != 1:
-        return False
-    try:
-        _send(notification, pref.language)
-    except Exception:
-        Notification.objects.filter(pk=notification_id).update(emailed_at=None)
-        raise
-    return True
-
-
 # How long an unsent e-mail is retried (after a broker outage, a mail server that refused it). Older
 # ones are not sent late: the portal shows them, and a burst of stale reminders helps nobody.
 RETRY_DAYS = 14
@@ -152,14 +130,33 @@ RETRY_DAYS = 14
 
 def deliverable() -> QuerySet[Notification]:
     """Unsent notifications that can be e-mailed: to an active user with an address who has not
-    turned e-mail off, made within RETRY_DAYS. The others stay unsent for good (the portal shows
-    them) and must not fill the batch: 500 of them held back everyone else's mail for ever (#15)."""
+    turned e-mail off, made within RETRY_DAYS. The one statement of who gets mail: deliver() sends
+    only these, and deliver_pending() picks from them, so those that can never be sent do not fill
+    its batch (500 of them held back everyone else's mail for ever, #15)."""
     since = timezone.now() - datetime.timedelta(days=RETRY_DAYS)
     return (
         Notification.objects.filter(emailed_at__isnull=True, created_at__gte=since, recipient__is_active=True)
         .exclude(recipient__email="")
         .exclude(recipient__notification_preference__email_enabled=False)
     )
+
+
+def deliver(notification_id: int) -> bool:
+    """Send the notification's e-mail if it can be sent and nobody has; True when this call sent it."""
+    notification = deliverable().select_related("recipient").filter(pk=notification_id).first()
+    if notification is None:
+        return False
+    claimed = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(
+        emailed_at=timezone.now()
+    )
+    if claimed != 1:
+        return False
+    try:
+        _send(notification, preference(notification.recipient).language)
+    except Exception:
+        Notification.objects.filter(pk=notification_id).update(emailed_at=None)
+        raise
+    return True
 
 
 def deliver_pending(limit: int = 500) -> int:
