@@ -59,11 +59,27 @@ def _over_limit(key: str) -> bool:
 
 
 def form_page(
-    request: HttpRequest, form: Any, title: str, back_url: str, back_label: str, **extra: Any
+    request: HttpRequest,
+    form: Any,
+    title: str,
+    back_url: str,
+    back_label: str,
+    *,
+    template: str = "core/form_page.html",
+    **extra: Any,
 ) -> HttpResponse:
-    """A task's form on a page of its own (templates/core/form_page.html); 400 when a POST comes back."""
+    """A task's form on a page of its own; 400 when a POST comes back (core.forms.submit refused it).
+    TEMPLATE is core/confirm_page.html for a step that cannot be undone (its warning and facts first)."""
     context = {"form": form, "title": title, "back_url": back_url, "back_label": back_label, **extra}
-    return render(request, "core/form_page.html", context, status=400 if request.method == "POST" else 200)
+    return render(request, template, context, status=400 if request.method == "POST" else 200)
+
+
+def detail_page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
+    """An object's own page, which carries small forms (a signature, a claim, an invitation): a form
+    that core.forms.submit refused comes back in CONTEXT in place of the blank one; 400 when a POST
+    comes back. Not form_page, because the form is one of several on a page with its own template
+    and context (the object, its parts, its other forms), which a title and a back link cannot carry."""
+    return render(request, template, context, status=400 if request.method == "POST" else 200)
 
 
 def query_without_page(request: HttpRequest) -> str:

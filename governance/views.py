@@ -1,16 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core import exports as tables
 from core import pdf
-from core.forms import add_service_errors
+from core.forms import submit
+from core.views import form_page
 from governance import access, compliance, exports, selectors, services, timeline
 from governance.forms import DeputyForm, EndSeatForm, LeaderForm, NominationForm, SeatForm, SuccessorForm
 from governance.models import LeadershipAppointment, Membership, Nomination, SteeringGroup
@@ -79,13 +81,9 @@ def group_history(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "governance/group_history.html", {"group": group, "changes": changes[:200]})
 
 
-def _form_page(request, *, title: str, form, group: SteeringGroup, intro: str = "") -> HttpResponse:
-    return render(
-        request,
-        "governance/form.html",
-        {"title": title, "form": form, "group": group, "intro": intro},
-        status=400 if request.method == "POST" else 200,  # a POST that comes back here was refused
-    )
+def _form(request: HttpRequest, form, title: str, group: SteeringGroup, intro: str = "") -> HttpResponse:
+    back = reverse("group-detail", args=[group.pk])
+    return form_page(request, form, title, back, f"{group.name}, {group.cooperation.name_fi}", intro=intro)
 
 
 @login_required
@@ -99,15 +97,14 @@ def nomination_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not organisations.exists():
         raise PermissionDenied
     form = NominationForm(request.POST or None, organisations=organisations)
-    if request.method == "POST" and form.is_valid():
-        try:
-            nomination = services.record_nomination(group=group, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The nomination was recorded. Now add its members."))
-            return redirect("seat-create", pk=nomination.pk)
-    return _form_page(request, title=_("Record a nomination decision"), form=form, group=group)
+    if nomination := submit(
+        request,
+        form,
+        lambda data: services.record_nomination(group=group, actor=request.user, **data),
+    ):
+        messages.success(request, _("The nomination was recorded. Now add its members."))
+        return redirect("seat-create", pk=nomination.pk)
+    return _form(request, form, _("Record a nomination decision"), group)
 
 
 @login_required
@@ -118,15 +115,14 @@ def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = NominationForm(
         request.POST or None, instance=Nomination.objects.get(pk=pk), organisations=organisations
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_nomination(nomination=nomination, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The nomination was saved."))
-            return redirect("group-detail", pk=nomination.group_id)
-    return _form_page(request, title=_("Change the nomination decision"), form=form, group=nomination.group)
+    if submit(
+        request,
+        form,
+        lambda data: services.update_nomination(nomination=nomination, actor=request.user, **data),
+    ):
+        messages.success(request, _("The nomination was saved."))
+        return redirect("group-detail", pk=nomination.group_id)
+    return _form(request, form, _("Change the nomination decision"), nomination.group)
 
 
 @login_required
@@ -134,21 +130,15 @@ def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def seat_create(request: HttpRequest, pk: int) -> HttpResponse:
     nomination = access.get_nomination_for_user(request.user, pk)
     form = SeatForm(request.POST or None, organisation=nomination.organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.seat_member(nomination=nomination, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The member was added."))
-            return redirect("group-detail", pk=nomination.group_id)
-    return _form_page(
+    if submit(
         request,
-        title=_("Add a member and a personal deputy"),
-        form=form,
-        group=nomination.group,
-        intro=str(nomination),
-    )
+        form,
+        lambda data: services.seat_member(nomination=nomination, actor=request.user, **data),
+    ):
+        messages.success(request, _("The member was added."))
+        return redirect("group-detail", pk=nomination.group_id)
+    title = _("Add a member and a personal deputy")
+    return _form(request, form, title, nomination.group, intro=str(nomination))
 
 
 @login_required
@@ -156,17 +146,10 @@ def seat_create(request: HttpRequest, pk: int) -> HttpResponse:
 def deputy_create(request: HttpRequest, pk: int) -> HttpResponse:
     member = access.get_seat_for_user(request.user, pk)
     form = DeputyForm(request.POST or None, organisation=member.organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_deputy(member=member, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The personal deputy was added."))
-            return redirect("group-detail", pk=member.group_id)
-    return _form_page(
-        request, title=_("Add a personal deputy"), form=form, group=member.group, intro=str(member)
-    )
+    if submit(request, form, lambda data: services.add_deputy(member=member, actor=request.user, **data)):
+        messages.success(request, _("The personal deputy was added."))
+        return redirect("group-detail", pk=member.group_id)
+    return _form(request, form, _("Add a personal deputy"), member.group, intro=str(member))
 
 
 @login_required
@@ -174,15 +157,10 @@ def deputy_create(request: HttpRequest, pk: int) -> HttpResponse:
 def seat_end(request: HttpRequest, pk: int) -> HttpResponse:
     seat = access.get_seat_for_user(request.user, pk)
     form = EndSeatForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.end_seat(seat=seat, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The seat was ended. It stays in the history."))
-            return redirect("group-detail", pk=seat.group_id)
-    return _form_page(request, title=_("End a seat"), form=form, group=seat.group, intro=str(seat))
+    if submit(request, form, lambda data: services.end_seat(seat=seat, actor=request.user, **data)):
+        messages.success(request, _("The seat was ended. It stays in the history."))
+        return redirect("group-detail", pk=seat.group_id)
+    return _form(request, form, _("End a seat"), seat.group, intro=str(seat))
 
 
 @login_required
@@ -192,15 +170,10 @@ def seat_replace(request: HttpRequest, pk: int) -> HttpResponse:
     if seat.capacity != Membership.Capacity.MEMBER or seat.end_date is not None:
         raise PermissionDenied
     form = SuccessorForm(request.POST or None, organisation=seat.organisation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.replace_member(seat=seat, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The successor was named. The earlier seat stays in the history."))
-            return redirect("group-detail", pk=seat.group_id)
-    return _form_page(request, title=_("Name a successor"), form=form, group=seat.group, intro=str(seat))
+    if submit(request, form, lambda data: services.replace_member(seat=seat, actor=request.user, **data)):
+        messages.success(request, _("The successor was named. The earlier seat stays in the history."))
+        return redirect("group-detail", pk=seat.group_id)
+    return _form(request, form, _("Name a successor"), seat.group, intro=str(seat))
 
 
 @login_required
@@ -211,21 +184,14 @@ def leader_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not org_access.is_secretary_of(request.user, group.cooperation_id):
         raise PermissionDenied
     form = LeaderForm(request.POST or None, group=group)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.appoint_leader(group=group, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The appointment was recorded."))
-            return redirect("group-detail", pk=group.pk)
+    if submit(request, form, lambda data: services.appoint_leader(group=group, actor=request.user, **data)):
+        messages.success(request, _("The appointment was recorded."))
+        return redirect("group-detail", pk=group.pk)
     intro = _(
         "The steering group approves the person first; then the employment authority's board names them, "
         "for at most the group's term."
     )
-    return _form_page(
-        request, title=_("Name the leading person or deputy"), form=form, group=group, intro=intro
-    )
+    return _form(request, form, _("Name the leading person or deputy"), group, intro=intro)
 
 
 @login_required
