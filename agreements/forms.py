@@ -53,6 +53,12 @@ class DeliveryForm(forms.Form):
     delivered_on = forms.DateField(label=_("Delivered on"), widget=DATE_WIDGET)
 
 
+class MustSignForm(forms.Form):
+    """The page's one-button switch: "yes" marks the signatory as required to sign, "no" as not."""
+
+    must_sign = forms.ChoiceField(choices=[("yes", _("Required")), ("no", _("Not required"))])
+
+
 class DisputeForm(forms.ModelForm):
     class Meta:
         model = Dispute

@@ -8,10 +8,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.forms import BaseForm as Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -22,11 +22,13 @@ from agreements.forms import (
     AmendmentForm,
     ApproveForm,
     ConfirmForm,
+    MustSignForm,
     SectionForm,
     SignatoryForm,
 )
 from agreements.models import Agreement, Signatory
-from core.forms import add_service_errors, submit
+from agreements.views import agreement_page
+from core.forms import submit
 from core.views import form_page
 from organisations.access import can_act_for, is_secretary_of
 from organisations.models import Cooperation
@@ -113,14 +115,16 @@ def signatory_must_sign(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = access.get_agreement_for_user(request.user, signatory.party.agreement_id)
     if not can_act_for(request.user, signatory.party.organisation):
         raise PermissionDenied
-    try:
-        services.set_must_sign(
-            signatory=signatory, must_sign=request.POST.get("must_sign") == "yes", actor=request.user
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Saved."))
+    form = MustSignForm(request.POST, auto_id=f"signatory-{signatory.pk}-%s")
+    if not submit(
+        request,
+        form,
+        lambda data: services.set_must_sign(
+            signatory=signatory, must_sign=data["must_sign"] == "yes", actor=request.user
+        ),
+    ):
+        return agreement_page(request, agreement, must_sign_form=form, refused_signatory=signatory.pk)
+    messages.success(request, _("Saved."))
     return redirect("agreement-detail", pk=agreement.pk)
 
 
@@ -150,16 +154,17 @@ def _confirmed_move(
     if submit(request, form, lambda data: move(agreement=agreement, actor=request.user)):
         messages.success(request, done)
         return redirect("agreement-detail", pk=agreement.pk)
-    context = {
-        "form": form,
-        "title": title,
-        "warning": warning,
-        "submit_label": submit_label,
-        "back_url": reverse("agreement-detail", args=[agreement.pk]),
-        "back_label": agreement.title,
-        "facts": [(_("Status"), agreement.get_status_display())],
-    }
-    return render(request, "core/confirm_page.html", context, status=400 if request.method == "POST" else 200)
+    return form_page(
+        request,
+        form,
+        title,
+        reverse("agreement-detail", args=[agreement.pk]),
+        agreement.title,
+        template="core/confirm_page.html",
+        warning=warning,
+        submit_label=submit_label,
+        facts=[(_("Status"), agreement.get_status_display())],
+    )
 
 
 @login_required
@@ -195,20 +200,18 @@ def agreement_back_to_draft(request: HttpRequest, pk: int) -> HttpResponse:
 def amendment_create(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _as_secretary(request, pk)
     form = AmendmentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.propose_amendment(
-                agreement=agreement,
-                description=data["description"],
-                sections=[(data["section_number"], data["section_title"], data["section_text"])],
-                actor=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request, _("The amendment was recorded. It is void until every party has signed it.")
-            )
-            return redirect("agreement-detail", pk=agreement.pk)
+    if submit(
+        request,
+        form,
+        lambda data: services.propose_amendment(
+            agreement=agreement,
+            description=data["description"],
+            sections=[(data["section_number"], data["section_title"], data["section_text"])],
+            actor=request.user,
+        ),
+    ):
+        messages.success(
+            request, _("The amendment was recorded. It is void until every party has signed it.")
+        )
+        return redirect("agreement-detail", pk=agreement.pk)
     return _page(request, form, _("Propose an amendment"), agreement)

@@ -1,8 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -11,7 +11,8 @@ from agreements import access, consistency_rules, selectors, services
 from agreements.forms import DeliveryForm, DisputeForm, NoticeForm, SignatureForm
 from agreements.models import Agreement, NoticeDelivery
 from core import pdf
-from core.forms import add_service_errors
+from core.forms import submit
+from core.views import detail_page
 from governance import compliance
 from organisations.access import can_act_for, is_secretary_of
 
@@ -49,14 +50,17 @@ def _context(request, agreement: Agreement, **forms) -> dict:
         "notice_form": forms.get("notice_form") or (NoticeForm(parties=own) if can_record else None),
         "dispute_form": forms.get("dispute_form")
         or (DisputeForm(agreement=agreement, parties=own) if can_record else None),
-        "delivery_form": DeliveryForm(),
+        "delivery_form": forms.get("delivery_form"),
+        "refused_delivery": forms.get("refused_delivery"),
+        "must_sign_form": forms.get("must_sign_form"),
+        "refused_signatory": forms.get("refused_signatory"),
     }
 
 
 @login_required
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = access.get_agreement_for_user(request.user, pk, selectors.loaded(Agreement.objects.all()))
-    return render(request, "agreements/agreement_detail.html", _context(request, agreement))
+    return agreement_page(request, agreement)
 
 
 def _own_parties(request, agreement):
@@ -66,10 +70,9 @@ def _own_parties(request, agreement):
     return own
 
 
-def _refused(request, agreement, form, key: str) -> HttpResponse:
-    return render(
-        request, "agreements/agreement_detail.html", _context(request, agreement, **{key: form}), status=400
-    )
+def agreement_page(request, agreement: Agreement, **forms) -> HttpResponse:
+    """The agreement's page; a refused form (by its context name) shown again in place of a blank one."""
+    return detail_page(request, "agreements/agreement_detail.html", _context(request, agreement, **forms))
 
 
 @login_required
@@ -79,16 +82,15 @@ def signature_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = SignatureForm(
         request.POST, request.FILES, agreement=agreement, parties=_own_parties(request, agreement)
     )
-    if form.is_valid():
-        try:
-            data = {k: v for k, v in form.cleaned_data.items() if k != "confirm"}
-            services.record_signature(actor=request.user, **data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The signature was recorded."))
-            return redirect("agreement-detail", pk=agreement.pk)
-    return _refused(request, agreement, form, "signature_form")
+
+    def write(data):
+        fields = {k: v for k, v in data.items() if k != "confirm"}
+        return services.record_signature(actor=request.user, **fields)
+
+    if submit(request, form, write):
+        messages.success(request, _("The signature was recorded."))
+        return redirect("agreement-detail", pk=agreement.pk)
+    return agreement_page(request, agreement, signature_form=form)
 
 
 @login_required
@@ -96,15 +98,12 @@ def signature_create(request: HttpRequest, pk: int) -> HttpResponse:
 def notice_create(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = access.get_agreement_for_user(request.user, pk)
     form = NoticeForm(request.POST, parties=_own_parties(request, agreement))
-    if form.is_valid():
-        try:
-            services.give_notice(agreement=agreement, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The notice was recorded. Record its delivery to each party."))
-            return redirect("agreement-detail", pk=agreement.pk)
-    return _refused(request, agreement, form, "notice_form")
+    if submit(
+        request, form, lambda data: services.give_notice(agreement=agreement, actor=request.user, **data)
+    ):
+        messages.success(request, _("The notice was recorded. Record its delivery to each party."))
+        return redirect("agreement-detail", pk=agreement.pk)
+    return agreement_page(request, agreement, notice_form=form)
 
 
 @login_required
@@ -119,17 +118,16 @@ def delivery_record(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = access.get_agreement_for_user(request.user, delivery.notice.agreement_id)
     if not can_act_for(request.user, delivery.notice.from_party.organisation):
         raise PermissionDenied
-    form = DeliveryForm(request.POST)
-    if form.is_valid():
-        try:
-            services.record_delivery(delivery=delivery, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The delivery was recorded."))
-    else:
-        messages.error(request, _("Give the date of delivery."))
-    return redirect("agreement-detail", pk=agreement.pk)
+    # The id the page gives this delivery's date field, so the error summary links to it.
+    form = DeliveryForm(request.POST, auto_id=f"delivery-{delivery.pk}-%s")
+    if submit(
+        request,
+        form,
+        lambda data: services.record_delivery(delivery=delivery, actor=request.user, **data),
+    ):
+        messages.success(request, _("The delivery was recorded."))
+        return redirect("agreement-detail", pk=agreement.pk)
+    return agreement_page(request, agreement, delivery_form=form, refused_delivery=delivery.pk)
 
 
 @login_required
@@ -137,22 +135,17 @@ def delivery_record(request: HttpRequest, pk: int) -> HttpResponse:
 def dispute_create(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = access.get_agreement_for_user(request.user, pk)
     form = DisputeForm(request.POST, agreement=agreement, parties=_own_parties(request, agreement))
-    if form.is_valid():
-        try:
-            services.request_negotiation(
-                agreement=agreement,
-                actor=request.user,
-                **{
-                    k: form.cleaned_data[k]
-                    for k in ("requested_by", "requested_to", "requested_on", "kind", "subject")
-                },
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The negotiation request was recorded."))
-            return redirect("agreement-detail", pk=agreement.pk)
-    return _refused(request, agreement, form, "dispute_form")
+    names = ("requested_by", "requested_to", "requested_on", "kind", "subject")
+    if submit(
+        request,
+        form,
+        lambda data: services.request_negotiation(
+            agreement=agreement, actor=request.user, **{k: data[k] for k in names}
+        ),
+    ):
+        messages.success(request, _("The negotiation request was recorded."))
+        return redirect("agreement-detail", pk=agreement.pk)
+    return agreement_page(request, agreement, dispute_form=form)
 
 
 @login_required
