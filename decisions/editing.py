@@ -6,16 +6,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core import pdf
-from core.forms import add_service_errors, submit
+from core.forms import submit
 from core.views import form_page
 from decisions import access, rules, services
 from decisions.forms import (
@@ -32,8 +31,10 @@ from decisions.forms import (
     MeetingForm,
     NotificationReissueForm,
     PublishMinutesForm,
+    RemoveForm,
 )
 from decisions.models import AgendaItem, Attendance, Body, Claim, Meeting
+from decisions.views import meeting_page
 
 
 def _meeting_back(meeting: Meeting) -> tuple[str, str]:
@@ -66,15 +67,16 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk, to_change=True)
     form = MeetingForm(request.POST or None, instance=Meeting.objects.get(pk=pk), body=meeting.body)
-    if request.method == "POST" and form.is_valid():
-        try:
-            data = {name: form.cleaned_data[name] for name in services.MEETING_FIELDS}
-            services.update_meeting(meeting=meeting, actor=request.user, data=data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The meeting was saved."))
-            return redirect("meeting-detail", pk=meeting.pk)
+    fields = services.MEETING_FIELDS
+    if submit(
+        request,
+        form,
+        lambda data: services.update_meeting(
+            meeting=meeting, actor=request.user, data={name: data[name] for name in fields}
+        ),
+    ):
+        messages.success(request, _("The meeting was saved."))
+        return redirect("meeting-detail", pk=meeting.pk)
     return form_page(request, form, _("Change the meeting"), *_meeting_back(meeting))
 
 
@@ -96,15 +98,16 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.get_item_to_record(request.user, pk)
     form = ItemForm(request.POST or None, instance=AgendaItem.objects.get(pk=pk), meeting=item.meeting)
-    if request.method == "POST" and form.is_valid():
-        try:
-            data = {name: form.cleaned_data[name] for name in services.ITEM_FIELDS}
-            services.update_item(item=item, actor=request.user, data=data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The section was saved."))
-            return redirect("item-detail", pk=item.pk)
+    fields = services.ITEM_FIELDS
+    if submit(
+        request,
+        form,
+        lambda data: services.update_item(
+            item=item, actor=request.user, data={name: data[name] for name in fields}
+        ),
+    ):
+        messages.success(request, _("The section was saved."))
+        return redirect("item-detail", pk=item.pk)
     return form_page(request, form, _("Change the section"), *_item_back(item))
 
 
@@ -143,12 +146,12 @@ def attendance_create(request: HttpRequest, pk: int) -> HttpResponse:
 def attendance_remove(request: HttpRequest, pk: int) -> HttpResponse:
     attendance = get_object_or_404(Attendance, pk=pk)
     meeting = access.get_meeting_for_user(request.user, attendance.meeting_id, to_change=True)
-    try:
-        services.remove_attendance(attendance=attendance, actor=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The attendance was removed."))
+    form = RemoveForm(request.POST)
+    if not submit(
+        request, form, lambda data: services.remove_attendance(attendance=attendance, actor=request.user)
+    ):
+        return meeting_page(request, meeting, remove_form=form)
+    messages.success(request, _("The attendance was removed."))
     return redirect("meeting-detail", pk=meeting.pk)
 
 
@@ -158,22 +161,20 @@ def decision_record(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.get_item_to_record(request.user, pk)
     initial = {"outcome": item.outcome, "decision": item.decision, "decision_sv": item.decision_sv}
     form = DecisionForm(request.POST or None, item=item, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_decision(
-                item=item,
-                outcome=data["outcome"],
-                decision=data["decision"],
-                decision_sv=data["decision_sv"],
-                parts=form.parts(),
-                actor=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The decision was recorded."))
-            return redirect("meeting-detail", pk=item.meeting_id)
+    if submit(
+        request,
+        form,
+        lambda data: services.record_decision(
+            item=item,
+            outcome=data["outcome"],
+            decision=data["decision"],
+            decision_sv=data["decision_sv"],
+            parts=form.parts(),
+            actor=request.user,
+        ),
+    ):
+        messages.success(request, _("The decision was recorded."))
+        return redirect("meeting-detail", pk=item.meeting_id)
     intro = _("Proposal: %(proposal)s") % {"proposal": item.proposal}
     return form_page(
         request,
@@ -189,17 +190,19 @@ def decision_record(request: HttpRequest, pk: int) -> HttpResponse:
 def item_correct(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.get_item_to_record(request.user, pk)
     form = CorrectionForm(request.POST or None, instance=AgendaItem.objects.get(pk=pk))
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in CorrectionForm.Meta.fields}
-        try:
-            services.correct_minutes(
-                item=item, reason=form.cleaned_data["reason"], data=data, actor=request.user
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The correction was recorded with its reason."))
-            return redirect("item-detail", pk=item.pk)
+    fields = CorrectionForm.Meta.fields
+    if submit(
+        request,
+        form,
+        lambda data: services.correct_minutes(
+            item=item,
+            reason=data["reason"],
+            data={name: data[name] for name in fields},
+            actor=request.user,
+        ),
+    ):
+        messages.success(request, _("The correction was recorded with its reason."))
+        return redirect("item-detail", pk=item.pk)
     intro = _(
         "The minutes are published. A correction is recorded with its reason and shown with the section."
     )
@@ -244,27 +247,22 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         messages.success(request, _("The minutes are on the public network and locked."))
         return redirect("meeting-detail", pk=meeting.pk)
-    back_url, back_label = _meeting_back(meeting)
     items = list(meeting.items.prefetch_related("appeal_parts").order_by("number"))
-    problems: list[str] = []
-    try:
-        rules.check_publishable(meeting, items)
-    except ValidationError as error:
-        problems = error.messages
-    context = {
-        "form": form,
-        "title": _("Publish the minutes"),
-        "back_url": back_url,
-        "back_label": back_label,
-        "warning": _(
+    problems = rules.publish_problems(meeting, items)
+    return form_page(
+        request,
+        form,
+        _("Publish the minutes"),
+        *_meeting_back(meeting),
+        template="core/confirm_page.html",
+        warning=_(
             "Once on the public network the minutes are locked: a change can only be made as a correction "
             "with its reason. The municipal members' appeal periods run from the publication."
         ),
-        "facts": [(_("Sections"), ", ".join(f"{i.section} {i.title}" for i in items) or "–")]
+        facts=[(_("Sections"), ", ".join(f"{i.section} {i.title}" for i in items) or "–")]
         + [(_("Not ready"), p) for p in problems],
-        "submit_label": _("Publish the minutes"),
-    }
-    return render(request, "core/confirm_page.html", context, status=400 if request.method == "POST" else 200)
+        submit_label=_("Publish the minutes"),
+    )
 
 
 @login_required

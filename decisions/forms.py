@@ -372,5 +372,9 @@ class ExtractForm(forms.ModelForm):
         )
 
 
+class RemoveForm(forms.Form):
+    """A row's remove button: nothing to fill in, only the service's refusal to show."""
+
+
 class ConfirmForm(forms.Form):
     confirm = forms.BooleanField(label=_("I understand that this cannot be undone."))

@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.validation import Errors
@@ -187,6 +188,15 @@ def members_have_standing(part: AppealPart, item: AgendaItem, *, claim_upheld: b
     if part.kind == "municipal_appeal":
         return item.body.council or claim_upheld
     return False
+
+
+def publish_problems(meeting: Meeting, items: list[AgendaItem]) -> list[str]:
+    """What check_publishable would refuse, as sentences for the confirmation page (none when ready)."""
+    try:
+        check_publishable(meeting, items)
+    except ValidationError as error:
+        return list(error.messages)
+    return []
 
 
 def check_publishable(meeting: Meeting, items: list[AgendaItem]) -> None:

@@ -3,7 +3,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core import pdf
-from core.forms import add_service_errors
+from core.forms import submit
+from core.views import detail_page
 from decisions import access, appeals, deadlines, rules, services
 from decisions.forms import CheckMinutesForm, ClaimForm, DeadlineForm, NotificationForm
 from decisions.models import AgendaItem, Body, CourtFee, Meeting
@@ -67,19 +68,14 @@ def _record(request, pk: int, make_form, service, success: str) -> HttpResponse:
     if not access.can_record(request.user, item.body):
         raise PermissionDenied
     form = make_form(item, request.POST)
-    if form.is_valid():
-        try:
-            service(item=item, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("item-detail", pk=item.pk)
+    if submit(request, form, lambda data: service(item=item, actor=request.user, **data)):
+        messages.success(request, success)
+        return redirect("item-detail", pk=item.pk)
     item = _item_queryset().get(pk=pk)
     context = _item_context(item)
     context.update(can_record=True, notification_form=NotificationForm(), claim_form=ClaimForm(item=item))
     context["claim_form" if isinstance(form, ClaimForm) else "notification_form"] = form
-    return render(request, "decisions/item_detail.html", context, status=400)
+    return detail_page(request, "decisions/item_detail.html", context)
 
 
 @login_required
@@ -109,7 +105,12 @@ def claim_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk)
-    return render(request, "decisions/meeting_detail.html", _meeting_context(request, meeting))
+    return meeting_page(request, meeting)
+
+
+def meeting_page(request, meeting: Meeting, **forms) -> HttpResponse:
+    """The meeting's page; a refused form (by its context name) shown again in place of a blank one."""
+    return detail_page(request, "decisions/meeting_detail.html", _meeting_context(request, meeting, **forms))
 
 
 def _meeting_context(request, meeting, **forms) -> dict:
@@ -121,23 +122,18 @@ def _meeting_context(request, meeting, **forms) -> dict:
         "check_form": forms.get("check_form") or CheckMinutesForm(area=meeting.body.area, meeting=meeting),
         "quorum": rules.quorum(meeting),
         "corrections": meeting.corrections.select_related("item", "made_by"),
+        "remove_form": forms.get("remove_form"),
     }
 
 
 def _meeting_write(request, pk: int, form_class, service, success: str, form_key: str) -> HttpResponse:
     meeting = access.get_meeting_for_user(request.user, pk, to_change=True)
     form = form_class(request.POST, area=meeting.body.area, meeting=meeting)
-    if form.is_valid():
-        try:
-            service(meeting=meeting, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("meeting-detail", pk=meeting.pk)
+    if submit(request, form, lambda data: service(meeting=meeting, actor=request.user, **data)):
+        messages.success(request, success)
+        return redirect("meeting-detail", pk=meeting.pk)
     meeting.refresh_from_db()  # a refused write may have changed the instance, never the row
-    context = _meeting_context(request, meeting, **{form_key: form})
-    return render(request, "decisions/meeting_detail.html", context, status=400)
+    return meeting_page(request, meeting, **{form_key: form})
 
 
 @login_required
