@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.forms import add_service_errors, limit_choices, posted_pk
-from core.views import AuthenticatedRequest
+from core.forms import limit_choices, posted_pk, submit
+from core.views import AuthenticatedRequest, detail_page
 from organisations import access, services
 from organisations.models import Cooperation, Grant, Organisation, Person
 
@@ -136,9 +136,13 @@ def index(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-def _page(
-    request: AuthenticatedRequest, cooperation: Cooperation, status: int = 200, **forms_
-) -> HttpResponse:
+class LinkForm(forms.Form):
+    """A row's link button: the person comes from the row, checked by the view; only the service's
+    refusal is shown."""
+
+
+def _page(request: AuthenticatedRequest, cooperation: Cooperation, **forms_) -> HttpResponse:
+    """The cooperation's people and rights; a refused form (by its context name) shown again."""
     administrator = access.rights_of(request.user).administrator
     context = {
         "cooperation": cooperation,
@@ -147,9 +151,10 @@ def _page(
         "invite_form": forms_.get("invite_form") or InviteForm(cooperation=cooperation, prefix="invite"),
         "grant_form": forms_.get("grant_form")
         or GrantForm(cooperation=cooperation, administrator=administrator, prefix="grant"),
+        "link_form": forms_.get("link_form"),
         "unlinked": _unlinked_people(cooperation),
     }
-    return render(request, "organisations/people.html", context, status=status)
+    return detail_page(request, "organisations/people.html", context)
 
 
 @login_required
@@ -162,20 +167,17 @@ def cooperation_people(request: AuthenticatedRequest, code: str) -> HttpResponse
 def invite(request: AuthenticatedRequest, code: str) -> HttpResponse:
     cooperation = _managed_cooperation(request, code)
     form = InviteForm(request.POST, cooperation=cooperation, prefix="invite")
-    if form.is_valid():
-        try:
-            user = services.invite(cooperation=cooperation, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            # In the language the page is in: the secretary writes to people of their own region.
-            services.send_invitation(user, translation.get_language() or "fi")
-            messages.success(
-                request,
-                _("%(email)s was invited: the message tells how to set a password.") % {"email": user.email},
-            )
-            return redirect("people-and-rights", code=cooperation.code)
-    return _page(request, cooperation, status=400, invite_form=form)
+    if user := submit(
+        request, form, lambda data: services.invite(cooperation=cooperation, actor=request.user, **data)
+    ):
+        # In the language the page is in: the secretary writes to people of their own region.
+        services.send_invitation(user, translation.get_language() or "fi")
+        messages.success(
+            request,
+            _("%(email)s was invited: the message tells how to set a password.") % {"email": user.email},
+        )
+        return redirect("people-and-rights", code=cooperation.code)
+    return _page(request, cooperation, invite_form=form)
 
 
 @login_required
@@ -184,22 +186,20 @@ def grant(request: AuthenticatedRequest, code: str) -> HttpResponse:
     cooperation = _managed_cooperation(request, code)
     administrator = access.rights_of(request.user).administrator
     form = GrantForm(request.POST, cooperation=cooperation, administrator=administrator, prefix="grant")
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.grant(
-                user=data["username"],
-                role=data["role"],
-                organisation=data["organisation"],
-                cooperation=None if data.get("everywhere") else cooperation,
-                actor=request.user,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The right was granted."))
-            return redirect("people-and-rights", code=cooperation.code)
-    return _page(request, cooperation, status=400, grant_form=form)
+    if submit(
+        request,
+        form,
+        lambda data: services.grant(
+            user=data["username"],
+            role=data["role"],
+            organisation=data["organisation"],
+            cooperation=None if data.get("everywhere") else cooperation,
+            actor=request.user,
+        ),
+    ):
+        messages.success(request, _("The right was granted."))
+        return redirect("people-and-rights", code=cooperation.code)
+    return _page(request, cooperation, grant_form=form)
 
 
 @login_required
@@ -244,10 +244,10 @@ def link_person(request: AuthenticatedRequest, code: str, pk: int) -> HttpRespon
         Person.objects.filter(organisation__in=cooperation.parties()),
         pk=posted_pk(request.POST.get("person")),
     )
-    try:
-        services.link_person(user=user, person=person, actor=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The login was linked to %(person)s.") % {"person": person})
+    form = LinkForm(request.POST)
+    if not submit(
+        request, form, lambda data: services.link_person(user=user, person=person, actor=request.user)
+    ):
+        return _page(request, cooperation, link_form=form)
+    messages.success(request, _("The login was linked to %(person)s.") % {"person": person})
     return redirect("people-and-rights", code=cooperation.code)

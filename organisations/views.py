@@ -1,16 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.forms import add_service_errors
+from core.forms import submit
 from core.sections import rows, sections
-from core.views import AuthenticatedRequest
+from core.views import AuthenticatedRequest, form_page
 from organisations import access, my_work, services
 from organisations.forms import PortalOrganisationForm
 from organisations.models import (
@@ -129,19 +129,18 @@ def organisation_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def organisation_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     organisation = access.get_organisation_for_user(request.user, pk, to_change=True)
     form = PortalOrganisationForm(request.POST or None, instance=Organisation.objects.get(pk=pk))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_organisation(
-                organisation=organisation,
-                actor=request.user,
-                reason=_("Edited in the portal"),
-                **{name: form.cleaned_data[name] for name in form.changed_data},
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The organisation's details were saved."))
-            return redirect("organisation-detail", pk=organisation.pk)
-    return render(
-        request, "organisations/organisation_edit.html", {"organisation": organisation, "form": form}
-    )
+    if submit(
+        request,
+        form,
+        lambda data: services.update_organisation(
+            organisation=organisation,
+            actor=request.user,
+            reason=_("Edited in the portal"),
+            **{name: data[name] for name in form.changed_data},
+        ),
+    ):
+        messages.success(request, _("The organisation's details were saved."))
+        return redirect("organisation-detail", pk=organisation.pk)
+    back = reverse("organisation-detail", args=[organisation.pk])
+    title = _("Edit %(name)s") % {"name": organisation.name_fi}
+    return form_page(request, form, title, back, organisation.name_fi)
