@@ -19,12 +19,14 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.db.models import QuerySet
 from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from notifications.models import Notification, Preference
+from core.writes import Actor, save_validated, update_fields
+from notifications.models import Notification, Preference, new_token
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -39,6 +41,33 @@ notification_created = Signal()
 def preference(user: AbstractBaseUser) -> Preference:
     pref, _ = Preference.objects.get_or_create(user=user)
     return pref
+
+
+PREFERENCE_FIELDS = ("language", "email_enabled", "weekly_digest")
+
+
+@transaction.atomic
+def update_preferences(
+    *, user: AbstractBaseUser, language: str, email_enabled: bool, weekly_digest: bool, actor: Actor
+) -> list[str]:
+    """The user's own notification settings, validated; the names that changed."""
+    data = {"language": language, "email_enabled": email_enabled, "weekly_digest": weekly_digest}
+    return update_fields(preference(user), actor=actor, allowed=PREFERENCE_FIELDS, data=data)
+
+
+@transaction.atomic
+def renew_calendar_token(*, user: AbstractBaseUser, actor: Actor) -> Preference:
+    """A new address for the user's calendar feed: the old one stops working at once."""
+    pref = preference(user)
+    pref.calendar_token = new_token()
+    return save_validated(pref, actor)
+
+
+@transaction.atomic
+def toggle_read(*, notification: Notification, actor: Actor) -> Notification:
+    """Read becomes unread and unread read, as the reader marks it in the list."""
+    notification.read_at = None if notification.read_at else timezone.now()
+    return save_validated(notification, actor)
 
 
 def notify(

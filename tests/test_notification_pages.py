@@ -134,3 +134,12 @@ def test_the_list_shows_fifty_a_page_unread_first_with_the_same_queries_for_any_
     second = as_editor_a.get(url, {"page": 2}).text
     assert "Muistutus numero 5." in second
     assert as_editor_a.get(url, {"page": "x" * 500}).status_code == 200
+
+
+def test_refused_preferences_come_back_with_the_error_and_nothing_is_saved(world, as_editor_a):
+    response = as_editor_a.post(
+        reverse("notification-preferences"), {"language": "xx", "email_enabled": "on"}
+    )
+    assert response.status_code == 400
+    assert 'aria-invalid="true"' in response.text or "error-summary" in response.text
+    assert preference(world.editor_a).language != "xx"
