@@ -23,7 +23,7 @@ from agreements import access as agreement_access
 from agreements import services as agreement_services
 from agreements.forms import SignatureForm
 from api import serializers as s
-from api.problems import problem, validation_problem
+from api.problems import problem
 from decisions import access as decision_access
 from decisions import services as decision_services
 from decisions.forms import NotificationForm
@@ -54,15 +54,13 @@ def _data(request: Request, *, lists: tuple[str, ...] = ()) -> dict:
     return {k: v if k in lists else ("" if v is None else str(v)) for k, v in request.data.items()}
 
 
-def _saved(request: Request, form, write) -> Any:
-    """FORM checked, then WRITE(cleaned_data) through the service; a problem response on refusal."""
+def _saved(form, write) -> Any:
+    """The API's one way to save a form: FORM checked, then WRITE(cleaned_data) through the app's
+    service, as core.forms.submit does for a page. A refusal, the form's or the service's, is raised:
+    api.problems.handler answers it as a 400 problem naming the fields, with nothing saved."""
     if not form.is_valid():
-        errors = {("" if k == "__all__" else k): [str(m) for m in v] for k, v in form.errors.items()}
-        return problem(400, _("Check the input: nothing was saved."), errors=errors, request=request)
-    try:
-        return write(form.cleaned_data)
-    except ValidationError as error:
-        return validation_problem(error, request)
+        raise ValidationError(form.errors.as_data())
+    return write(form.cleaned_data)
 
 
 NominationIn = inline_serializer(
@@ -96,12 +94,9 @@ def nomination_create(request: Request, pk: int) -> Response:
     if not organisations.exists():
         raise PermissionDenied
     form = NominationForm(_data(request), organisations=organisations)
-    result = _saved(
-        request, form, lambda d: group_services.record_nomination(group=group, actor=request.user, **d)
+    nomination: Nomination = _saved(
+        form, lambda d: group_services.record_nomination(group=group, actor=request.user, **d)
     )
-    if isinstance(result, Response):
-        return result
-    nomination: Nomination = result
     body = {"id": nomination.pk, "group": group.pk, "organisation": nomination.organisation_id}
     return Response(body, status=201)
 
@@ -128,10 +123,8 @@ def seat_create(request: Request, pk: int) -> Response:
     data = {"role": Membership.Role.MEMBER, **_data(request)}
     form = SeatForm(data, organisation=nomination.organisation)
     result = _saved(
-        request, form, lambda d: group_services.seat_member(nomination=nomination, actor=request.user, **d)
+        form, lambda d: group_services.seat_member(nomination=nomination, actor=request.user, **d)
     )
-    if isinstance(result, Response):
-        return result
     seat = Membership.objects.select_related("person").get(pk=result.pk)
     return Response(s.SeatSerializer(seat, context={"on": timezone.localdate()}).data, status=201)
 
@@ -160,11 +153,7 @@ def notification_create(request: Request, pk: int) -> Response:
     if not decision_access.can_record(request.user, item.body):
         raise PermissionDenied
     form = NotificationForm({"consent": Notification.Consent.UNKNOWN, **_data(request)})
-    result = _saved(
-        request, form, lambda d: decision_services.record_notification(item=item, actor=request.user, **d)
-    )
-    if isinstance(result, Response):
-        return result
+    result = _saved(form, lambda d: decision_services.record_notification(item=item, actor=request.user, **d))
     return Response(s.NotificationSerializer(result).data, status=201)
 
 
@@ -204,9 +193,7 @@ def signature_create(request: Request, pk: int) -> Response:
         fields = {k: v for k, v in d.items() if k not in ("confirm", "evidence")}
         return agreement_services.record_signature(actor=request.user, **fields)
 
-    result = _saved(request, form, write)
-    if isinstance(result, Response):
-        return result
+    result = _saved(form, write)
     signature = agreement_access.get_signature_for_user(request.user, result.pk)
     return Response(s.SignatureSerializer(signature).data, status=201)
 
