@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from archive import access, services
 from archive.forms import ArchiveForm, MetadataForm
 from core.forms import submit
-from core.views import form_page
+from core.views import detail_page, form_page
 
 
 @login_required
@@ -42,8 +42,7 @@ def archive_list(request: HttpRequest, code: str) -> HttpResponse:
         "form": form,
         "may_archive": may_archive,
     }
-    status = 400 if request.method == "POST" else 200
-    return render(request, "archive/archive_list.html", context, status=status)
+    return detail_page(request, "archive/archive_list.html", context)
 
 
 @login_required
