@@ -43,7 +43,7 @@ def rows(day: DevelopmentDay, *, finnish: bool = False) -> list[list[object]]:
                     invoice.number,
                     invoice.debtor.name_fi,
                     invoice.creditor.name_fi,
-                    invoice.amount,
+                    -invoice.amount if invoice.is_credit_note else invoice.amount,  # a credit takes back
                     invoice.due_date,
                     invoice.get_status_display(),
                 )

@@ -18,7 +18,8 @@ INVOICE_OVERDUE = kind("invoice_overdue", _("invoice overdue"))
 
 @declares("costs.invoices")
 def unpaid_invoices(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
-    invoices = Invoice.objects.filter(status=Invoice.Status.SENT).select_related(
+    # A credit note is not chased: it takes a debt back; a credited invoice is no longer sent.
+    invoices = Invoice.objects.filter(status=Invoice.Status.SENT, kind=Invoice.Kind.INVOICE).select_related(
         "debtor", "creditor", "day__group"
     )
     if cooperations is not None:
