@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DATE_WIDGET, limit_choices
-from costs.models import DevelopmentDay
+from costs.models import DevelopmentDay, Invoice
 from organisations.models import Organisation, Person
 
 
@@ -35,8 +35,29 @@ class RegistrationForm(forms.Form):
 
 
 class InvoiceStatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=[("sent", _("sent")), ("paid", _("paid"))])
+    """The next state of an invoice basis: only those its lifecycle allows by hand are offered."""
+
+    status = forms.ChoiceField(label=_("Status"))
     on = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
+
+    def __init__(self, *args, invoice: Invoice, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields["status"]
+        if isinstance(status, forms.ChoiceField):
+            status.choices = [(s.value, s.label) for s in invoice.marks_by_hand()]
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for reopening"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Registrations and costs can then be changed again. Invoice bases not yet sent are voided "
+            "and those sent are credited by credit notes giving this reason; prepare the invoice bases "
+            "again after the correction."
+        ),
+    )
 
 
 class DayForm(forms.ModelForm):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("development-days/<int:pk>/costs/new/", views.cost_item_create, name="cost-item-create"),
     path("development-days/<int:pk>/register/", views.register, name="day-register"),
     path("development-days/<int:pk>/invoices/", views.prepare_invoices, name="day-invoices"),
+    path("development-days/<int:pk>/reopen/", views.reopen_day, name="day-reopen"),
     path("registrations/<int:pk>/cancel/", views.cancel, name="registration-cancel"),
     path("invoices/<int:pk>/status/", views.invoice_status, name="invoice-status"),
     path("invoices/<int:pk>.pdf", views.invoice_pdf, name="invoice-pdf"),

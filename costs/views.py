@@ -1,8 +1,9 @@
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,25 +11,13 @@ from django.views.decorators.http import require_http_methods
 
 from core import bounds, charts, pdf
 from core import exports as tables
-from core.forms import add_service_errors, submit
+from core.forms import submit
 from core.views import form_page
-from costs import exports, services
-from costs.forms import CostItemForm, DayForm, InvoiceStatusForm, RegistrationForm
-from costs.models import CostPrinciple, DevelopmentDay, Invoice, Registration
+from costs import access, exports, services
+from costs.forms import CostItemForm, DayForm, InvoiceStatusForm, RegistrationForm, ReopenForm
+from costs.models import CostPrinciple, DevelopmentDay
 from governance.access import get_group_for_user
 from organisations import access as org_access
-
-
-def _can_manage(user, day: DevelopmentDay) -> bool:
-    """The board secretary of the day's cooperation (or a national administrator) invoices."""
-    return org_access.is_secretary_of(user, day.group.cooperation_id)
-
-
-def _get_day(user, pk: int) -> DevelopmentDay:
-    day = get_object_or_404(DevelopmentDay.objects.select_related("group__cooperation"), pk=pk)
-    if not org_access.can_view_cooperation(user, day.group.cooperation_id):
-        raise Http404  # outside the user's reach: not even its existence is told
-    return day
 
 
 def _chart(result: services.DaySplit | None) -> charts.Chart | None:
@@ -80,7 +69,10 @@ def _day_context(request, day: DevelopmentDay, form=None) -> dict:
     result = services.day_split(day)
     organisations = _registering_for(request.user, day)
     today = timezone.localdate()
-    invoices = list(day.invoices.select_related("debtor", "creditor"))
+    can_manage = access.can_manage(request.user, day)
+    invoices = list(day.invoices.select_related("debtor", "creditor", "credits"))
+    if form is None and day.is_open and organisations.exists():
+        form = RegistrationForm(organisations=organisations)
     return {
         "day": day,
         "registrations": day.registrations.select_related("organisation", "person").order_by(
@@ -89,93 +81,116 @@ def _day_context(request, day: DevelopmentDay, form=None) -> dict:
         "cost_items": day.cost_items.select_related("paid_by"),
         "split": result,
         "chart": _chart(result),
-        "invoices": [(invoice, invoice.is_overdue(today)) for invoice in invoices],
+        # each invoice basis with whether it is overdue and the states the secretary may record next
+        "invoices": [
+            (invoice, invoice.is_overdue(today), invoice.marks_by_hand() if can_manage else [])
+            for invoice in invoices
+        ],
+        "invoices_agree": services.invoices_agree(day, result),
         "acting_for": set(organisations.values_list("pk", flat=True)),
-        "form": form or (RegistrationForm(organisations=organisations) if organisations.exists() else None),
-        "can_manage": _can_manage(request.user, day),
-        "status_form": InvoiceStatusForm(),
+        "form": form,
+        "can_manage": can_manage,
     }
 
 
 @login_required
 def day_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    day = _get_day(request.user, pk)
+    day = access.get_day_for_user(request.user, pk)
     return render(request, "costs/day_detail.html", _day_context(request, day))
 
 
 @login_required
 @require_http_methods(["POST"])
 def register(request: HttpRequest, pk: int) -> HttpResponse:
-    day = _get_day(request.user, pk)
+    day = access.get_day_for_user(request.user, pk)
     organisations = _registering_for(request.user, day)
     if not organisations.exists():
         raise PermissionDenied
     form = RegistrationForm(request.POST, organisations=organisations)
-    if form.is_valid():
-        try:
-            services.register(
-                day=day,
-                actor=request.user,
-                organisation=form.cleaned_data["organisation"],
-                person=form.cleaned_data["person"],
-                count=form.cleaned_data["count"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The registration was saved."))
-            return redirect("day-detail", pk=day.pk)
+    if submit(request, form, lambda data: services.register(day=day, actor=request.user, **data)):
+        messages.success(request, _("The registration was saved."))
+        return redirect("day-detail", pk=day.pk)
     return render(request, "costs/day_detail.html", _day_context(request, day, form), status=400)
+
+
+def _day_page(request, form: forms.Form, title: str, day: DevelopmentDay, **extra) -> HttpResponse:
+    return form_page(request, form, title, reverse("day-detail", args=[day.pk]), str(day), **extra)
 
 
 @login_required
 @require_http_methods(["POST"])
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    registration = get_object_or_404(Registration.objects.select_related("day__group__cooperation"), pk=pk)
-    if not org_access.can_act_for(request.user, registration.organisation):
-        raise PermissionDenied
-    services.cancel(registration=registration, on=timezone.localdate(), actor=request.user)
-    messages.success(request, _("The registration was cancelled."))
-    return redirect("day-detail", pk=registration.day_id)
+    registration = access.get_registration_to_change(request.user, pk)
+    form = forms.Form(request.POST)
+    if submit(
+        request,
+        form,
+        lambda data: services.cancel(registration=registration, on=timezone.localdate(), actor=request.user),
+    ):
+        messages.success(request, _("The registration was cancelled."))
+        return redirect("day-detail", pk=registration.day_id)
+    return _day_page(
+        request,
+        form,
+        _("Cancel the registration"),
+        registration.day,
+        submit_label=_("Cancel the registration"),
+    )
 
 
 @login_required
 @require_http_methods(["POST"])
 def prepare_invoices(request: HttpRequest, pk: int) -> HttpResponse:
-    day = _get_day(request.user, pk)
-    if not _can_manage(request.user, day):
-        raise PermissionDenied
-    try:
-        services.prepare_invoices(day=day, actor=request.user, today=timezone.localdate())
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The invoice bases were prepared."))
-    return redirect("day-detail", pk=day.pk)
+    day = access.get_day_to_manage(request.user, pk)
+    form = forms.Form(request.POST)
+    if submit(
+        request,
+        form,
+        lambda data: services.prepare_invoices(day=day, actor=request.user, today=timezone.localdate()),
+    ):
+        messages.success(request, _("The invoice bases were prepared. Registrations are now closed."))
+        return redirect("day-detail", pk=day.pk)
+    return _day_page(
+        request, form, _("Prepare the invoice bases"), day, submit_label=_("Prepare the invoice bases")
+    )
 
 
 @login_required
 @require_http_methods(["POST"])
 def invoice_status(request: HttpRequest, pk: int) -> HttpResponse:
-    invoice = get_object_or_404(Invoice.objects.select_related("day__group__cooperation"), pk=pk)
-    if not _can_manage(request.user, invoice.day):
-        raise PermissionDenied
-    form = InvoiceStatusForm(request.POST)
-    if form.is_valid():
-        services.mark_invoice(invoice=invoice, actor=request.user, **form.cleaned_data)
+    invoice = access.get_invoice_to_manage(request.user, pk)
+    form = InvoiceStatusForm(request.POST, invoice=invoice)
+    if submit(request, form, lambda data: services.mark_invoice(invoice=invoice, actor=request.user, **data)):
         messages.success(request, _("The invoice status was saved."))
-    else:
-        messages.error(request, _("Choose a status and a date."))
-    return redirect("day-detail", pk=invoice.day_id)
+        return redirect("day-detail", pk=invoice.day_id)
+    return _day_page(request, form, _("Record the status of %(number)s") % {"number": invoice}, invoice.day)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reopen_day(request: HttpRequest, pk: int) -> HttpResponse:
+    """The correction of an invoiced day: its invoice bases are taken back (services.reopen_day)."""
+    day = access.get_day_to_manage(request.user, pk)
+    form = ReopenForm(request.POST or None)
+    if submit(
+        request,
+        form,
+        lambda data: services.reopen_day(day=day, actor=request.user, today=timezone.localdate(), **data),
+    ):
+        messages.success(
+            request,
+            _(
+                "The day was reopened: registrations and costs can be corrected. Prepare the invoice "
+                "bases again afterwards."
+            ),
+        )
+        return redirect("day-detail", pk=day.pk)
+    return _day_page(request, form, _("Reopen the development day"), day, submit_label=_("Reopen the day"))
 
 
 @login_required
 def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    invoice = get_object_or_404(
-        Invoice.objects.select_related("day__group__cooperation", "debtor", "creditor"), pk=pk
-    )
-    if not org_access.can_view_cooperation(request.user, invoice.day.group.cooperation_id):
-        raise Http404
+    invoice = access.get_invoice_for_user(request.user, pk)
     result = services.day_split(invoice.day)
     content = pdf.render(
         "costs/invoice_pdf.html",
@@ -209,9 +224,7 @@ def day_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def cost_item_create(request: HttpRequest, pk: int) -> HttpResponse:
-    day = _get_day(request.user, pk)
-    if not _can_manage(request.user, day):
-        raise PermissionDenied
+    day = access.get_day_to_manage(request.user, pk)
     form = CostItemForm(request.POST or None, day=day)
     if submit(request, form, lambda data: services.add_cost_item(day=day, actor=request.user, **data)):
         messages.success(request, _("The cost was added."))
@@ -228,7 +241,7 @@ def day_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     """The day's split and invoice bases, for those who may see the cooperation (#18 item 5)."""
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    day = _get_day(request.user, pk)
+    day = access.get_day_for_user(request.user, pk)
     name = f"kehittamispaiva-{day.pk}-{day.date:%Y-%m-%d}"
     if fmt == "xlsx":
         return tables.xlsx_response(exports.rows(day), name, _("Costs"))
