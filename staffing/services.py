@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.writes import Actor, save_validated
+from core.writes import Actor, save_validated, update_fields
 from decisions.models import AgendaItem
 from governance.models import SteeringGroup
 from organisations.models import Organisation
@@ -85,13 +85,17 @@ def propose_objective(
     *,
     group: SteeringGroup,
     year: int,
+    title: str,
     actor: Actor,
+    description: str = "",
     national_objectives: Iterable[NationalObjective] = (),
     responsible: Iterable[Organisation] = (),
-    **fields: Any,
 ) -> Objective:
     objective = save_validated(
-        Objective(group=group, year=year, status=Objective.Status.PROPOSED, **fields), actor
+        Objective(
+            group=group, year=year, title=title, description=description, status=Objective.Status.PROPOSED
+        ),
+        actor,
     )
     objective.national_objectives.set(national_objectives)
     objective.responsible.set(responsible)
@@ -128,8 +132,11 @@ def follow_up_status(*, objective: Objective, status: str, actor: Actor) -> Obje
 
 
 @transaction.atomic
-def add_indicator(*, objective: Objective, actor: Actor, **fields: Any) -> Indicator:
-    return save_validated(Indicator(objective=objective, **fields), actor)
+def add_indicator(
+    *, objective: Objective, name: str, unit: str, baseline: Decimal, target: Decimal, actor: Actor
+) -> Indicator:
+    indicator = Indicator(objective=objective, name=name, unit=unit, baseline=baseline, target=target)
+    return save_validated(indicator, actor)
 
 
 @transaction.atomic
@@ -137,13 +144,27 @@ def record_measurement(
     *,
     indicator: Indicator,
     measured_on: datetime.date,
+    value: Decimal,
     actor: Actor,
+    note: str = "",
     today: datetime.date | None = None,
-    **fields: Any,
 ) -> Measurement:
     if measured_on > (today or timezone.localdate()):
         raise ValidationError({"measured_on": _("A follow-up value cannot be dated in the future.")})
-    return save_validated(Measurement(indicator=indicator, measured_on=measured_on, **fields), actor)
+    measurement = Measurement(indicator=indicator, measured_on=measured_on, value=value, note=note)
+    return save_validated(measurement, actor)
+
+
+# What an assessment sets; the group, the year and the figures stay as they are.
+ASSESSMENT_FIELDS = (
+    "adequate",
+    "assessed_on",
+    "decided_in",
+    "reasons",
+    "measures",
+    "measures_by",
+    "measures_due",
+)
 
 
 @transaction.atomic
@@ -155,7 +176,10 @@ def assess_staffing(
     assessed_on: datetime.date,
     actor: Actor,
     decided_in: AgendaItem | None = None,
-    **fields: Any,
+    reasons: str = "",
+    measures: str = "",
+    measures_by: str = "",
+    measures_due: datetime.date | None = None,
 ) -> StaffingReview:
     """Record the steering group's assessment of whether the staff was adequate in YEAR (Act 381/2023 § 9).
     When it was not, the measures and who takes them are part of the assessment."""
@@ -163,13 +187,21 @@ def assess_staffing(
     errors: dict[str, list[str]] = {}
     if assessed_on.year < year:
         errors["assessed_on"] = [_("A year's staffing is assessed once the year has begun.")]
-    if not adequate and not (fields.get("measures") or "").strip():
+    if not adequate and not measures.strip():
         errors["measures"] = [_("Staffing was not adequate: say what measures are taken.")]
     if errors:
         raise ValidationError(errors)
     review = StaffingReview.objects.select_for_update().filter(group=group, year=year).first()
-    review = review or StaffingReview(group=group, year=year)
-    review.adequate, review.assessed_on, review.decided_in = adequate, assessed_on, decided_in
-    for name, value in fields.items():
-        setattr(review, name, value)
-    return save_validated(review, actor, "assessed")
+    data = {
+        "adequate": adequate,
+        "assessed_on": assessed_on,
+        "decided_in": decided_in,
+        "reasons": reasons,
+        "measures": measures,
+        "measures_by": measures_by,
+        "measures_due": measures_due,
+    }
+    if review is None:
+        return save_validated(StaffingReview(group=group, year=year, **data), actor, "assessed")
+    update_fields(review, actor=actor, allowed=ASSESSMENT_FIELDS, data=data, reason="assessed")
+    return review
