@@ -4,43 +4,45 @@ The business IDs of parties that also take part in the area are reported once, b
 AG-BUSINESS-ID reports only parties of the agreement outside the area.
 """
 
+import datetime
 from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agreements import selectors
 from agreements.models import Agreement
-from governance.compliance import GroupFacts, Severity, loads_facts, rule
+from governance.compliance import GroupFacts, Severity, day_of, loads_facts, rule
 
 
-def _not_ended(cooperation_ids: Iterable[int]) -> QuerySet[Agreement]:
-    """The agreements of COOPERATION_IDS that have not ended, oldest first: a cooperation's current
-    agreement is the first of them."""
-    return (
-        Agreement.objects.filter(cooperation__in=cooperation_ids)
-        .exclude(status=Agreement.Status.ENDED)
-        .order_by("pk")
+def _not_ended(cooperation_ids: Iterable[int], day: datetime.date) -> QuerySet[Agreement]:
+    """The agreements of COOPERATION_IDS that have not ended by DAY, oldest first: a cooperation's
+    agreement on DAY is the first of them."""
+    return Agreement.objects.current_on(day).filter(cooperation__in=cooperation_ids)
+
+
+def current_agreement_id(cooperation_id: int, day: datetime.date | None = None) -> int | None:
+    """The cooperation's agreement on DAY (today when not given, for a page about now): the first that
+    has not ended by then."""
+    found: int | None = (
+        _not_ended([cooperation_id], day or timezone.localdate()).values_list("pk", flat=True).first()
     )
-
-
-def current_agreement_id(cooperation_id: int) -> int | None:
-    """The cooperation's current agreement: the first that has not ended."""
-    found: int | None = _not_ended([cooperation_id]).values_list("pk", flat=True).first()
     return found
 
 
 @loads_facts
 def _all_agreements(facts: list[GroupFacts]) -> None:
-    """Every group's current agreement with its parties, versions and signatures, and the decisions
+    """Every group's agreement on the day with its parties, versions and signatures, and the decisions
     approving them, at once."""
     from decisions import appeals
     from decisions.models import AgendaItem
 
     current: dict[int, Agreement] = {}
     # Every agreement not ended, in one go: a cooperation has one or two (the next one drafted).
-    for agreement in selectors.signing(_not_ended({f.group.cooperation_id for f in facts})):
+    day = day_of(facts)
+    for agreement in selectors.signing(_not_ended({f.group.cooperation_id for f in facts}, day)):
         current.setdefault(agreement.cooperation_id, agreement)  # the first, as current_agreement_id()
     approving = [a.approving_decision_id for a in current.values() if a.approving_decision_id]
     items = AgendaItem.objects.filter(pk__in=approving)

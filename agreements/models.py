@@ -19,6 +19,16 @@ from core import scans
 from organisations.models import Cooperation, Organisation, Person
 
 
+class AgreementQuerySet(models.QuerySet["Agreement"]):
+    def current_on(self, day: datetime.date) -> AgreementQuerySet:
+        """The agreements that have not ended by DAY, oldest first: a cooperation's agreement on DAY is
+        the first of them (one being drafted or signed counts, so its rules can be checked). The end
+        date is the last day in force (agreement § 11: it ends at the end of a calendar year), so
+        an agreement ending on DAY still counts; one ended without a date (never signed) does not."""
+        not_ended = Q(ends_on__isnull=True) & ~Q(status=Agreement.Status.ENDED)
+        return self.filter(Q(ends_on__gte=day) | not_ended).order_by("pk")
+
+
 class Agreement(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -69,6 +79,8 @@ class Agreement(models.Model):
         _("reason for ending"), max_length=20, choices=EndReason.choices, blank=True
     )
     history = HistoricalRecords()
+
+    objects = AgreementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("cooperation agreement")

@@ -79,10 +79,7 @@ class SeatSerializer(serializers.ModelSerializer):
         ]
 
     def get_current(self, seat: Membership) -> bool:
-        on = self.context["on"]
-        return (seat.start_date is None or seat.start_date <= on) and (
-            seat.end_date is None or seat.end_date >= on
-        )
+        return seat.in_force_on(self.context["on"])
 
 
 class GroupSerializer(serializers.ModelSerializer):

@@ -84,22 +84,27 @@ SEAT_RELATIONS = (
 
 @dataclass
 class GroupFacts:
-    """What the rules read about one group, loaded with a fixed number of queries."""
+    """What the rules read about one group as it stood on one day, loaded with a fixed number of
+    queries. Every dated record is judged by its dates on that day (each model's in_force_on() and
+    on(), core.periods), never by whether an end is recorded: a seat ending next month still counts."""
 
     group: SteeringGroup
+    # The day the facts describe: today for a page (the default), 31.12.Y for year Y's annual report.
     today: datetime.date = field(default_factory=timezone.localdate)
     # What other apps' rules load once and keep here (e.g. the agreement), by name.
     extra: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def seats(self) -> list[Membership]:
+        """Every seat, past, present and future (the history and the timeline show them all)."""
         return list(
             self.group.memberships.select_related(*SEAT_RELATIONS).order_by("organisation__name_fi", "pk")
         )
 
     @cached_property
     def current_seats(self) -> list[Membership]:
-        return [s for s in self.seats if s.end_date is None]
+        """The seats held on the day."""
+        return [s for s in self.seats if s.in_force_on(self.today)]
 
     @cached_property
     def current_members(self) -> list[Membership]:
@@ -107,15 +112,18 @@ class GroupFacts:
 
     @cached_property
     def nominations(self) -> list[Nomination]:
-        return list(self.group.nominations.select_related("organisation", "decided_by"))
+        """The nomination decisions taken by the day."""
+        return list(self.group.nominations.on(self.today).select_related("organisation", "decided_by"))
 
     @cached_property
     def leadership(self) -> list[LeadershipAppointment]:
-        return list(self.group.leadership.select_related("person").filter(ended_on__isnull=True))
+        """The leading person and deputy in office on the day."""
+        return list(self.group.leadership.on(self.today).select_related("person"))
 
     @cached_property
     def parties(self) -> list[Organisation]:
-        return list(self.group.cooperation.parties())
+        """The parties taking part on the day."""
+        return list(self.group.cooperation.parties(self.today))
 
 
 def evaluate(
@@ -152,6 +160,14 @@ def loads_facts(loader: BulkLoader) -> BulkLoader:
     return loader
 
 
+def day_of(facts: list[GroupFacts]) -> datetime.date:
+    """The one day a bulk loader's FACTS describe: evaluate_many() gives every group the same day."""
+    days = {f.today for f in facts}
+    if len(days) != 1:
+        raise ValueError(f"facts of several days loaded together: {sorted(days)}")
+    return days.pop()
+
+
 def evaluate_many(
     groups: Iterable[SteeringGroup], today: datetime.date | None = None
 ) -> dict[int, list[Finding]]:
@@ -169,6 +185,7 @@ def evaluate_many(
 def _load_common(facts: list[GroupFacts]) -> None:
     """The GroupFacts properties (seats, nominations, leadership, parties) for every group at once."""
     ids = [f.group.pk for f in facts]
+    day = day_of(facts)
     seats: dict[int, list[Membership]] = defaultdict(list)
     nominations: dict[int, list[Nomination]] = defaultdict(list)
     leadership: dict[int, list[LeadershipAppointment]] = defaultdict(list)
@@ -178,13 +195,13 @@ def _load_common(facts: list[GroupFacts]) -> None:
         .order_by("organisation__name_fi", "pk")
     ):
         seats[seat.group_id].append(seat)
-    for nomination in Nomination.objects.filter(group__in=ids).select_related("organisation", "decided_by"):
+    for nomination in (
+        Nomination.objects.on(day).filter(group__in=ids).select_related("organisation", "decided_by")
+    ):
         nominations[nomination.group_id].append(nomination)
-    for appointment in LeadershipAppointment.objects.filter(
-        group__in=ids, ended_on__isnull=True
-    ).select_related("person"):
+    for appointment in LeadershipAppointment.objects.on(day).filter(group__in=ids).select_related("person"):
         leadership[appointment.group_id].append(appointment)
-    parties = Organisation.objects.parties_by_cooperation(f.group.cooperation_id for f in facts)
+    parties = Organisation.objects.parties_by_cooperation((f.group.cooperation_id for f in facts), day)
     for f in facts:
         pk = f.group.pk
         # what the cached properties would have read, put where functools.cached_property keeps it

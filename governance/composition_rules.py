@@ -171,7 +171,7 @@ def gender_balance(facts: GroupFacts) -> Iterator[str]:
     """Only where the group says the Equality Act binds it, and only from recorded genders (#13 item 11)."""
     if not facts.group.gender_balance_checked:
         return
-    members = [s for s in facts.seats if s.capacity == "member" and s.end_date is None]
+    members = facts.current_members
     unknown = [s.person for s in members if not s.person.gender]
     if unknown:
         yield _("The gender of %(count)s members is not recorded: the balance cannot be checked.") % {

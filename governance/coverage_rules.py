@@ -17,7 +17,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from governance.compliance import GroupFacts, Severity, loads_facts, rule
+from governance.compliance import GroupFacts, Severity, day_of, loads_facts, rule
 from organisations.models import (
     CountyOfMunicipality,
     EmploymentArea,
@@ -29,8 +29,8 @@ from organisations.models import (
 
 @dataclass(frozen=True)
 class Coverage:
-    municipalities: list[tuple[Municipality, list[Organisation]]]  # each with its counties today
-    counties: list[Organisation]  # the counties taking part
+    municipalities: list[tuple[Municipality, list[Organisation]]]  # each with its counties on the day
+    counties: list[Organisation]  # the counties taking part on the day
     vice_chair_by: list[Organisation]  # the counties recorded as naming the vice-chair
 
 
@@ -56,7 +56,7 @@ def _all_coverage(facts: list[GroupFacts]) -> None:
     )
     areas = list(found)
     participations = list(
-        Participation.objects.current()
+        Participation.objects.on(day_of(facts))
         .filter(cooperation_id__in=ids, organisation__kind=Organisation.Kind.WELLBEING_COUNTY)
         .select_related("organisation")
     )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import periods
 from governance import seat_rules
 from governance.choices import Capacity, Role
 from organisations.models import Cooperation, Organisation, OrganisationKind, Person
@@ -116,6 +117,12 @@ class SteeringGroup(models.Model):
         return str(self.Status(self.status).label)
 
 
+class NominationQuerySet(models.QuerySet["Nomination"]):
+    def on(self, day: datetime.date) -> NominationQuerySet:
+        """Nominations decided by DAY (core.periods); an undated one counts, as it may be older."""
+        return self.filter(periods.covering("decided_on", None, day))
+
+
 class Nomination(models.Model):
     """An organisation's own decision naming its members (and personal deputies) to the group,
     e.g. Kela, Tommi Hallikainen, 13.12.2024."""
@@ -147,6 +154,8 @@ class Nomination(models.Model):
     reference = models.CharField(_("decision reference"), max_length=200, blank=True)
     history = HistoricalRecords()
 
+    objects = NominationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("nomination")
         verbose_name_plural = _("nominations")
@@ -160,16 +169,17 @@ class Nomination(models.Model):
     def clean(self) -> None:
         seat_rules.check_nomination(self)
 
+    def in_force_on(self, day: datetime.date) -> bool:
+        """NominationQuerySet.on() for a row already loaded."""
+        return periods.covers(self.decided_on, None, day)
 
-class MembershipQuerySet(models.QuerySet):
-    def current(self):
-        """Seats not ended: a member stays until the end date is recorded."""
-        return self.filter(end_date__isnull=True)
 
-    def on(self, day: datetime.date):
-        return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=day)).filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=day)
-        )
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def on(self, day: datetime.date) -> MembershipQuerySet:
+        """Seats held on DAY: started on or before it (or start not recorded) and not ended before it.
+        The end date is the seat's last day, so a seat ending on DAY still counts (core.periods); a
+        successor's seat starts the day after (services.replace_member)."""
+        return self.filter(periods.covering("start_date", "end_date", day))
 
 
 class Membership(models.Model):
@@ -325,6 +335,23 @@ class Membership(models.Model):
     def clean(self) -> None:
         seat_rules.check_membership(self)
 
+    def in_force_on(self, day: datetime.date) -> bool:
+        """MembershipQuerySet.on() for a row already loaded."""
+        return periods.covers(self.start_date, self.end_date, day)
+
+    def ended_before(self, day: datetime.date) -> bool:
+        """Whether the seat's last day is past on DAY (an end recorded for later is not an end yet)."""
+        return self.end_date is not None and self.end_date < day
+
+
+class LeadershipQuerySet(models.QuerySet["LeadershipAppointment"]):
+    def on(self, day: datetime.date) -> LeadershipQuerySet:
+        """Appointments in office on DAY: within the term, and not ended early before DAY. The early end
+        is the last day in office, as a seat's end date is (core.periods)."""
+        return self.filter(
+            periods.covering("term_start", "term_end", day), periods.covering("term_start", "ended_on", day)
+        )
+
 
 class LeadershipAppointment(models.Model):
     """The leading person (johtava henkilö) or their deputy: approved by the steering group first,
@@ -355,6 +382,8 @@ class LeadershipAppointment(models.Model):
         related_name="employed_leaders",
     )
     history = HistoricalRecords()
+
+    objects = LeadershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("leading person appointment")
@@ -390,3 +419,9 @@ class LeadershipAppointment(models.Model):
 
     def clean(self) -> None:
         seat_rules.check_leadership(self)
+
+    def in_force_on(self, day: datetime.date) -> bool:
+        """LeadershipQuerySet.on() for a row already loaded."""
+        return periods.covers(self.term_start, self.term_end, day) and periods.covers(
+            self.term_start, self.ended_on, day
+        )

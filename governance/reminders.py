@@ -24,7 +24,7 @@ def group_terms(today: datetime.date, cooperations: Any = None) -> Iterator[Due]
     groups = SteeringGroup.objects.filter(term_end__gte=today).select_related("cooperation")
     if cooperations is not None:
         groups = groups.filter(cooperation__in=cooperations)
-    seats = Membership.objects.filter(end_date=None).select_related("person__user")
+    seats = Membership.objects.on(today).select_related("person__user")
     for group in groups.prefetch_related(Prefetch("memberships", seats, to_attr="seated")):
         assert group.term_end is not None  # noqa: S101  (the filter above)
         seated = tuple(seat.person.user for seat in group.seated if seat.person.user is not None)
@@ -77,10 +77,10 @@ def missing_deputies(today: datetime.date, cooperations: Any = None) -> Iterator
     """An open task for the nominating organisation while a member has no personal deputy (VNA 388/2024:
     every member has one; municipal representatives supplement the group and need none). Shown on the
     front page of who acts for the organisation; never sent, never in the calendar: a task, not a day."""
-    seats = Membership.objects.current().filter(
-        capacity=Membership.Capacity.MEMBER, group__term_end__gte=today
-    )
-    seats = seats.exclude(role=Membership.Role.MUNICIPAL).exclude(deputies__end_date__isnull=True)
+    seated = Membership.objects.on(today)
+    seats = seated.filter(capacity=Membership.Capacity.MEMBER, group__term_end__gte=today)
+    deputised = seated.filter(capacity=Membership.Capacity.DEPUTY).values("deputy_of")
+    seats = seats.exclude(role=Membership.Role.MUNICIPAL).exclude(pk__in=deputised)
     if cooperations is not None:
         seats = seats.filter(group__cooperation__in=cooperations)
     for seat in seats.select_related("person", "organisation", "group"):

@@ -31,7 +31,8 @@ ROLE_ORDER: dict[str, int] = {
 
 
 def composition(facts: GroupFacts, *, current: bool = True) -> list[Block]:
-    """Members with their personal deputies, by organisation (employment authority first)."""
+    """Members with their personal deputies, by organisation (employment authority first): those
+    seated on the day the facts describe, or with CURRENT false every seat ever held."""
     seats = facts.current_seats if current else facts.seats
     deputies: dict[int, list[Membership]] = {}
     for seat in seats:
@@ -57,4 +58,5 @@ def composition(facts: GroupFacts, *, current: bool = True) -> list[Block]:
 
 
 def ended_seats(facts: GroupFacts) -> list[Membership]:
-    return [seat for seat in facts.seats if seat.end_date is not None]
+    """The seats whose last day was before the day described (a seat ending later is still held)."""
+    return [seat for seat in facts.seats if seat.ended_before(facts.today)]

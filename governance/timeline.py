@@ -81,7 +81,7 @@ def build(group, seats, nominations, today: datetime.date) -> Timeline:
             + (f"{seat.end_date:%d.%m.%Y}" if seat.end_date else _("open"))
         )
         css = "deputy" if seat.capacity == "deputy" else "member"
-        if seat.end_date:
+        if seat.ended_before(today):
             css += " ended"
         bars.append(
             Bar(

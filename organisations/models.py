@@ -16,6 +16,7 @@ from django.db.models.lookups import Exact, GreaterThanOrEqual
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import periods
 from organisations import business_id
 
 
@@ -80,9 +81,10 @@ class Cooperation(models.Model):
     def __str__(self) -> str:
         return self.name_fi
 
-    def parties(self) -> OrganisationQuerySet:
-        """The organisations taking part now, Kela included."""
-        return Organisation.objects.participating_in(self)
+    def parties(self, day: datetime.date | None = None) -> OrganisationQuerySet:
+        """The organisations taking part, Kela included: on DAY by the participations' dates, or
+        without DAY those whose participation has no end recorded (what rights follow)."""
+        return Organisation.objects.participating_in(self, day)
 
 
 class EmploymentArea(models.Model):
@@ -137,19 +139,25 @@ class EmploymentArea(models.Model):
 
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
-    def participating_in(self, cooperation: Cooperation | int) -> OrganisationQuerySet:
+    def participating_in(
+        self, cooperation: Cooperation | int, day: datetime.date | None = None
+    ) -> OrganisationQuerySet:
         # Kela takes part in every cooperation of the model (Act 381/2023 § 3), so it needs no
         # participation row of its own; a participation that has ended no longer counts.
-        current = Participation.objects.current().filter(cooperation=cooperation)
+        current = Participation.objects.taking_part(day).filter(cooperation=cooperation)
         return self.filter(Q(pk__in=current.values("organisation")) | Q(kind=OrganisationKind.KELA))
 
-    def parties_by_cooperation(self, cooperation_ids: Iterable[int]) -> dict[int, list[Organisation]]:
-        """Each cooperation's parties now, as participating_in() reads them, for many cooperations in
+    def parties_by_cooperation(
+        self, cooperation_ids: Iterable[int], day: datetime.date | None = None
+    ) -> dict[int, list[Organisation]]:
+        """Each cooperation's parties, as participating_in() reads them, for many cooperations in
         two queries (#15): lists in the organisations' own order."""
         ids = set(cooperation_ids)
         kela = list(self.filter(kind=OrganisationKind.KELA))
         found: dict[int, list[Organisation]] = {pk: list(kela) for pk in ids}
-        current = Participation.objects.current().filter(cooperation__in=ids).select_related("organisation")
+        current = (
+            Participation.objects.taking_part(day).filter(cooperation__in=ids).select_related("organisation")
+        )
         for participation in current:
             if participation.organisation not in found[participation.cooperation_id]:
                 found[participation.cooperation_id].append(participation.organisation)
@@ -234,6 +242,15 @@ class ParticipationQuerySet(models.QuerySet["Participation"]):
         """Participations not ended: rights that follow them end the day an end is recorded."""
         return self.filter(left_on__isnull=True)
 
+    def on(self, day: datetime.date) -> ParticipationQuerySet:
+        """Participations on DAY by their dates: joined on or before it, and left on or after it (the
+        day left is the last day taking part, as a seat's end date is: core.periods)."""
+        return self.filter(periods.covering("joined_on", "left_on", day))
+
+    def taking_part(self, day: datetime.date | None) -> ParticipationQuerySet:
+        """on(DAY) for the facts of a day; current() without one."""
+        return self.current() if day is None else self.on(day)
+
 
 class Participation(models.Model):
     """An organisation (an employment authority or a wellbeing services county) takes part in a
@@ -317,9 +334,7 @@ class CountyOfMunicipality(models.Model):
         return f"{self.municipality}: {self.county}"
 
     def valid_on(self, day: datetime.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
+        return periods.covers(self.valid_from, self.valid_to, day)
 
 
 class Person(models.Model):

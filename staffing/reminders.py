@@ -26,7 +26,7 @@ FIGURES_DUE = kind("staffing_figures_due", _("staffing figures to report"))
 def _chair_users(group: SteeringGroup) -> tuple[Any, ...]:
     return tuple(
         seat.person.user
-        for seat in group.memberships.all()  # the current seats (prefetched)
+        for seat in group.memberships.all()  # the seats held today (prefetched)
         if seat.role == Membership.Role.CHAIR and seat.person.user is not None
     )
 
@@ -40,7 +40,7 @@ def yearly_work(today: datetime.date, cooperations: Any = None) -> Iterator[Due]
     found = (
         SteeringGroup.objects.select_related("cooperation")
         .prefetch_related(
-            Prefetch("memberships", Membership.objects.current().select_related("person__user"))
+            Prefetch("memberships", Membership.objects.on(today).select_related("person__user"))
         )
         .filter(Q(term_end__isnull=True) | Q(term_end__gte=today))
     )
@@ -55,7 +55,7 @@ def yearly_work(today: datetime.date, cooperations: Any = None) -> Iterator[Due]
             "review__group_id", "organisation_id"
         )
     )
-    parties = Organisation.objects.parties_by_cooperation(g.cooperation_id for g in unassessed)
+    parties = Organisation.objects.parties_by_cooperation((g.cooperation_id for g in unassessed), today)
     for group in groups:
         audience = Audience(users=_chair_users(group))
         link = reverse("staffing-year", args=[group.pk, today.year])

@@ -13,6 +13,7 @@ from organisations.models import Organisation
 from tests.factories import OrganisationFactory, PersonFactory
 
 TODAY = datetime.date(2026, 11, 28)
+YESTERDAY = TODAY - datetime.timedelta(days=1)  # a seat's end date is its last day: it counts on it
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +44,9 @@ def test_every_finding_carries_a_citation_and_a_known_severity(group_world):
 
 
 def test_a_required_party_without_a_member_is_an_error(group_world, world):
-    services.end_seat(seat=group_world.kela_member, end_date=TODAY, reason="resigned", actor=world.secretary)
+    services.end_seat(
+        seat=group_world.kela_member, end_date=YESTERDAY, reason="resigned", actor=world.secretary
+    )
     [finding] = findings(group_world.group, "SG-PARTIES")
     assert finding.severity == "error"
     assert "Kansaneläkelaitos" in finding.message
@@ -90,14 +93,14 @@ def test_a_municipal_representative_needs_no_personal_deputy(group_world, world)
 
 
 def test_a_group_without_a_chair_is_an_error(group_world, world):
-    services.end_seat(seat=group_world.chair, end_date=TODAY, reason="resigned", actor=world.secretary)
+    services.end_seat(seat=group_world.chair, end_date=YESTERDAY, reason="resigned", actor=world.secretary)
     assert [f.message for f in findings(group_world.group, "SG-CHAIR")] == [
         "The steering group has no chair."
     ]
 
 
 def test_a_chair_from_a_wellbeing_county_is_an_error(group_world, world):
-    services.end_seat(seat=group_world.chair, end_date=TODAY, reason="resigned", actor=world.secretary)
+    services.end_seat(seat=group_world.chair, end_date=YESTERDAY, reason="resigned", actor=world.secretary)
     services.seat_member(
         nomination=group_world.nomination_b,
         person=group_world.people["b3"],
@@ -118,7 +121,9 @@ def test_an_unrecorded_designation_of_the_chair_is_an_error(group_world):
 
 
 def test_a_vice_chair_from_the_employment_authority_is_an_error(group_world, world):
-    services.end_seat(seat=group_world.vice_chair, end_date=TODAY, reason="resigned", actor=world.secretary)
+    services.end_seat(
+        seat=group_world.vice_chair, end_date=YESTERDAY, reason="resigned", actor=world.secretary
+    )
     services.seat_member(
         nomination=group_world.nomination_a,
         person=group_world.people["a3"],
