@@ -1,6 +1,7 @@
 """The steering group's annual report for a year: its composition and the rules checked as they stood
 at the end of the year, with the year's objectives, staffing and shared costs. Built the same whenever
-it is printed: a seat changed in the next year does not change last year's report."""
+it is printed: a seat changed in the next year does not change last year's report, and the composition
+shows no end recorded later (templates/reports/annual_report_pdf.html, without_ends)."""
 
 from __future__ import annotations
 
