@@ -43,10 +43,25 @@ NOMINATION_FIELDS = ("decided_by", "decided_by_body", "decided_on", "reference")
 
 
 @transaction.atomic
-def update_nomination(*, nomination: Nomination, actor: Actor, **fields: Any) -> Nomination:
-    """Correct a nomination's decision details; the organisation and group stay as nominated."""
-    fields.pop("organisation", None)  # the form shows it fixed; a nomination never changes hands
-    update_fields(nomination, actor=actor, allowed=NOMINATION_FIELDS, data=fields)
+def update_nomination(
+    *,
+    nomination: Nomination,
+    actor: Actor,
+    decided_by: Person | None,
+    decided_by_body: str,
+    decided_on: datetime.date | None,
+    reference: str,
+    organisation: Organisation | None = None,
+) -> Nomination:
+    """Correct a nomination's decision details; the organisation and group stay as nominated (the
+    form shows the ORGANISATION fixed: a nomination never changes hands, so it is not read)."""
+    data = {
+        "decided_by": decided_by,
+        "decided_by_body": decided_by_body,
+        "decided_on": decided_on,
+        "reference": reference,
+    }
+    update_fields(nomination, actor=actor, allowed=NOMINATION_FIELDS, data=data)
     return nomination
 
 

@@ -4,7 +4,6 @@ did it in the change history."""
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -33,10 +32,18 @@ EDITABLE_FIELDS = ("name_fi", "name_sv", "business_id", "address")
 
 @transaction.atomic
 def update_organisation(
-    *, organisation: Organisation, actor: Actor, reason: str = "", **fields: Any
+    *,
+    organisation: Organisation,
+    actor: Actor,
+    name_fi: str,
+    name_sv: str,
+    business_id: str,
+    address: str,
+    reason: str = "",
 ) -> list[str]:
-    """Save the changed FIELDS; the names that changed."""
-    return update_fields(organisation, actor=actor, allowed=EDITABLE_FIELDS, data=fields, reason=reason)
+    """Save what changed of the editable fields; the names that changed (nothing saved if none)."""
+    data = {"name_fi": name_fi, "name_sv": name_sv, "business_id": business_id, "address": address}
+    return update_fields(organisation, actor=actor, allowed=EDITABLE_FIELDS, data=data, reason=reason)
 
 
 @transaction.atomic

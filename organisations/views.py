@@ -136,7 +136,7 @@ def organisation_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             organisation=organisation,
             actor=request.user,
             reason=_("Edited in the portal"),
-            **{name: data[name] for name in form.changed_data},
+            **data,
         ),
     ):
         messages.success(request, _("The organisation's details were saved."))

@@ -38,7 +38,7 @@ def _callbacks(patterns) -> list:
 
 def _view_modules() -> list[Path]:
     """Every module that holds a view the URLs reach, and every app's views.py."""
-    paths = {path for path in ROOT.glob("*/views.py")}
+    paths = set(ROOT.glob("*/views.py"))
     for callback in _callbacks(get_resolver().url_patterns):
         view = getattr(callback, "view_class", callback)
         module = getattr(view, "__module__", "") or type(view).__module__
@@ -110,9 +110,9 @@ def test_there_is_one_form_page_the_one_in_core():
         if ".venv" in path.parts or path.parent.name == "tests":
             continue
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.FunctionDef) and re.search(r"form_page", node.name):
-                if str(path.relative_to(ROOT)) != "core/views.py":
-                    copies.append(f"{path.relative_to(ROOT)}: {node.name}")
+            named = isinstance(node, ast.FunctionDef) and re.search(r"form_page", node.name)
+            if named and str(path.relative_to(ROOT)) != "core/views.py":
+                copies.append(f"{path.relative_to(ROOT)}: {node.name}")
     assert not copies, "use core.views.form_page: " + ", ".join(copies)
 
 
@@ -124,7 +124,7 @@ def test_the_guard_sees_the_views_the_urls_reach():
 
 
 def test_the_guard_finds_each_other_idiom():
-    source = '''
+    source = """
 from core.forms import add_service_errors
 def view(request):
     if form.is_valid():
@@ -135,6 +135,6 @@ def view(request):
         add_service_errors(form, error)
         messages.error(request, "x")
     form.save()
-'''
+"""
     found = _other_idioms(ast.parse(source))
     assert len(found) == 5, found
