@@ -44,8 +44,11 @@ run: setup
 	@echo "Stop with Ctrl-C."
 	PATH="$(abspath $(BIN)):$$PATH" $(DEV_ENV) $(BIN)/honcho start -f Procfile.dev
 
+# On every core (pytest-xdist); work stealing keeps both busy when one draws the long browser tests.
+# `make test TEST_JOBS=0` runs in one process; a single file: `.venv/bin/python -m pytest tests/x.py`.
+TEST_JOBS ?= auto
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist worksteal
 
 # Style, the apps' layers (import-linter), types (mypy, strict on the rules and services), migrations
 # in step with the models, and Django's system check.

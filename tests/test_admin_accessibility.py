@@ -1,6 +1,7 @@
 """WCAG 2.1 AA in the admin site too (#17 item 3; Act 306/2019): with the first real case loaded, every
 admin page the board secretary opens (each model's list, its add page and a record's change page), and
-the user and lock-out pages a superuser opens, have no axe violation, in Finnish and Swedish."""
+the user and lock-out pages a superuser opens, have no axe violation (in Finnish; the shared templates
+in Swedish too)."""
 
 import pytest
 from django.contrib import admin
@@ -47,10 +48,11 @@ def _violations(page, urls):
     return found
 
 
-@pytest.mark.parametrize("language", ["fi", "sv"])
-def test_the_secretarys_admin_pages_have_no_axe_violations(page, live_server, language):
+def test_the_secretarys_admin_pages_have_no_axe_violations(page, live_server):
+    # Every page once, in Finnish (the default); the admin is for data repairs (README), so the
+    # Swedish pass covers the shared templates (index, a list, an add and a change page), not every
+    # model again: the same templates with other words, at a third of the suite's time (#32 item 1).
     call_command("load_demo", verbosity=0)
-    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
     log_in(page, "secretary")
     from django.contrib.auth import get_user_model
 
@@ -58,6 +60,12 @@ def test_the_secretarys_admin_pages_have_no_axe_violations(page, live_server, la
     urls = [reverse("admin:index"), *_urls(secretary, app_labels_excluded=SUPERUSER_ONLY)]
     assert len(urls) > 80
     assert _violations(page, urls) == []
+
+    page.context.add_cookies([{"name": "django_language", "value": "sv", "url": live_server.url}])
+    swedish = [reverse("admin:index"), *_urls(secretary, only=("governance",))]
+    assert len(swedish) >= 4
+    assert _violations(page, swedish) == []
+    assert page.locator("html").get_attribute("lang") == "sv"
 
 
 def test_the_superusers_admin_pages_have_no_axe_violations(page, world):
