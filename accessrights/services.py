@@ -3,20 +3,40 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accessrights.models import AccessRight
+from accessrights.models import CUSTOMER_SYSTEM, AccessRight
 from core.writes import Actor
 from core.writes import save_validated as _save
+from organisations.models import Cooperation, Organisation, Person
 
 
 @transaction.atomic
-def apply(*, actor: Actor, **fields: Any) -> AccessRight:
-    return _save(AccessRight(**fields), actor)
+def apply(
+    *,
+    actor: Actor,
+    cooperation: Cooperation,
+    organisation: Organisation,
+    person: Person,
+    role: str,
+    applied_on: datetime.date,
+    applied_by: str,
+    system: str = CUSTOMER_SYSTEM,
+) -> AccessRight:
+    """An application for PERSON of ORGANISATION to reach SYSTEM in ROLE (agreement § 10)."""
+    right = AccessRight(
+        cooperation=cooperation,
+        organisation=organisation,
+        person=person,
+        system=system,
+        role=role,
+        applied_on=applied_on,
+        applied_by=applied_by,
+    )
+    return _save(right, actor)
 
 
 def _open(right: AccessRight) -> AccessRight:

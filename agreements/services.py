@@ -24,7 +24,7 @@ from agreements.models import (
 )
 from core.writes import Actor, save_validated
 from decisions.models import AgendaItem
-from organisations.models import Cooperation
+from organisations.models import Cooperation, Person
 
 
 @transaction.atomic
@@ -127,13 +127,35 @@ def end_if_due(*, agreement: Agreement, today: datetime.date, actor: Actor) -> b
 
 
 @transaction.atomic
-def request_negotiation(*, agreement: Agreement, actor: Actor, **fields: Any) -> Dispute:
+def request_negotiation(
+    *,
+    agreement: Agreement,
+    actor: Actor,
+    requested_by: AgreementParty,
+    requested_to: AgreementParty,
+    requested_on: datetime.date,
+    kind: str,
+    subject: str = "",
+) -> Dispute:
     Agreement.objects.select_for_update().get(pk=agreement.pk)
-    key = {k: fields[k] for k in ("requested_by", "requested_to", "requested_on", "kind") if k in fields}
-    same = agreement.disputes.filter(**key, subject=fields.get("subject", "")).first()
+    dispute = Dispute(
+        agreement=agreement,
+        requested_by=requested_by,
+        requested_to=requested_to,
+        requested_on=requested_on,
+        kind=kind,
+        subject=subject,
+    )
+    same = agreement.disputes.filter(
+        requested_by=requested_by,
+        requested_to=requested_to,
+        requested_on=requested_on,
+        kind=kind,
+        subject=subject,
+    ).first()
     if same is not None:  # the same request sent twice: already done
         return same
-    return save_validated(Dispute(agreement=agreement, **fields), actor)
+    return save_validated(dispute, actor)
 
 
 # The agreement's life before it is in force: drafted, approved by the employment authority's decision,
@@ -143,9 +165,26 @@ EDITABLE = (Agreement.Status.DRAFT, Agreement.Status.APPROVED, Agreement.Status.
 
 
 @transaction.atomic
-def create_agreement(*, cooperation: Cooperation, actor: Actor, **fields: Any) -> Agreement:
+def create_agreement(
+    *,
+    cooperation: Cooperation,
+    actor: Actor,
+    title: str,
+    authorised_signer: str = "",
+    copies_stated: int | None = None,
+    forum_public_law: str = "",
+    forum_civil: str = "",
+) -> Agreement:
     """A draft agreement with the cooperation's current participants as its parties and version 1."""
-    agreement = save_validated(Agreement(cooperation=cooperation, **fields), actor)
+    agreement = Agreement(
+        cooperation=cooperation,
+        title=title,
+        authorised_signer=authorised_signer,
+        copies_stated=copies_stated,
+        forum_public_law=forum_public_law,
+        forum_civil=forum_civil,
+    )
+    save_validated(agreement, actor)
     for order, organisation in enumerate(cooperation.parties().order_by("kind", "name_fi"), start=1):
         save_validated(AgreementParty(agreement=agreement, organisation=organisation, order=order), actor)
     save_validated(Version(agreement=agreement, number=1, kind=Version.Kind.ORIGINAL), actor)
@@ -169,11 +208,26 @@ def add_section(*, agreement: Agreement, number: int, title: str, text: str, act
 
 
 @transaction.atomic
-def add_signatory(*, party: AgreementParty, actor: Actor, **fields: Any) -> Signatory:
+def add_signatory(
+    *,
+    party: AgreementParty,
+    actor: Actor,
+    name_as_written: str,
+    title_as_written: str = "",
+    person: Person | None = None,
+    must_sign: bool = True,
+) -> Signatory:
     agreement = _locked(party.agreement)
     if agreement.status not in EDITABLE:
         raise ValidationError(_("Signatories are named before the agreement is in force."))
-    return save_validated(Signatory(party=party, **fields), actor)
+    signatory = Signatory(
+        party=party,
+        name_as_written=name_as_written,
+        title_as_written=title_as_written,
+        person=person,
+        must_sign=must_sign,
+    )
+    return save_validated(signatory, actor)
 
 
 @transaction.atomic

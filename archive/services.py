@@ -20,7 +20,7 @@ from agreements.models import Agreement
 from agreements.views import agreement_document
 from archive.models import ArchivedDocument
 from core import pdf, scans
-from core.writes import Actor, save_validated
+from core.writes import Actor, save_validated, update_fields
 from decisions.editing import agenda_document
 from decisions.models import AgendaItem, Meeting
 from decisions.views import extract_document, minutes_document
@@ -123,9 +123,16 @@ def archive(
     cooperation: Cooperation,
     kind: str,
     actor: Actor,
-    source: Any = None,
+    title: str,
+    case: str,
+    publicity: str,
+    audience: str,
+    secrecy_basis: str = "",
+    retention_years: int | None = None,
+    permanent: bool = False,
+    status: str = ArchivedDocument.Status.ACTIVE,
+    source: Meeting | AgendaItem | Agreement | None = None,
     upload: UploadedFile | None = None,
-    **metadata: Any,
 ) -> ArchivedDocument:
     """Keep a document of COOPERATION: SOURCE (a meeting, a decided item with an extract, an agreement)
     rendered as PDF/A, or an UPLOAD that is PDF/A already (annexes, reports)."""
@@ -139,9 +146,6 @@ def archive(
         origin = "upload"
     else:
         raise ValidationError({"kind": _("Choose the kind of the document.")})
-    fields = {k: v for k, v in metadata.items() if k in METADATA}
-    if fields.get("permanent"):
-        fields["retention_years"] = None
     document = ArchivedDocument(
         cooperation=cooperation,
         kind=kind,
@@ -150,7 +154,14 @@ def archive(
         size=len(data),
         pdf_variant=variant,
         archived_by=actor if isinstance(actor, get_user_model()) else None,
-        **fields,
+        title=title,
+        case=case,
+        publicity=publicity,
+        secrecy_basis=secrecy_basis,
+        retention_years=None if permanent else retention_years,  # kept for good: no period
+        permanent=permanent,
+        audience=audience,
+        status=status,
     )
     document.full_clean(exclude=["file"])  # the metadata first: nothing is written for a refusal
     document.file.save(f"{kind}-{document.sha256[:12]}.pdf", ContentFile(data), save=False)
@@ -164,9 +175,9 @@ def archive(
 @transaction.atomic
 def update_metadata(*, document: ArchivedDocument, actor: Actor, data: dict[str, Any]) -> ArchivedDocument:
     """Change the records metadata (never the file or its digest); the history keeps every version."""
-    for name in METADATA:
-        if name in data:
-            setattr(document, name, data[name])
-    if document.permanent:
-        document.retention_years = None
-    return save_validated(document, actor)
+    document = ArchivedDocument.objects.select_for_update().get(pk=document.pk)
+    data = dict(data)
+    if data.get("permanent", document.permanent):
+        data["retention_years"] = None  # kept for good: no period
+    update_fields(document, actor=actor, allowed=METADATA, data=data)
+    return document

@@ -293,8 +293,10 @@ def yearly_summary(group: SteeringGroup, year: int) -> list[dict[str, Any]]:
 
 
 @transaction.atomic
-def create_day(*, group: SteeringGroup, actor: Actor, **fields: Any) -> DevelopmentDay:
-    return save_validated(DevelopmentDay(group=group, **fields), actor)
+def create_day(
+    *, group: SteeringGroup, actor: Actor, title: str, date: datetime.date, place: str = ""
+) -> DevelopmentDay:
+    return save_validated(DevelopmentDay(group=group, title=title, date=date, place=place), actor)
 
 
 @transaction.atomic

@@ -62,8 +62,12 @@ CORRECTABLE_FIELDS = (
 def check_minutes(
     *, meeting: Meeting, checkers: list[Person], checked_on: datetime.date, actor: Actor
 ) -> Meeting:
-    """Record that CHECKERS checked the minutes on CHECKED_ON; each must have attended the meeting."""
-    _ensure_open(Meeting.objects.select_for_update().get(pk=meeting.pk))
+    """Record that CHECKERS checked the minutes on CHECKED_ON; each must have attended the meeting.
+
+    The meeting is read again under its lock: saving the caller's copy would write back whatever it
+    held when it was read (a place or a chair changed since by another request)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _ensure_open(meeting)
     present = {a.person_id: a for a in meeting.attendances.select_related("person")}
     absent = [person for person in checkers if person.pk not in present]
     if absent:
@@ -76,10 +80,10 @@ def check_minutes(
     for attendance in present.values():
         should = attendance.person_id in {p.pk for p in checkers}
         if attendance.checks_minutes != should:
-            attendance.checks_minutes = should
-            _save(attendance, actor)
-    meeting.checked_on = checked_on
-    _save(meeting, actor)
+            update_fields(
+                attendance, actor=actor, allowed=("checks_minutes",), data={"checks_minutes": should}
+            )
+    update_fields(meeting, actor=actor, allowed=("checked_on",), data={"checked_on": checked_on})
     return meeting
 
 
@@ -133,8 +137,31 @@ def update_body(*, body: Body, actor: Actor, data: dict[str, Any]) -> list[str]:
 
 
 @transaction.atomic
-def create_meeting(*, body: Body, actor: Actor, **fields: Any) -> Meeting:
-    return _save(Meeting(body=body, **fields), actor)
+def create_meeting(
+    *,
+    body: Body,
+    actor: Actor,
+    number: str = "",
+    date: datetime.date | None = None,
+    starts_at: datetime.time | None = None,
+    place: str = "",
+    remote: bool = False,
+    member_count: int | None = None,
+    chair: Person | None = None,
+    secretary: Person | None = None,
+) -> Meeting:
+    meeting = Meeting(
+        body=body,
+        number=number,
+        date=date,
+        starts_at=starts_at,
+        place=place,
+        remote=remote,
+        member_count=member_count,
+        chair=chair,
+        secretary=secretary,
+    )
+    return _save(meeting, actor)
 
 
 @transaction.atomic
@@ -151,7 +178,22 @@ def update_meeting(*, meeting: Meeting, actor: Actor, data: dict[str, Any]) -> l
 
 
 @transaction.atomic
-def add_item(*, meeting: Meeting, actor: Actor, **fields: Any) -> AgendaItem:
+def add_item(
+    *,
+    meeting: Meeting,
+    actor: Actor,
+    title: str,
+    title_sv: str = "",
+    preparer: str = "",
+    presenter: Person | None = None,
+    basis: str = "",
+    proposal: str = "",
+    proposal_sv: str = "",
+    personal_data: str = "",
+    public: bool = True,
+    title_descriptive: bool = False,
+    source_notes: str = "",
+) -> AgendaItem:
     """Put a section on the agenda with the body's next § number of the meeting's year.
 
     Numbers run per body and year; the body row is locked so that two secretaries adding items at once
@@ -163,7 +205,23 @@ def add_item(*, meeting: Meeting, actor: Actor, **fields: Any) -> AgendaItem:
     Body.objects.select_for_update().get(pk=meeting.body_id)
     year = meeting.date.year
     last = AgendaItem.objects.filter(body_id=meeting.body_id, year=year).aggregate(n=Max("number"))["n"]
-    item = AgendaItem(meeting=meeting, body_id=meeting.body_id, year=year, number=(last or 0) + 1, **fields)
+    item = AgendaItem(
+        meeting=meeting,
+        body_id=meeting.body_id,
+        year=year,
+        number=(last or 0) + 1,
+        title=title,
+        title_sv=title_sv,
+        preparer=preparer,
+        presenter=presenter,
+        basis=basis,
+        proposal=proposal,
+        proposal_sv=proposal_sv,
+        personal_data=personal_data,
+        public=public,
+        title_descriptive=title_descriptive,
+        source_notes=source_notes,
+    )
     return _save(item, actor)
 
 
@@ -181,11 +239,17 @@ def add_annex(*, item: AgendaItem, title: str, public: bool, actor: Actor) -> An
 
 
 @transaction.atomic
-def record_attendance(*, meeting: Meeting, actor: Actor, **fields: Any) -> Attendance:
-    _ensure_open(Meeting.objects.select_for_update().get(pk=meeting.pk))
+def record_attendance(
+    *, meeting: Meeting, actor: Actor, person: Person, capacity: str, substitutes_for: Person | None = None
+) -> Attendance:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _ensure_open(meeting)
     if meeting.checked_on:
         raise ValidationError(_("The minutes are checked: attendance can no longer change."))
-    return _save(Attendance(meeting=meeting, **fields), actor)
+    attendance = Attendance(
+        meeting=meeting, person=person, capacity=capacity, substitutes_for=substitutes_for
+    )
+    return _save(attendance, actor)
 
 
 @transaction.atomic
@@ -303,26 +367,70 @@ def correct_minutes(
 
 
 @transaction.atomic
-def certify_extract(*, item: AgendaItem, actor: Actor, **fields: Any) -> Extract:
-    if not item.meeting.checked_on and not item.meeting.checked_undated:
+def certify_extract(
+    *, item: AgendaItem, actor: Actor, place: str, certified_on: datetime.date, certified_by: Person
+) -> Extract:
+    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    if not meeting.checked_on and not meeting.checked_undated:
         raise ValidationError(_("An extract is certified from checked minutes."))
-    return _save(Extract(item=item, **fields), actor)
+    extract = Extract(item=item, place=place, certified_on=certified_on, certified_by=certified_by)
+    return _save(extract, actor)
 
 
 @transaction.atomic
-def record_notification(*, item: AgendaItem, actor: Actor, **fields: Any) -> Notification:
-    notification = Notification(item=item, **fields)
-    _save(notification, actor)
-    return notification
+def record_notification(
+    *,
+    item: AgendaItem,
+    actor: Actor,
+    recipient: str,
+    method: str,
+    sent_on: datetime.date,
+    consent: str = Notification.Consent.UNKNOWN,
+    proven_receipt_on: datetime.date | None = None,
+    reissue_of: Notification | None = None,
+    reissue_reason: str = "",
+) -> Notification:
+    """A decision sent to a party (its period runs from the receipt), or sent again as REISSUE_OF with
+    corrected appeal instructions and the REISSUE_REASON."""
+    notification = Notification(
+        item=item,
+        recipient=recipient,
+        method=method,
+        consent=consent,
+        sent_on=sent_on,
+        proven_receipt_on=proven_receipt_on,
+        reissue_of=reissue_of,
+        reissue_reason=reissue_reason,
+    )
+    return _save(notification, actor)
 
 
 @transaction.atomic
-def record_claim(*, item: AgendaItem, part: AppealPart, actor: Actor, **fields: Any) -> Claim:
+def record_claim(
+    *,
+    item: AgendaItem,
+    part: AppealPart,
+    actor: Actor,
+    claimant: str,
+    received_on: datetime.date,
+    received_at: datetime.time | None = None,
+    reference: str = "",
+    standing: str = Claim.Standing.UNASSESSED,
+    notification: Notification | None = None,
+) -> Claim:
     """Record a claim as received: also a late one, one without standing or against a no-appeal part,
     which is then decided (dismissed without examination) like any other (#13 item 6)."""
-    claim = Claim(item=item, part=part, **fields)
-    _save(claim, actor)
-    return claim
+    claim = Claim(
+        item=item,
+        part=part,
+        claimant=claimant,
+        received_on=received_on,
+        received_at=received_at,
+        reference=reference,
+        standing=standing,
+        notification=notification,
+    )
+    return _save(claim, actor)
 
 
 CLAIM_ASSESSMENT_FIELDS = ("standing", "notification", "received_at")

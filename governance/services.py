@@ -4,7 +4,6 @@ one transaction, with the acting user in the change history: nothing is ever hal
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -177,7 +176,31 @@ def replace_member(
 
 
 @transaction.atomic
-def appoint_leader(*, group: SteeringGroup, actor: Actor, **fields: Any) -> LeadershipAppointment:
-    appointment = LeadershipAppointment(group=group, **fields)
-    _save(appointment, actor)
-    return appointment
+def appoint_leader(
+    *,
+    group: SteeringGroup,
+    actor: Actor,
+    capacity: str,
+    person: Person,
+    approved_on: datetime.date,
+    named_on: datetime.date,
+    term_start: datetime.date,
+    term_end: datetime.date,
+    administrative_employer: Organisation,
+    approval_reference: str = "",
+    naming_reference: str = "",
+) -> LeadershipAppointment:
+    """The leading person or deputy: approved by the steering group, then named by the board."""
+    appointment = LeadershipAppointment(
+        group=group,
+        capacity=capacity,
+        person=person,
+        approved_on=approved_on,
+        approval_reference=approval_reference,
+        named_on=named_on,
+        naming_reference=naming_reference,
+        term_start=term_start,
+        term_end=term_end,
+        administrative_employer=administrative_employer,
+    )
+    return _save(appointment, actor)

@@ -325,3 +325,17 @@ def test_the_meeting_page_keeps_its_query_count_as_sections_grow(world, held, as
         item = services.add_item(meeting=meeting, actor=world.secretary, title=f"Asia {n}", proposal="x")
         decide(item, world.secretary)
     assert count() == before
+
+
+def test_checking_the_minutes_keeps_what_changed_since_the_meeting_was_read(world, held):
+    """check_minutes saves the meeting as it is now, not the caller's copy read before a change."""
+    meeting, one, _two, person = held
+    decide(one, world.secretary)
+    stale = Meeting.objects.get(pk=meeting.pk)
+    services.update_meeting(meeting=meeting, actor=world.secretary, data={"place": "Jämsä"})
+
+    services.check_minutes(meeting=stale, checkers=[person], checked_on=D(2026, 3, 12), actor=world.secretary)
+
+    meeting.refresh_from_db()
+    assert meeting.place == "Jämsä"
+    assert meeting.checked_on == D(2026, 3, 12)

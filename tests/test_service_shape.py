@@ -11,24 +11,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Still taking **fields, each to be given named arguments (none may be added). costs/services.py is
-# its owner's (the engineer on issue 32's item 4, lifecycles for development days and invoices).
-NOT_YET = {
-    "costs/services.py:create_day",
-    "agreements/services.py:request_negotiation",
-    "agreements/services.py:create_agreement",
-    "agreements/services.py:add_signatory",
-    "accessrights/services.py:apply",
-    "decisions/services.py:create_meeting",
-    "decisions/services.py:add_item",
-    "decisions/services.py:record_attendance",
-    "decisions/services.py:certify_extract",
-    "decisions/services.py:record_notification",
-    "decisions/services.py:record_claim",
-    "governance/services.py:appoint_leader",
-    "archive/services.py:archive",
-}
-
 
 def _services() -> list[Path]:
     return sorted(p for p in ROOT.glob("*/services.py") if ".venv" not in p.parts)
@@ -44,10 +26,5 @@ def _open_ended(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("path", _services(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_a_service_names_every_argument_it_takes(path):
-    found = [name for name in _open_ended(path) if name not in NOT_YET]
+    found = _open_ended(path)
     assert not found, "give these services named, typed arguments: " + ", ".join(found)
-
-
-def test_the_list_of_services_not_yet_named_only_shrinks():
-    still = {name for path in _services() for name in _open_ended(path)}
-    assert still >= NOT_YET, f"named now, take off NOT_YET: {sorted(NOT_YET - still)}"
