@@ -158,11 +158,14 @@ def deactivate(*, user: User, actor: Actor) -> User:
 
 @transaction.atomic
 def link_person(*, user: User, person: Person, actor: Actor) -> Person:
+    person = Person.objects.select_for_update().get(pk=person.pk)
     if person.user_id not in (None, user.pk):
         raise ValidationError({"person": _("This person already has a login.")})
-    Person.objects.filter(user=user).exclude(pk=person.pk).update(user=None)
-    person.user = user
-    return save_validated(person, actor)
+    # Saved one by one, not with .update(): the person the login leaves keeps it in their history.
+    for other in Person.objects.select_for_update().filter(user=user).exclude(pk=person.pk):
+        update_fields(other, actor=actor, allowed=("user",), data={"user": None})
+    update_fields(person, actor=actor, allowed=("user",), data={"user": user})
+    return person
 
 
 def make_editor(user: User, organisation: Organisation, cooperation: Cooperation | None = None) -> Grant:
