@@ -216,7 +216,7 @@ def test_the_second_factor_and_audit_pages_are_accessible(page, world):
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_the_statement_pages_are_accessible(page, live_server, language):
     # A browser test's database is emptied after each test: put the statements' first text back.
-    import_module("core.migrations.0004_statement_texts").seed(django_apps, None)
+    import_module("statements.migrations.0002_statement_texts").seed(django_apps, None)
     page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
     for name in ("accessibility-statement", "privacy-notice"):
         page.goto(reverse(name))

@@ -87,7 +87,7 @@ def test_every_page_a_secretary_opens_passes_axe(page, world, live_server, langu
 
     call_command("load_demo", verbosity=0)
     # A browser test's database is emptied after each test: put the statements' first text back.
-    import_module("core.migrations.0004_statement_texts").seed(django_apps, None)
+    import_module("statements.migrations.0002_statement_texts").seed(django_apps, None)
     log_in(page, "secretary")
     page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
     for url in _pages(world):

@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from core.models import StatementPage
-from core.statements import Block, blocks
+from statements.models import StatementPage
+from statements.views import Block, blocks
 
 
 def test_the_accessibility_statement_names_the_axe_test_and_its_result(client, db):
@@ -85,7 +85,7 @@ def test_the_administrators_text_is_shown_never_run(client, db):
 
 def test_an_edit_in_the_admin_keeps_its_history(admin_client, db):
     statement = StatementPage.objects.get(kind="accessibility")
-    url = reverse("admin:core_statementpage_change", args=[statement.pk])
+    url = reverse("admin:statements_statementpage_change", args=[statement.pk])
     data = {
         "kind": "accessibility",
         "reviewed_on": "2026-12-01",

@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from core import statements, views
+from core import views
+from statements import views as statements
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -1,6 +1,9 @@
 """The statement pages' first text: the accessibility statement (Act 306/2019 § 15) and the privacy
 notice (GDPR Art. 13-14). The administrator keeps them up to date and adds the contact details, which
-are the deploying organisation's own and so are never filled in here."""
+are the deploying organisation's own and so are never filled in here.
+
+Was core.0004_statement_texts until the pages moved to this app (#32 item 5): on a database where that
+ran, the pages are found by their kind and nothing is written again."""
 
 import datetime
 
@@ -26,7 +29,7 @@ PRIVACY = {
 
 
 def seed(apps, schema_editor):
-    StatementPage = apps.get_model("core", "StatementPage")
+    StatementPage = apps.get_model("statements", "StatementPage")
     for kind, text in (("accessibility", ACCESSIBILITY), ("privacy", PRIVACY)):
         StatementPage.objects.get_or_create(
             kind=kind, defaults={**text, "reviewed_on": datetime.date(2026, 11, 28)}
@@ -34,9 +37,9 @@ def seed(apps, schema_editor):
 
 
 def unseed(apps, schema_editor):
-    apps.get_model("core", "StatementPage").objects.all().delete()
+    apps.get_model("statements", "StatementPage").objects.all().delete()
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0003_statement_pages")]
+    dependencies = [("statements", "0001_statement_pages")]
     operations = [migrations.RunPython(seed, unseed)]

@@ -1,4 +1,4 @@
-"""The statement pages (core.models.StatementPage), public and linked from every footer: the
+"""The statement pages (statements.models.StatementPage), public and linked from every footer: the
 accessibility statement (Act 306/2019 § 15) and the privacy notice (GDPR Art. 13-14)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 
-from core.models import StatementPage
+from statements.models import StatementPage
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def _page(request: HttpRequest, kind: str) -> HttpResponse:
         raise Http404
     title, body, language = statement.in_language(translation.get_language() or "fi")
     context = {"statement": statement, "title": title, "blocks": blocks(body), "text_language": language}
-    return render(request, "core/statement.html", context)
+    return render(request, "statements/statement.html", context)
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

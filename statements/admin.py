@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.models import StatementPage
+from statements.models import StatementPage
 
 
 @admin.register(StatementPage)
