@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from costs import services
+from costs import selectors
 from costs.models import DevelopmentDay
 
 
@@ -25,7 +25,7 @@ def rows(day: DevelopmentDay, *, finnish: bool = False) -> list[list[object]]:
     table: list[list[object]] = [
         [_("Party"), _("Registrations"), _("Share (€)"), _("Paid (€)"), _("Balance (€)")]
     ]
-    result = services.day_split(day)
+    result = selectors.day_split(day)
     for party in result.parties if result else []:
         table.append(
             [

@@ -212,7 +212,7 @@ class Invoice(models.Model):
     of the same debtor and payee for the same amount, records the reason and cancels the debt. A paid
     invoice stays paid (the payment happened) and its credit note is the refund owed. What a debtor
     owes a payee for a day is therefore always the sum of its invoices not voided less its credit
-    notes (services.invoiced), which equals the day's split while the day is invoiced and nothing once
+    notes (selectors.invoiced), which equals the day's split while the day is invoiced and nothing once
     it is reopened. A credit note is sent and settled (paid) like an invoice but never voided or
     credited itself: that would revive the debt it took back.
     """

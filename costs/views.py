@@ -13,14 +13,14 @@ from core import bounds, charts, pdf
 from core import exports as tables
 from core.forms import submit
 from core.views import form_page
-from costs import access, exports, services
+from costs import access, exports, selectors, services
 from costs.forms import CostItemForm, DayForm, InvoiceStatusForm, RegistrationForm, ReopenForm
 from costs.models import CostPrinciple, DevelopmentDay
 from governance.access import get_group_for_user
 from organisations import access as org_access
 
 
-def _chart(result: services.DaySplit | None) -> charts.Chart | None:
+def _chart(result: selectors.DaySplit | None) -> charts.Chart | None:
     """Each party's share of the costs beside what it has paid, the same in the page and the PDF."""
     if not result:
         return None
@@ -59,14 +59,14 @@ def group_costs(request: HttpRequest, pk: int) -> HttpResponse:
             "year": year,
             "principles": CostPrinciple.objects.filter(cooperation=group.cooperation_id),
             "days": group.development_days.order_by("-date"),
-            "summary": services.yearly_summary(group, year),
+            "summary": selectors.yearly_summary(group, year),
             "can_manage": org_access.is_secretary_of(request.user, group.cooperation_id),
         },
     )
 
 
 def _day_context(request, day: DevelopmentDay, form=None) -> dict:
-    result = services.day_split(day)
+    result = selectors.day_split(day)
     organisations = _registering_for(request.user, day)
     today = timezone.localdate()
     can_manage = access.can_manage(request.user, day)
@@ -86,7 +86,7 @@ def _day_context(request, day: DevelopmentDay, form=None) -> dict:
             (invoice, invoice.is_overdue(today), invoice.marks_by_hand() if can_manage else [])
             for invoice in invoices
         ],
-        "invoices_agree": services.invoices_agree(day, result),
+        "invoices_agree": selectors.invoices_agree(day, result),
         "acting_for": set(organisations.values_list("pk", flat=True)),
         "form": form,
         "can_manage": can_manage,
@@ -191,7 +191,7 @@ def reopen_day(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def invoice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     invoice = access.get_invoice_for_user(request.user, pk)
-    result = services.day_split(invoice.day)
+    result = selectors.day_split(invoice.day)
     content = pdf.render(
         "costs/invoice_pdf.html",
         {

@@ -9,7 +9,7 @@ import datetime
 from typing import Any
 
 from core import pdf
-from costs import services as costs
+from costs import selectors as costs
 from governance import compliance
 from governance import selectors as composition
 from governance.models import SteeringGroup

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from costs import services
+from costs import selectors, services
 from costs.models import CostItem, DevelopmentDay, Invoice, Registration
 from governance.models import SteeringGroup
 from tests.factories import OrganisationFactory
@@ -56,9 +56,9 @@ def reopen(day, world, reason="B ilmoitti yhden henkilön liikaa."):
 def agrees(day) -> bool:
     """The day's invoices say what its split says: each debtor owes each payee its transfer."""
     day.refresh_from_db()
-    result = services.day_split(day)
+    result = selectors.day_split(day)
     expected = {(d.pk, c.pk): a for d, c, a in result.transfers} if result and not day.is_open else {}
-    return services.invoiced(day) == expected and services.invoices_agree(day)
+    return selectors.invoiced(day) == expected and selectors.invoices_agree(day)
 
 
 def invoice_in(day, world, status, *, kind="invoice", number="KP-2025-900"):

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from costs import services
+from costs import selectors, services
 from costs.models import CostItem, DevelopmentDay, Invoice, Registration
 from tests.factories import PersonFactory
 from tests.tools import pdf_text
@@ -26,7 +26,7 @@ def day(group_world, world):
 
 
 def test_the_payer_invoices_each_other_party_its_share(day, world, group_world):
-    result = services.day_split(day)
+    result = selectors.day_split(day)
     shares = {p.organisation.name_fi: p.share for p in result.parties}
     assert shares == {
         "Kaupunki A": Decimal("300.00"),
@@ -42,7 +42,7 @@ def test_the_payer_invoices_each_other_party_its_share(day, world, group_world):
 def test_a_cancelled_registration_no_longer_counts(day, world):
     registration = Registration.objects.get(organisation=world.org_b)
     services.cancel(registration=registration, on=D(2025, 10, 1), actor=world.editor_b)
-    shares = {p.organisation.name_fi: p.share for p in services.day_split(day).parties}
+    shares = {p.organisation.name_fi: p.share for p in selectors.day_split(day).parties}
     # B paid nothing and no longer takes part: the 700 € fall on A's 3 and Kela's 2 people.
     assert shares == {"Kaupunki A": Decimal("420.00"), "Kansaneläkelaitos": Decimal("280.00")}
 
@@ -189,4 +189,23 @@ def test_the_demo_day_is_marked_as_example_data(db):
     call_command("load_demo", verbosity=0)
     day = DevelopmentDay.objects.get()
     assert day.is_example
-    assert sum(p.share for p in services.day_split(day).parties) == Decimal("1062.50")
+    assert sum(p.share for p in selectors.day_split(day).parties) == Decimal("1062.50")
+
+
+@pytest.mark.parametrize("days", [1, 10])
+def test_the_yearly_summary_takes_the_same_queries_for_one_day_as_for_ten(
+    group_world, world, days, django_assert_num_queries
+):
+    for n in range(days):
+        day = DevelopmentDay.objects.create(group=group_world.group, date=D(2025, n + 1, 15), title="Päivä")
+        CostItem.objects.create(day=day, description="Tila", amount=Decimal("100.00"), paid_by=world.org_a)
+        Registration.objects.create(day=day, organisation=world.org_a, count=1)
+        Registration.objects.create(day=day, organisation=world.org_b, count=1)
+    # 1. the year's days, 2. their active registrations with the organisations, 3. their costs with
+    # who paid them
+    with django_assert_num_queries(3):
+        summary = selectors.yearly_summary(group_world.group, 2025)
+    assert {row["organisation"].name_fi: (row["share"], row["paid"]) for row in summary} == {
+        "Kaupunki A": (Decimal(50 * days), Decimal(100 * days)),
+        "Hyvinvointialue B": (Decimal(50 * days), Decimal(0)),
+    }
