@@ -58,6 +58,31 @@ def _test_logins_give_the_second_factor(monkeypatch):
     monkeypatch.setattr(Client, "force_login", force_login)
 
 
+@pytest.fixture(scope="module")
+def demo_for_module(django_db_setup, django_db_blocker):
+    """The first real case (load_demo) loaded once for a whole test module and rolled back after its
+    last test: each test still runs in its own savepoint inside it, so what one test changes the next
+    never sees. Only for modules whose every test uses it (the data is there for all of them) and none
+    is a browser test (those need their own committed transactions) (#32 item 1)."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(demo_for_module, db):
+    """The first real case, loaded once per module (demo_for_module), for a test with the database."""
+
+
 @pytest.fixture
 def area(db):
     """One employment area and nothing else, for tests that need no people or rights."""

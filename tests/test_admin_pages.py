@@ -8,7 +8,6 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
-from django.core.management import call_command
 from django.urls import reverse
 
 from organisations import access
@@ -31,8 +30,7 @@ def _domain_models():
 
 
 @pytest.fixture
-def demo_admin(db):
-    call_command("load_demo", verbosity=0)
+def demo_admin(demo):
     secretary = UserFactory(username="admin-secretary")
     access.make_secretary(secretary)
     superuser = UserFactory(username="admin-root", is_staff=True, is_superuser=True)
