@@ -5,7 +5,7 @@ computed from them, the compliance report included, is the same), and the files 
 import pytest
 from django.db import connection
 
-from core import backups
+from backups import folders
 from tests.tools import require
 
 
@@ -26,7 +26,7 @@ def test_a_backup_restores_into_a_fresh_database(world, group_world, tmp_path, s
     settings.MEDIA_ROOT = tmp_path / "media"
     (tmp_path / "media" / "signatures").mkdir(parents=True)
     (tmp_path / "media" / "signatures" / "a.pdf").write_bytes(b"%PDF-1.4 scan")
-    folder = backups.backup(tmp_path / "backups")
+    folder = folders.backup(tmp_path / "backups")
     db = settings.DATABASES["default"]
     fresh = f"{db['NAME']}_restored"
     admin = psycopg.connect(
@@ -42,7 +42,7 @@ def test_a_backup_restores_into_a_fresh_database(world, group_world, tmp_path, s
     try:
         auth = f"{db['USER']}:{db['PASSWORD']}@" if db["PASSWORD"] else f"{db['USER']}@"
         url = f"postgres://{auth}{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{fresh}"
-        backups.restore(folder, database_url=url, media_root=tmp_path / "restored-media")
+        folders.restore(folder, database_url=url, media_root=tmp_path / "restored-media")
         tables = connection.introspection.table_names()
         with connection.cursor() as cursor:
             before = _fingerprints(cursor, tables)
@@ -59,14 +59,14 @@ def test_a_backup_restores_into_a_fresh_database(world, group_world, tmp_path, s
 
 
 def test_a_folder_without_a_backup_is_refused(tmp_path):
-    with pytest.raises(backups.BackupError):
-        backups.restore(tmp_path)
+    with pytest.raises(folders.BackupError):
+        folders.restore(tmp_path)
 
 
 @pytest.mark.django_db(transaction=True)
 def test_with_an_object_store_the_backup_says_where_the_files_are(tmp_path, settings):
     require(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL)", "REQUIRE_POSTGRESQL")
     settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "storages.backends.s3.S3Storage"}}
-    folder = backups.backup(tmp_path / "backups")
+    folder = folders.backup(tmp_path / "backups")
     assert not (folder / "media.tar.gz").exists()
-    assert "S3_BUCKET" in (folder / backups.MEDIA_NOTE).read_text(encoding="utf-8")
+    assert "S3_BUCKET" in (folder / folders.MEDIA_NOTE).read_text(encoding="utf-8")

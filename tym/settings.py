@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "core",
     "statements",
+    "backups",
     "organisations",
     "decisions",
     "governance",

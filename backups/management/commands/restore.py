@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from core import backups
+from backups import folders
 
 
 class Command(BaseCommand):
@@ -20,11 +20,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            backups.restore(
+            folders.restore(
                 Path(options["folder"]),
                 database_url=options["database_url"],
                 media_root=Path(options["media_root"]) if options["media_root"] else None,
             )
-        except backups.BackupError as error:
+        except folders.BackupError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(f"restored {options['folder']}")

@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from core import backups
+from backups import folders
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            folder = backups.backup(Path(options["to"]))
-        except backups.BackupError as error:
+            folder = folders.backup(Path(options["to"]))
+        except folders.BackupError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(str(folder))
