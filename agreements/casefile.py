@@ -1,4 +1,4 @@
-"""This app's part of a case file (core/casefile.py): the agreement with its parties, signatories,
+"""This app's part of a case file (casefiles/exchange.py): the agreement with its parties, signatories,
 versions and sections, signatures (not their scans), annexes, notices and disputes."""
 
 from django.db.models import QuerySet
@@ -16,7 +16,7 @@ from agreements.models import (
     Signature,
     Version,
 )
-from core.casefile import part
+from casefiles.exchange import part
 
 
 @part(Agreement, identity=("cooperation", "title"))

@@ -1,27 +1,21 @@
-"""The machinery of the first real case: each domain app may have a `demo.py` whose `load(ctx)` builds
-its part of the case from the source document (with the source's wording and gaps, annotated). They
-run in settings.DOMAIN_APPS order (lowest layer first), sharing a context in which earlier steps leave
-what later ones refer to (the area, organisations, people).
+"""The machinery of the first real case's demo steps: each domain app may have a `demo.py` whose
+`load(ctx)` builds its part of the case from the source document (with the source's wording and gaps,
+annotated). They run in settings.DOMAIN_APPS order (lowest layer first), sharing a context in which
+earlier steps leave what later ones refer to (the area, organisations, people).
 
-`manage.py build_demo_case` runs those steps and writes the case file CASE_FILE; `manage.py load_demo`
-reads that file through the same importer every cooperation uses (core/casefile.py). Apps whose
-records a case file does not carry (the example objectives and staffing figures) still run `load`,
-after the import, with what the case apps' `recall(ctx)` found again; `after(ctx)` hooks come last
-(the demo logins)."""
+The case file they build, and `load_demo` that reads it, belong to the case files
+(casefiles/first_case.py)."""
 
 from __future__ import annotations
 
 import importlib
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
 
 from django.db import models
 
 DEMO_REASON = "load_demo"
-CASE_FILE = Path(__file__).resolve().parent.parent / "docs" / "cases" / "etela-keski-suomi.json"
 M = TypeVar("M", bound=models.Model)
 
 
@@ -63,7 +57,7 @@ def upsert(ctx: DemoContext, model: type[M], lookup: dict[str, Any], values: dic
     return obj
 
 
-def _demo_module(label: str) -> ModuleType | None:
+def demo_module(label: str) -> ModuleType | None:
     try:
         return importlib.import_module(f"{label}.demo")
     except ModuleNotFoundError as exc:
@@ -75,28 +69,6 @@ def _demo_module(label: str) -> ModuleType | None:
 def run_steps(ctx: DemoContext, app_labels: tuple[str, ...]) -> None:
     """Build the whole case with every app's `load` (what build_demo_case writes out)."""
     for label in app_labels:
-        module = _demo_module(label)
+        module = demo_module(label)
         if module is not None:
             module.load(ctx)
-
-
-def load_case(ctx: DemoContext, app_labels: tuple[str, ...]) -> None:
-    """Read CASE_FILE through the importer, then the steps the case file does not carry."""
-    from core import casefile
-
-    outcome = casefile.read(json.loads(CASE_FILE.read_text(encoding="utf-8")))
-    ctx.created += outcome.created
-    ctx.updated += outcome.updated
-    in_case_file = {p.model._meta.app_label for p in casefile.parts()}
-    modules = [(label, _demo_module(label)) for label in app_labels]
-    for label, module in modules:
-        if module is None:
-            continue
-        if label in in_case_file:
-            if hasattr(module, "recall"):
-                module.recall(ctx)
-        else:
-            module.load(ctx)
-    for _label, module in modules:
-        if module is not None and hasattr(module, "after"):
-            module.after(ctx)

@@ -3,7 +3,7 @@ their costs, registrations and invoice bases."""
 
 from django.db.models import QuerySet
 
-from core.casefile import part
+from casefiles.exchange import part
 from costs.models import CostItem, CostPrinciple, DevelopmentDay, Invoice, Registration
 
 

@@ -1,9 +1,9 @@
-"""This app's part of a case file (core/casefile.py): the bodies of the cooperation's areas, their
+"""This app's part of a case file (casefiles/exchange.py): the bodies of the cooperation's areas, their
 meetings, and the decisions with their appeal parts, notifications, claims and extracts."""
 
 from django.db.models import QuerySet
 
-from core.casefile import part
+from casefiles.exchange import part
 from decisions.models import (
     AgendaItem,
     Annex,

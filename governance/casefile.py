@@ -1,9 +1,9 @@
-"""This app's part of a case file (core/casefile.py): the steering group with its nominations, seats
+"""This app's part of a case file (casefiles/exchange.py): the steering group with its nominations, seats
 (members before their personal deputies) and leading person."""
 
 from django.db.models import F, QuerySet
 
-from core.casefile import part
+from casefiles.exchange import part
 from governance.models import LeadershipAppointment, Membership, Nomination, SteeringGroup
 
 

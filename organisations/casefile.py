@@ -1,9 +1,9 @@
-"""This app's part of a case file (core/casefile.py): the cooperation, who takes part, its areas,
+"""This app's part of a case file (casefiles/exchange.py): the cooperation, who takes part, its areas,
 municipalities and their counties, and the people the other records name."""
 
 from django.db.models import QuerySet
 
-from core.casefile import part
+from casefiles.exchange import part
 from organisations.models import (
     Cooperation,
     CountyOfMunicipality,

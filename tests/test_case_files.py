@@ -10,8 +10,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from core import casefile
-from core.demo import CASE_FILE
+from casefiles import exchange as casefile
+from casefiles.first_case import CASE_FILE
 from governance import compliance
 from governance.models import SteeringGroup
 from organisations.models import Cooperation, Organisation
@@ -81,7 +81,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_findings_and_t
 
 @pytest.mark.django_db
 def test_the_committed_case_file_is_what_the_annotated_demo_steps_build():
-    from core.management.commands.build_demo_case import build as build_case
+    from casefiles.first_case import build as build_case
 
     assert normalised(build_case()) == normalised(json.loads(CASE_FILE.read_text(encoding="utf-8")))
 

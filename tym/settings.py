@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "core",
     "statements",
     "backups",
+    "casefiles",
     "organisations",
     "decisions",
     "governance",

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core import casefile
+from casefiles import exchange as casefile
 from organisations.models import Cooperation
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from core import casefile
+from casefiles import exchange as casefile
 
 
 class Command(BaseCommand):

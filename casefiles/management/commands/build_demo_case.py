@@ -5,12 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
-from core import casefile
-from core.demo import CASE_FILE, DemoContext, run_steps
+from casefiles.first_case import CASE_FILE, build
 
 
 class Command(BaseCommand):
@@ -24,12 +21,3 @@ class Command(BaseCommand):
         CASE_FILE.parent.mkdir(parents=True, exist_ok=True)
         CASE_FILE.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         self.stdout.write(f"Wrote {CASE_FILE} ({len(data['records'])} records)")
-
-
-def build() -> dict[str, Any]:
-    ctx = DemoContext()
-    with transaction.atomic():
-        run_steps(ctx, settings.DOMAIN_APPS)
-        data = casefile.export(ctx["cooperation"])
-        transaction.set_rollback(True)
-    return data

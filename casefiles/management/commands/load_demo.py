@@ -5,7 +5,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from core.demo import DemoContext, load_case
+from casefiles.first_case import load_case
+from core.demo import DemoContext
 
 
 class Command(BaseCommand):
