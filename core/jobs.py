@@ -2,8 +2,9 @@
 run_daily() runs them in the order the apps are installed, lowest layer first. So an app's status
 moves (an agreement past its end date becomes ended) are done before the reminders that report them.
 
-Each job is an idempotent sweep for TODAY and returns what it did as {name: count}. A job that fails
-is logged and reported, and the others still run: one broken row must not stop everyone's reminders.
+Each job is an idempotent sweep for TODAY and returns what it did as {name: count}. In production a
+job that fails is logged and reported, and the others still run: one broken row must not stop
+everyone's reminders. In development and tests it is raised (core.registries), so it is seen.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
+
+from core.registries import failed
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +52,13 @@ def registered() -> list[Registered]:
 def run_daily(today: datetime.date) -> JobResult:
     """Every registered job for TODAY; the counts of all of them, and 'failed_jobs' when one failed."""
     result: JobResult = {}
-    failed = 0
+    failures = 0
     for job in registered():
         try:
             result.update(job.run(today))
-        except Exception:
-            failed += 1
-            log.exception("daily job %s failed for %s; the others go on", job.name, today)
-    if failed:
-        result["failed_jobs"] = failed
+        except Exception as error:
+            failures += 1
+            failed(error, log, "daily job %s failed for %s; the others go on", job.name, today)
+    if failures:
+        result["failed_jobs"] = failures
     return result

@@ -4,11 +4,16 @@ section here, registered in its AppConfig.ready, and the page renders the sectio
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import HttpRequest
+
+from core.registries import failed
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -33,17 +38,31 @@ def contributes(page: str, *, order: int) -> Callable[[Provider], Provider]:
 
 
 def sections(page: str, request: HttpRequest, obj: Any) -> list[Section]:
+    """PAGE's sections for OBJ in their order; one that fails is raised in development and tests, and
+    in production logged and left out while the others show (core.registries)."""
     found = []
     for _order, provider in sorted(_PROVIDERS.get(page, {}).values(), key=lambda entry: entry[0]):
-        section = provider(request, obj)
+        try:
+            section = provider(request, obj)
+        except Exception as error:
+            failed(
+                error,
+                log,
+                "section of %s from %s.%s failed",
+                page,
+                provider.__module__,
+                provider.__qualname__,
+            )
+            continue
         if section is not None:
             found.append(section)
     return found
 
 
 # Rows several apps add to one list of a lower app's page, e.g. the front page's "changed since your
-# last visit": each provider returns its rows (any objects the page knows how to show), never raising
-# into the page: one failing app leaves the others' rows.
+# last visit": each provider returns its rows (any objects the page knows how to show). A failing one
+# is treated as a failing section: raised in development and tests, in production logged while the
+# others' rows still show.
 
 ListProvider = Callable[[HttpRequest, Any], list[Any]]
 _LISTS: dict[str, dict[str, ListProvider]] = {}
@@ -58,14 +77,12 @@ def adds_rows(page: str) -> Callable[[ListProvider], ListProvider]:
 
 
 def rows(page: str, request: HttpRequest, obj: Any) -> list[Any]:
-    import logging
-
     found: list[Any] = []
     for name, provider in sorted(_LISTS.get(page, {}).items()):
         try:
             found.extend(provider(request, obj))
-        except Exception:
-            logging.getLogger(__name__).exception("rows of %s from %s failed", page, name)
+        except Exception as error:
+            failed(error, log, "rows of %s from %s failed", page, name)
     return found
 
 

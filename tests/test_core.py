@@ -161,7 +161,8 @@ def test_the_daily_jobs_run_lowest_layer_first():
     ]
 
 
-def test_a_failing_daily_job_is_reported_and_the_others_still_run(monkeypatch):
+def test_a_failing_daily_job_is_reported_and_the_others_still_run(monkeypatch, settings):
+    settings.REGISTRIES_RAISE = False  # production: tests raise instead (tests/test_registries.py)
     ran = []
 
     def broken(today):

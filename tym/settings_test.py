@@ -18,3 +18,6 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # The test client speaks plain HTTP; production's redirect and HSTS are checked in tests/test_security.py.
 SECURE_SSL_REDIRECT = False
+# A failing section, list provider or daily job is raised, not logged and skipped (core/registries.py):
+# a broken provider fails its test instead of leaving a page's section quietly empty.
+REGISTRIES_RAISE = True
