@@ -9,6 +9,9 @@ os.environ.setdefault("DEBUG", "false")
 
 from tym.settings import *  # noqa: F403
 
+if "devdata" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS.append("devdata")  # noqa: F405  (the national data generator, development only)
+
 ROOT_URLCONF = "bench.urls"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]  # testserver: the in-process query counts
 SECURE_SSL_REDIRECT = False

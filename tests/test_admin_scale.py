@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from devdata.national import Generator
 from organisations import access
-from reports.national import Generator
 from tests.conftest import client_for
 from tests.factories import UserFactory
 

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from decisions import appeals
 from decisions.models import AgendaItem
-from reports.national import Generator
+from devdata.national import Generator
 
 DAY = "2026-03-20 10:00 +0200"
 

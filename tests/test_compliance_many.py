@@ -7,9 +7,9 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from devdata.national import Generator
 from governance import compliance
 from governance.models import SteeringGroup
-from reports.national import Generator
 
 DAY = "2026-06-15 10:00 +0300"  # objectives are due: every staffing rule reads its facts
 

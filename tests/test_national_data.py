@@ -8,8 +8,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from decisions.models import AgendaItem
+from devdata.national import Generator, business_id
 from governance.models import Membership
-from reports.national import Generator, business_id
 from staffing.models import StaffLine
 
 

@@ -17,7 +17,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from reports.national import Generator
+from devdata.national import Generator
 
 DAY = "2026-03-20 10:00 +0200"
 

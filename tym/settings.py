@@ -67,6 +67,11 @@ INSTALLED_APPS = [
     "api",
 ]
 
+# Development only, never in a production install: the national data generator (devdata/). The tests
+# (tym/settings_test.py) and the benchmark (bench/settings.py) add it themselves.
+if DEBUG:
+    INSTALLED_APPS.append("devdata")
+
 # The apps that hold the domain's records, lowest layer first: load_demo runs their demo steps in this
 # order, and the board secretaries' group holds every permission of their models.
 DOMAIN_APPS = (

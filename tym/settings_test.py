@@ -7,6 +7,9 @@ os.environ.setdefault("STATIC_MANIFEST", "false")
 
 from tym.settings import *  # noqa: F403
 
+if "devdata" not in INSTALLED_APPS:  # noqa: F405
+    INSTALLED_APPS.append("devdata")  # noqa: F405  (the national data generator, development only)
+
 # Tests log users in thousands of times; a fast hasher keeps the suite quick.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

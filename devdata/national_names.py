@@ -1,4 +1,4 @@
-"""The names and titles the national data generator (reports/national.py) draws from."""
+"""The names and titles the national data generator (devdata/national.py) draws from."""
 
 FIRST_NAMES = [
     "Aino",

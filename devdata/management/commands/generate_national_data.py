@@ -1,5 +1,5 @@
 """python manage.py generate_national_data --cooperations 45 --years 10 [--seed N]: realistic volumes
-for performance work (#15), deterministic, in bulk (reports/national.py)."""
+for performance work (#15), deterministic, in bulk (devdata/national.py)."""
 
 import sys
 import time
@@ -7,7 +7,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from reports.national import Generator
+from devdata.national import Generator
 
 
 class Command(BaseCommand):

@@ -25,6 +25,7 @@ from django.utils import timezone
 from agreements.models import Agreement, AgreementParty, Section, Signatory, Signature, Version
 from costs.models import CostItem, DevelopmentDay, Registration
 from decisions.models import AgendaItem, AppealPart, Body, Claim, Meeting, Notification
+from devdata.national_names import FIRST_NAMES, LAST_NAMES, TITLES
 from governance.models import Membership, Nomination, SteeringGroup
 from organisations.models import (
     Cooperation,
@@ -34,7 +35,6 @@ from organisations.models import (
     Participation,
     Person,
 )
-from reports.national_names import FIRST_NAMES, LAST_NAMES, TITLES
 from staffing.models import ClientLine, Objective, StaffingReview, StaffLine
 
 BATCH = 2000
