@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from archive import services
+from archive import selectors, services
 from archive.models import ArchivedDocument
 
 
@@ -42,13 +42,13 @@ class ArchiveForm(MetadataForm):
         self.fields["source"].help_text = _("For an agenda, minutes, an extract or an agreement.")
         meetings = [
             (f"meeting:{m.pk}", f"{m.body.name_fi} {m.date:%-d.%-m.%Y}" if m.date else str(m))
-            for m in services.meetings_of(cooperation)
+            for m in selectors.meetings_of(cooperation)
         ]
         items = [
             (f"item:{i.pk}", f"{i.body.name_fi} § {i.number}/{i.year} {i.title}"[:200])
-            for i in services.items_with_extracts(cooperation)
+            for i in selectors.items_with_extracts(cooperation)
         ]
-        agreements = [(f"agreement:{a.pk}", a.title) for a in services.agreements_of(cooperation)]
+        agreements = [(f"agreement:{a.pk}", a.title) for a in selectors.agreements_of(cooperation)]
         self.fields["source"].choices = [
             ("", "—"),
             (_("Meetings (agenda, minutes)"), meetings),
@@ -69,9 +69,9 @@ class ArchiveForm(MetadataForm):
                 return data
             found = (
                 {
-                    "meeting": services.meetings_of(self._cooperation),
-                    "item": services.items_with_extracts(self._cooperation),
-                    "agreement": services.agreements_of(self._cooperation),
+                    "meeting": selectors.meetings_of(self._cooperation),
+                    "item": selectors.items_with_extracts(self._cooperation),
+                    "agreement": selectors.agreements_of(self._cooperation),
                 }[prefix]
                 .filter(pk=int(pk))
                 .first()

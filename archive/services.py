@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement
@@ -47,27 +46,6 @@ METADATA = (
 )
 
 
-def meetings_of(cooperation: Cooperation) -> QuerySet[Meeting]:
-    return (
-        Meeting.objects.filter(body__area__cooperation=cooperation)
-        .select_related("body")
-        .order_by("-date", "-pk")
-    )
-
-
-def items_with_extracts(cooperation: Cooperation) -> QuerySet[AgendaItem]:
-    return (
-        AgendaItem.objects.filter(body__area__cooperation=cooperation, extracts__isnull=False)
-        .distinct()
-        .select_related("body")
-        .order_by("-year", "-number")
-    )
-
-
-def agreements_of(cooperation: Cooperation) -> QuerySet[Agreement]:
-    return Agreement.objects.filter(cooperation=cooperation).order_by("-pk")
-
-
 def _render(kind: str, source: Any) -> bytes:
     if kind == Kind.AGENDA:
         return agenda_document(source, variant=pdf.ARCHIVE_VARIANT)
@@ -78,7 +56,7 @@ def _render(kind: str, source: Any) -> bytes:
     return agreement_document(source, variant=pdf.ARCHIVE_VARIANT)
 
 
-def pdfa_identification(data: bytes) -> str | None:
+def _pdfa_identification(data: bytes) -> str | None:
     """'PDF/A-<part><conformance>' as the file's XMP metadata declares it, or None."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
@@ -109,7 +87,7 @@ def _uploaded(upload: UploadedFile | None) -> tuple[bytes, str]:
                 % {"what": ", ".join(active)}
             }
         )
-    variant = pdfa_identification(data)
+    variant = _pdfa_identification(data)
     if variant is None:
         raise ValidationError(
             {"upload": _("The file is not PDF/A. Save it as PDF/A (e.g. PDF/A-2b) and archive that file.")}

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import QuerySet
 from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from core.writes import Actor, save_validated, update_fields
+from notifications import selectors
 from notifications.models import Notification, Preference, new_token
 
 if TYPE_CHECKING:
@@ -152,27 +152,9 @@ def _existing(keys: set[Key]) -> dict[Key, Notification]:
     return found
 
 
-# How long an unsent e-mail is retried (after a broker outage, a mail server that refused it). Older
-# ones are not sent late: the portal shows them, and a burst of stale reminders helps nobody.
-RETRY_DAYS = 14
-
-
-def deliverable() -> QuerySet[Notification]:
-    """Unsent notifications that can be e-mailed: to an active user with an address who has not
-    turned e-mail off, made within RETRY_DAYS. The one statement of who gets mail: deliver() sends
-    only these, and deliver_pending() picks from them, so those that can never be sent do not fill
-    its batch (500 of them held back everyone else's mail for ever, #15)."""
-    since = timezone.now() - datetime.timedelta(days=RETRY_DAYS)
-    return (
-        Notification.objects.filter(emailed_at__isnull=True, created_at__gte=since, recipient__is_active=True)
-        .exclude(recipient__email="")
-        .exclude(recipient__notification_preference__email_enabled=False)
-    )
-
-
 def deliver(notification_id: int) -> bool:
     """Send the notification's e-mail if it can be sent and nobody has; True when this call sent it."""
-    notification = deliverable().select_related("recipient").filter(pk=notification_id).first()
+    notification = selectors.deliverable().select_related("recipient").filter(pk=notification_id).first()
     if notification is None:
         return False
     claimed = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True).update(
@@ -191,7 +173,7 @@ def deliver(notification_id: int) -> bool:
 def deliver_pending(limit: int = 500) -> int:
     """Send every e-mail still unsent that can be sent (after a broker outage, or when run from cron)."""
     sent = 0
-    for pk in deliverable().order_by("pk").values_list("pk", flat=True)[:limit]:
+    for pk in selectors.deliverable().order_by("pk").values_list("pk", flat=True)[:limit]:
         try:
             sent += deliver(pk)
         except Exception:

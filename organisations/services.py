@@ -133,7 +133,7 @@ def invite(
     return user
 
 
-def invitation_link(user: User) -> str:
+def _invitation_link(user: User) -> str:
     """The one-time address where USER sets their password (valid for PASSWORD_RESET_TIMEOUT)."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)
@@ -143,7 +143,7 @@ def invitation_link(user: User) -> str:
 
 def send_invitation(user: User, language: str) -> None:
     with translation.override(language):
-        context = {"user": user, "link": invitation_link(user), "site_root": settings.SITE_ROOT.rstrip("/")}
+        context = {"user": user, "link": _invitation_link(user), "site_root": settings.SITE_ROOT.rstrip("/")}
         subject = render_to_string("organisations/invitation_subject.txt", context).strip()
         body = render_to_string("organisations/invitation_email.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])

@@ -7,7 +7,7 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
-from notifications import services
+from notifications import selectors, services
 from notifications.models import Notification, Preference
 from tests.factories import UserFactory
 
@@ -42,7 +42,7 @@ def test_mail_that_can_never_be_sent_does_not_hold_back_the_rest(db):
 
 def test_mail_older_than_the_retry_period_is_not_sent_late(db):
     reader = UserFactory(username="lukija", email="lukija@example.fi")
-    with time_machine.travel(timezone.now() - datetime.timedelta(days=services.RETRY_DAYS + 1)):
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=selectors.RETRY_DAYS + 1)):
         _unsent(reader, 1, "vanha")
     _unsent(reader, 1, "uusi")
     assert services.deliver_pending() == 1
