@@ -13,25 +13,34 @@ from tests.browser import assert_accessible, log_in
 pytestmark = pytest.mark.browser
 
 
-def test_the_login_page_is_accessible(page):
+def test_a_visitor_logs_in_after_a_mistake_and_skips_to_the_content(page):
+    # One journey instead of three tests (#32 item 1): the login page, a failed login, the skip link.
     page.goto(reverse("login"))
     assert_accessible(page)
-
-
-def test_a_failed_login_is_accessible(page):
-    page.goto(reverse("login"))
     page.fill("#id_username", "editor_a")
     page.fill("#id_password", "wrong")
     page.click("button.primary")
     assert page.locator("[role=alert]").is_visible()
     assert_accessible(page)
+    log_in(page, "member")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
 
 
-@pytest.mark.parametrize("language", ["fi", "sv"])
-def test_the_portal_pages_are_accessible(page, world, live_server, language):
+def test_an_editors_portal_pages_are_accessible_in_finnish_and_in_swedish(page, world):
+    # One journey instead of four tests (#32 item 1): a form sent with an error, the pages in Finnish,
+    # the switch to Swedish from the menu, the same pages in Swedish.
     log_in(page)
-    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
-    for url in [
+    page.goto(reverse("organisation-edit", args=[world.org_a.pk]))
+    page.fill("#id_business_id", "1234567-2")
+    page.click("button.primary")
+    assert "tarkistusmerkki on väärä" in page.locator(".error-summary").inner_text()
+    assert_accessible(page)
+    urls = [
         reverse("dashboard"),
         reverse("area-detail", args=[world.area.code]),
         reverse("organisation-detail", args=[world.org_a.pk]),
@@ -45,114 +54,37 @@ def test_the_portal_pages_are_accessible(page, world, live_server, language):
         reverse("seat-list") + "?on=nonsense",
         reverse("api-tokens"),
         reverse("archive-list", args=[world.area.cooperation.code]),
-    ]:
+    ]
+    for url in urls:
         page.goto(url)
-        assert page.locator("html").get_attribute("lang") == language
+        assert page.locator("html").get_attribute("lang") == "fi"
         assert_accessible(page)
-
-
-def test_the_form_with_errors_is_accessible(page, world):
-    log_in(page)
-    page.goto(reverse("organisation-edit", args=[world.org_a.pk]))
-    page.fill("#id_business_id", "1234567-2")
-    page.click("button.primary")
-    assert "tarkistusmerkki on väärä" in page.locator(".error-summary").inner_text()
-    assert_accessible(page)
-
-
-def test_the_swedish_pages_are_accessible(page, world):
-    log_in(page)
+    page.goto(reverse("dashboard"))
     page.select_option("#language-select", "sv")
     page.click(".lang-form button")
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "sv"
     assert "Startsida" in page.content()
-    assert_accessible(page)
+    for url in urls:
+        page.goto(url)
+        assert page.locator("html").get_attribute("lang") == "sv"
+        assert_accessible(page)
 
 
-def test_the_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page):
-    log_in(page, "member")
-    page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.className")
-    assert focused == "skip-link"
-    assert page.locator(".skip-link").is_visible()
-    page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "main"
-
-
-def test_the_steering_group_pages_are_accessible(page, group_world):
-    log_in(page)
-    page.goto(reverse("group-detail", args=[group_world.group.pk]))
-    assert_accessible(page)
-    page.goto(reverse("group-history", args=[group_world.group.pk]))
-    assert_accessible(page)
-    page.goto(reverse("seat-create", args=[group_world.nomination_a.pk]))
-    page.select_option("#id_person", str(group_world.people["a3"].pk))
-    page.select_option("#id_role", "chair")
-    page.click("button.primary")
-    assert "Johtoryhmällä on jo puheenjohtaja." in page.locator(".error-summary").inner_text()
-    assert_accessible(page)
-
-
-def test_the_decision_pages_are_accessible(page, world):
-    from django.core.management import call_command
-
-    from decisions.models import AgendaItem
-    from organisations import services
-    from organisations.models import EmploymentArea
-
-    call_command("load_demo", verbosity=0)
-    services.grant_area_view(world.editor_a, EmploymentArea.objects.get(code="etela-keski-suomi"))
-    item = AgendaItem.objects.get(year=2025, number=16)
-    page.goto(reverse("public-item", args=[item.body.code, item.pk]))
-    assert_accessible(page)
-    page.goto(reverse("deadline-calculator") + "?kind=rectification&method=email&date=2025-04-02")
-    assert "22.4.2025" in page.content()
-    assert_accessible(page)
-    log_in(page)
-    page.goto(reverse("item-detail", args=[item.pk]))
-    assert_accessible(page)
-    page.goto(reverse("meeting-detail", args=[item.meeting_id]))
-    assert_accessible(page)
-
-
-def test_the_cost_pages_are_accessible(page, world, group_world):
-    import datetime
+def test_an_editors_group_cost_staffing_and_notification_pages_are_accessible(page, world, group_world):
+    # One journey of an editor of area A instead of four tests (#32 item 1).
     from decimal import Decimal
 
     from costs.models import CostItem, DevelopmentDay, Registration
+    from notifications.models import Notification
+    from organisations.models import Municipality
+    from staffing.models import ClientLine, StaffingReview, StaffLine
 
     day = DevelopmentDay.objects.create(
         group=group_world.group, date=datetime.date(2025, 10, 15), title="Päivä"
     )
     CostItem.objects.create(day=day, description="Tila", amount=Decimal("700.00"), paid_by=world.org_a)
     Registration.objects.create(day=day, organisation=world.org_a, count=3)
-    log_in(page)
-    page.goto(reverse("day-detail", args=[day.pk]))
-    assert_accessible(page)
-    page.goto(reverse("group-costs", args=[group_world.group.pk]))
-    assert_accessible(page)
-
-
-def test_the_agreement_page_is_accessible(page, world):
-    from django.core.management import call_command
-
-    from agreements.models import Agreement
-    from organisations import services
-    from organisations.models import EmploymentArea, Organisation
-
-    call_command("load_demo", verbosity=0)
-    services.make_editor(world.editor_a, Organisation.objects.get(name_fi="Jämsän kaupunki"))
-    services.grant_area_view(world.editor_a, EmploymentArea.objects.get(code="etela-keski-suomi"))
-    log_in(page)
-    page.goto(reverse("agreement-detail", args=[Agreement.objects.get().pk]))
-    page.click("text=Kirjaa osapuolesi allekirjoitus")
-    assert_accessible(page)
-
-
-def test_the_notification_page_is_accessible(page, world):
-    from notifications.models import Notification
-
     Notification.objects.create(
         recipient=world.editor_a,
         kind="invoice_overdue",
@@ -161,17 +93,6 @@ def test_the_notification_page_is_accessible(page, world):
         message="Lasku erääntyi.",
         link="/",
     )
-    log_in(page)
-    page.goto(reverse("notification-list"))
-    assert_accessible(page)
-
-
-def test_the_objectives_and_staffing_page_is_accessible(page, world, group_world):
-    from decimal import Decimal
-
-    from organisations.models import Municipality
-    from staffing.models import ClientLine, StaffingReview, StaffLine
-
     municipality = Municipality.objects.create(code="182", name_fi="Jämsä", area=world.area)
     review = StaffingReview.objects.create(group=group_world.group, year=2025)
     StaffLine.objects.create(
@@ -184,7 +105,51 @@ def test_the_objectives_and_staffing_page_is_accessible(page, world, group_world
     )
     ClientLine.objects.create(review=review, organisation=world.org_a, municipality=municipality, clients=40)
     log_in(page)
+    page.goto(reverse("group-detail", args=[group_world.group.pk]))
+    assert_accessible(page)
+    page.goto(reverse("group-history", args=[group_world.group.pk]))
+    assert_accessible(page)
+    page.goto(reverse("seat-create", args=[group_world.nomination_a.pk]))
+    page.select_option("#id_person", str(group_world.people["a3"].pk))
+    page.select_option("#id_role", "chair")
+    page.click("button.primary")
+    assert "Johtoryhmällä on jo puheenjohtaja." in page.locator(".error-summary").inner_text()
+    assert_accessible(page)
+    page.goto(reverse("day-detail", args=[day.pk]))
+    assert_accessible(page)
+    page.goto(reverse("group-costs", args=[group_world.group.pk]))
+    assert_accessible(page)
+    page.goto(reverse("notification-list"))
+    assert_accessible(page)
     page.goto(reverse("staffing-year", args=[group_world.group.pk, 2025]))
+    assert_accessible(page)
+
+
+def test_the_first_real_cases_decision_and_agreement_pages_are_accessible(page, world):
+    # The public pages, then an editor of Jämsä's: one load of the first real case, not two (#32).
+    from django.core.management import call_command
+
+    from agreements.models import Agreement
+    from decisions.models import AgendaItem
+    from organisations import services
+    from organisations.models import EmploymentArea, Organisation
+
+    call_command("load_demo", verbosity=0)
+    services.make_editor(world.editor_a, Organisation.objects.get(name_fi="Jämsän kaupunki"))
+    services.grant_area_view(world.editor_a, EmploymentArea.objects.get(code="etela-keski-suomi"))
+    item = AgendaItem.objects.get(year=2025, number=16)
+    page.goto(reverse("public-item", args=[item.body.code, item.pk]))
+    assert_accessible(page)
+    page.goto(reverse("deadline-calculator") + "?kind=rectification&method=email&date=2025-04-02")
+    assert "22.4.2025" in page.content()
+    assert_accessible(page)
+    log_in(page)
+    page.goto(reverse("item-detail", args=[item.pk]))
+    assert_accessible(page)
+    page.goto(reverse("meeting-detail", args=[item.meeting_id]))
+    assert_accessible(page)
+    page.goto(reverse("agreement-detail", args=[Agreement.objects.get().pk]))
+    page.click("text=Kirjaa osapuolesi allekirjoitus")
     assert_accessible(page)
 
 
