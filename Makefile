@@ -48,7 +48,7 @@ run: setup
 # `make test TEST_JOBS=0` runs in one process; a single file: `.venv/bin/python -m pytest tests/x.py`.
 TEST_JOBS ?= auto
 test: setup
-	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist worksteal
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist worksteal --durations=15
 
 # Style, the apps' layers (import-linter), types (mypy, strict on the rules and services), migrations
 # in step with the models, and Django's system check.
