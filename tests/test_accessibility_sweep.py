@@ -2,6 +2,9 @@
 and in Swedish: axe-core finds no violation, the page is in the language chosen, and none is a server
 error (#17 acceptance). The other browser tests check pages with other roles' rights and forms sent."""
 
+import os
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -9,6 +12,8 @@ from django.urls import reverse
 from tests.browser import assert_accessible, log_in
 
 pytestmark = pytest.mark.browser
+
+TARGET = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 
 def _pages(world) -> list[str]:
@@ -79,20 +84,53 @@ def _pages(world) -> list[str]:
     return urls
 
 
-@pytest.mark.parametrize("language", ["fi", "sv"])
-def test_every_page_a_secretary_opens_passes_axe(page, world, live_server, language):
+def _screenshot_pages(world) -> dict[str, str]:
+    """The main pages the README shows (#17 item 7), by file name."""
+    from agreements.models import Agreement
+    from decisions.models import AgendaItem
+    from governance.models import SteeringGroup
+    from organisations.models import Cooperation
+
+    cooperation = Cooperation.objects.get(areas__code="etela-keski-suomi")
+    group = SteeringGroup.objects.get(cooperation=cooperation)
+    item = AgendaItem.objects.filter(body__area__cooperation=cooperation).order_by("pk").first()
+    agreement = Agreement.objects.get(cooperation=cooperation)
+    return {
+        "front-page": reverse("dashboard"),
+        "cooperation": reverse("cooperation-detail", args=[cooperation.code]),
+        "steering-group": reverse("group-detail", args=[group.pk]),
+        "decision": reverse("item-detail", args=[item.pk]),
+        "decisions": reverse("decision-list"),
+        "agreement": reverse("agreement-detail", args=[agreement.pk]),
+        "people-and-seats": reverse("seat-list"),
+        "archive": reverse("archive-list", args=[cooperation.code]),
+    }
+
+
+def test_every_page_a_secretary_opens_passes_axe_in_both_languages(page, world, live_server, tmp_path):
     from importlib import import_module
 
     from django.apps import apps as django_apps
 
+    # One load of the first real case for both languages and the README's screenshots, which were
+    # three tests loading it three times (#32 item 1).
     call_command("load_demo", verbosity=0)
     # A browser test's database is emptied after each test: put the statements' first text back.
     import_module("statements.migrations.0002_statement_texts").seed(django_apps, None)
+    page.set_viewport_size({"width": 1280, "height": 900})
     log_in(page, "secretary")
-    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
-    for url in _pages(world):
-        response = page.goto(url)
-        assert response is not None, url
-        assert response.status == 200, (url, response.status)
-        assert page.locator("html").get_attribute("lang") == language, url
-        assert_accessible(page)
+    for language in ("fi", "sv"):
+        page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+        for url in _pages(world):
+            response = page.goto(url)
+            assert response is not None, url
+            assert response.status == 200, (url, response.status)
+            assert page.locator("html").get_attribute("lang") == language, url
+            assert_accessible(page)
+        # Screenshots of the main pages (#17 item 7): the README shows the Finnish ones, which
+        # TYM_SCREENSHOTS=1 writes to docs/screenshots/; every run takes them in both languages.
+        target = TARGET if os.environ.get("TYM_SCREENSHOTS") == "1" and language == "fi" else tmp_path
+        for name, url in _screenshot_pages(world).items():
+            page.goto(url)
+            page.screenshot(path=str(target / f"{name}.png"), full_page=False)
+            assert (target / f"{name}.png").stat().st_size > 10_000, name
