@@ -28,7 +28,7 @@ from django.contrib.auth.models import AbstractUser, AnonymousUser, Group, Permi
 from django.contrib.auth.models import User as AuthUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, FilteredRelation, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from organisations.models import Cooperation, EmploymentArea, Grant, Organisation, Participation
@@ -94,31 +94,64 @@ def rights_of(user: User) -> Rights:
 def forget_rights(user: object) -> None:
     """Drop USER's kept rights (after a grant or withdrawal in the same request or script)."""
     vars(user).pop("_tym_rights", None)
+    vars(user).pop("_tym_held", None)
 
 
-def _holds_every_cooperation(user: AuthUser) -> bool:
-    """Whether USER may see every cooperation: a superuser, or EVERY_COOPERATION held directly or
-    through a group. Read on every page, so in one query; ModelBackend.has_perm() reads the user's
-    and the groups' permissions in two (#15)."""
-    if user.is_superuser:
-        return True
-    app_label, codename = EVERY_COOPERATION.split(".")
-    return Permission.objects.filter(
-        Q(user=user) | Q(group__user=user), content_type__app_label=app_label, codename=codename
-    ).exists()
+@dataclass(frozen=True)
+class _Held:
+    """A grant in force, as rights are derived from it."""
+
+    role: str
+    organisation_id: int
+    organisation_kind: str
+    cooperation_id: int | None
+
+
+def _held(user: AuthUser) -> tuple[bool, tuple[_Held, ...]]:
+    """Whether USER may see every cooperation (EVERY_COOPERATION held directly or through a group), and
+    their grants in force. Read on every page, so in one query, kept on the user for the request: the
+    permission and the grants were two (#32 item 6), ModelBackend.has_perm() reads the permission in
+    two more (#15)."""
+    kept = user.__dict__.get("_tym_held")
+    if kept is None:
+        app_label, codename = EVERY_COOPERATION.split(".")
+        every = Permission.objects.filter(
+            Q(user=OuterRef("pk")) | Q(group__user=OuterRef("pk")),
+            content_type__app_label=app_label,
+            codename=codename,
+        )
+        rows = (
+            get_user_model()
+            .objects.filter(pk=user.pk)
+            .annotate(
+                every=Exists(every),
+                held=FilteredRelation("grants", condition=Q(grants__withdrawn_at__isnull=True)),
+            )
+            .values_list(
+                "every",
+                "held__role",
+                "held__organisation_id",
+                "held__organisation__kind",
+                "held__cooperation_id",
+            )
+        )
+        found = list(rows)
+        grants = tuple(_Held(*row[1:]) for row in found if row[1] is not None)
+        kept = user.__dict__["_tym_held"] = (bool(found and found[0][0]), grants)
+    return cast(tuple[bool, tuple[_Held, ...]], kept)
 
 
 def _derive_rights(user: AuthUser) -> Rights:
-    if _holds_every_cooperation(user):
+    every, grants = (True, ()) if user.is_superuser else _held(user)
+    if every:
         return Rights(administrator=True, cooperations=None)
-    grants = list(Grant.objects.active().filter(user=user).select_related("organisation"))
     acting_for = frozenset(g.organisation_id for g in grants if g.role == Grant.Role.EDITOR)
     secretary_of = frozenset(
         g.cooperation_id for g in grants if g.role == Grant.Role.SECRETARY and g.cooperation_id
     )
     everywhere = [g for g in grants if g.cooperation_id is None]
     # Kela takes part in every cooperation (Act 381/2023 § 3): its people see them all.
-    if any(g.organisation.kind == Organisation.Kind.KELA for g in everywhere):
+    if any(g.organisation_kind == Organisation.Kind.KELA for g in everywhere):
         return Rights(False, acting_for, None, secretary_of)
     visible: set[int] = set(secretary_of)
     if everywhere:
@@ -136,7 +169,7 @@ def _derive_rights(user: AuthUser) -> Rights:
         )
         for g in named:
             if (
-                g.organisation.kind == Organisation.Kind.KELA
+                g.organisation_kind == Organisation.Kind.KELA
                 or (g.cooperation_id, g.organisation_id) in current
             ):
                 visible.add(cast(int, g.cooperation_id))
@@ -258,9 +291,18 @@ def secretaries_of(cooperation_id: int) -> list[AbstractUser]:
 
 
 def manages_people(user: User) -> bool:
-    """A national administrator or the board secretary of some cooperation: may manage people."""
-    rights = rights_of(user)
-    return rights.administrator or bool(rights.secretary_of)
+    """A national administrator or the board secretary of some cooperation: may manage people. Asked
+    before every page (the second factor), so from the grants alone, without the participations that
+    only the cooperations seen need."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    kept = user.__dict__.get("_tym_rights")
+    if kept is not None:
+        return kept.administrator or bool(kept.secretary_of)
+    if user.is_superuser:
+        return True
+    every, grants = _held(user)
+    return every or any(g.role == Grant.Role.SECRETARY and g.cooperation_id for g in grants)
 
 
 def describe_right(user: object) -> str:

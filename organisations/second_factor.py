@@ -23,7 +23,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core import audit
-from organisations.access import rights_of
+from organisations.access import manages_people
 
 RECOVERY_CODES = 10
 # Where a user who still owes the second factor may go: the page itself, logging out, static files,
@@ -34,10 +34,7 @@ EXEMPT_PREFIXES = ("/second-factor/", "/accounts/logout/", "/static/", "/i18n/",
 def needs_second_factor(user) -> bool:  # type: ignore[no-untyped-def]
     if not getattr(user, "is_authenticated", False):
         return False
-    if user.is_staff or user.is_superuser:
-        return True
-    rights = rights_of(user)
-    return rights.administrator or bool(rights.secretary_of)
+    return user.is_staff or user.is_superuser or manages_people(user)
 
 
 class SecondFactorMiddleware:
