@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from core import reminders
@@ -50,21 +50,29 @@ class Work:
 class Scope:
     """The cooperations whose work the front page gathers for one reader."""
 
-    cooperations: QuerySet[Cooperation]
+    cooperations: QuerySet[Cooperation]  # whose work is gathered
+    listed: list[Cooperation]  # the same, as rows for the page's list
     choosing: bool = False  # the reader sees too many: the page offers a choice
     chosen: Cooperation | None = None
+    choices: list[Cooperation] = field(default_factory=list)  # every one seen, when choosing
 
 
 def scope(user, chosen_code: str | None = None) -> Scope:
-    visible = access.cooperations_visible_to(user)
-    rights = access.rights_of(user)
-    seen = len(rights.cooperations) if rights.cooperations is not None else visible.count()
-    if seen <= FRONT_PAGE_COOPERATIONS:
-        return Scope(visible)
+    """The visible cooperations are read once, for the count, the choice and the list alike: the page's
+    queries are the same for one cooperation and for fifty, and whether the reader chooses or not (a
+    count, the chosen one and the choice were three queries more once there were over five, #32)."""
+    visible = list(access.cooperations_visible_to(user))
+    if len(visible) <= FRONT_PAGE_COOPERATIONS:
+        return Scope(_by_pk(visible), visible)
     valid = chosen_code and re.fullmatch(r"[-\w]{1,60}", chosen_code)  # a code, not any text sent
-    chosen = visible.filter(code=chosen_code).first() if valid else None
-    picked = Q(pk__in=rights.secretary_of) | Q(pk=chosen.pk if chosen else None)
-    return Scope(visible.filter(picked), choosing=True, chosen=chosen)
+    chosen = next((c for c in visible if c.code == chosen_code), None) if valid else None
+    secretary_of = access.rights_of(user).secretary_of
+    picked = [c for c in visible if c.pk in secretary_of or c == chosen]
+    return Scope(_by_pk(picked), picked, choosing=True, chosen=chosen, choices=visible)
+
+
+def _by_pk(cooperations: list[Cooperation]) -> QuerySet[Cooperation]:
+    return Cooperation.objects.filter(pk__in=[c.pk for c in cooperations])
 
 
 def my_work(user, today: datetime.date, cooperations: QuerySet[Cooperation] | None = None) -> Work:

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,7 +25,6 @@ from organisations.models import (
 
 @login_required
 def dashboard(request: AuthenticatedRequest) -> HttpResponse:
-    visible = access.cooperations_visible_to(request.user)
     person = Person.objects.filter(user=request.user).select_related("organisation").first()
     today = timezone.localdate()
     since = my_work.last_visit(request.user)
@@ -33,7 +32,9 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     # A reader who sees many cooperations (a national administrator) gets the chosen ones listed and
     # the rest in the selector, and no list of every organisation: the page stays the same size
     # however many there are (#15).
-    listed = scope.cooperations if scope.choosing else visible
+    prefetch_related_objects(
+        scope.listed, Prefetch("areas", queryset=EmploymentArea.objects.order_by("name_fi"))
+    )
     every_organisation = access.rights_of(request.user).administrator
     return render(
         request,
@@ -42,15 +43,13 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
             "today": today,
             "work": my_work.my_work(request.user, today, scope.cooperations),
             "scope": scope,
-            "choices": visible if scope.choosing else None,
+            "choices": scope.choices if scope.choosing else None,
             "findings": sections("dashboard", request, None),
             "since": since,
             "changes": sorted(rows("dashboard-changes", request, since), key=lambda c: c.at, reverse=True)[
                 :30
             ],
-            "cooperations": listed.prefetch_related(
-                Prefetch("areas", queryset=EmploymentArea.objects.order_by("name_fi"))
-            ),
+            "cooperations": scope.listed,
             "every_organisation": every_organisation,
             "organisations": () if every_organisation else access.organisations_acted_for(request.user),
             "person": person,

@@ -5,6 +5,7 @@ gathers; the page's queries stay the same however many cooperations there are.""
 import datetime
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -12,7 +13,7 @@ from django.utils import timezone
 
 from governance.models import SteeringGroup
 from organisations.my_work import FRONT_PAGE_COOPERATIONS
-from tests.factories import CooperationFactory
+from tests.factories import CooperationFactory, UserFactory
 
 
 def cooperations_with_terms_ending(count: int) -> list:
@@ -126,3 +127,65 @@ def test_an_administrator_chooses_a_cooperation_on_the_front_page_in_a_browser(p
     page.get_by_role("link", name=f"Ryhmä {chosen.code}").first.wait_for()
     assert f"cooperation={chosen.code}" in page.url
     assert_accessible(page)
+
+
+def _national(count: int) -> list:
+    """COUNT more cooperations of the national data: each with its parties, a steering group with
+    seats, an agreement, meetings with decisions, objectives, staffing and costs."""
+    from devdata.national import Generator
+    from organisations.models import Cooperation
+
+    before = set(Cooperation.objects.values_list("pk", flat=True))
+    Generator(cooperations=count, years=2, seed=32, progress=lambda *a: None).run()
+    return list(Cooperation.objects.exclude(pk__in=before).order_by("pk"))
+
+
+def _give(user, role: str, cooperations) -> None:
+    """ROLE in each of COOPERATIONS, through its first party (an administrator sees them all already)."""
+    from organisations.models import Grant, Participation
+    from organisations.services import grant
+
+    if role == "administrator":
+        return
+    for cooperation in cooperations:
+        party = Participation.objects.filter(cooperation=cooperation).order_by("pk").first().organisation
+        grant(user=user, role=getattr(Grant.Role, role.upper()), organisation=party, cooperation=cooperation)
+
+
+@pytest.mark.parametrize(
+    ("role", "threshold"),
+    [
+        # the secretary of each: over five, they choose, and their own ten are gathered all the same
+        ("secretary", FRONT_PAGE_COOPERATIONS),
+        # a viewer of each and an administrator: over five, the work of the one chosen
+        ("viewer", FRONT_PAGE_COOPERATIONS),
+        ("administrator", FRONT_PAGE_COOPERATIONS),
+        # a viewer who gathers the work of all ten (the threshold raised: no choice offered)
+        ("viewer", 10),
+    ],
+)
+def test_the_front_page_makes_as_many_queries_for_ten_cooperations_as_for_one(
+    role, threshold, db, monkeypatch
+):
+    """#32 item 6: a reader of one cooperation and a reader of ten make the same queries, whether the
+    page gathers the work of all ten or of the one chosen."""
+    from organisations import access, my_work
+
+    monkeypatch.setattr(my_work, "FRONT_PAGE_COOPERATIONS", threshold)
+    with time_machine.travel("2026-03-20 10:00 +0200", tick=False):
+        first = _national(1)
+        reader = UserFactory(username=f"lukija-{role}")
+        if role == "administrator":
+            access.make_secretary(reader)
+        _give(reader, role, first)
+        client = Client()
+        client.force_login(reader)
+        url = f"/?cooperation={first[0].code}"
+        one = _queries(client, url)
+        more = _national(9)
+        _give(reader, role, more)
+        page = client.get(url).content.decode()
+        ten = _queries(client, url)
+    gathered = more if role == "secretary" or threshold == 10 else []
+    assert all(f'href="/cooperations/{c.code}/"' in cooperations_listed(page) for c in [*first, *gathered])
+    assert ten == one, f"{role}: {one} queries for one cooperation, {ten} for ten"
