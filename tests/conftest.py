@@ -58,6 +58,21 @@ def _test_logins_give_the_second_factor(monkeypatch):
     monkeypatch.setattr(Client, "force_login", force_login)
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    """pytest-django's (the worker's name on the test database), then on PostgreSQL the test database
+    copied from a migrated template instead of migrated again (tests/pg_template.py)."""
+    from tests import pg_template
+
+    return pg_template.copy_for_this_worker()
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(django_db_keepdb, django_db_modify_db_settings):
+    """Keep (do not recreate) the test database when it was just copied from the template."""
+    return django_db_keepdb or bool(django_db_modify_db_settings)
+
+
 @pytest.fixture(scope="module")
 def demo_for_module(django_db_setup, django_db_blocker):
     """The first real case (load_demo) loaded once for a whole test module and rolled back after its
