@@ -8,7 +8,11 @@ PDF times against WeasyPrint's own time for the same number of pages, the daily 
 national data, and the workers' memory after the run. A markdown table goes to bench/results/.
 
 A benchmark, not a test: it reports; nothing fails. Needs PostgreSQL (DATABASE_URL, default the
-local server's tym_bench, which it drops and makes again) and Debian's wrk."""
+local server's tym_bench, which it drops and makes again) and Debian's wrk.
+
+A reduced run, for a quick look (the table says it was reduced): BENCH_PAGES names the rows to measure
+(comma-separated, e.g. "health,overhead,front page"), BENCH_COOPERATIONS the national data's size
+(default 50, over BENCH_YEARS, default 10), BENCH_SECONDS each page's wrk run (default 5)."""
 
 from __future__ import annotations
 
@@ -33,6 +37,10 @@ CACHE = os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/3")
 PORT = int(os.environ.get("BENCH_PORT", "8791"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 TICKS = os.sysconf("SC_CLK_TCK")
+COOPERATIONS = int(os.environ.get("BENCH_COOPERATIONS", "50"))
+YEARS = int(os.environ.get("BENCH_YEARS", "10"))
+SELECTED = [name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name.strip()]
+OVERHEAD = "overhead (empty page)"
 TODAY = datetime.datetime.now(tz=datetime.UTC).date().isoformat()
 
 
@@ -90,8 +98,12 @@ def pages() -> dict[str, str]:
     agreement = Agreement.objects.get(cooperation=cooperation)
     return {
         "health": "/healthz/",
+        # A logged-in request's own cost: the middleware, the session, the second factor, the rights, the log.
+        OVERHEAD: "/bench/empty/",
         "reference (50 rows)": "/bench/reference/",
-        "front page": "/",
+        # The demo's cooperation chosen: over five cooperations, an administrator chooses whose work the
+        # page gathers, so at national scale it gathers the same one cooperation's as at demo scale.
+        "front page": f"/?cooperation={cooperation.code}",
         "cooperation": f"/cooperations/{cooperation.code}/",
         "area": "/areas/etela-keski-suomi/",
         "steering group": f"/groups/{group.pk}/",
@@ -110,6 +122,30 @@ def pages() -> dict[str, str]:
         "PDF minutes": f"/meetings/{item.meeting_id}/minutes.pdf",
         "PDF agreement": f"/agreements/{agreement.pk}/agreement.pdf",
     }
+
+
+def overhead_in_process(session: str, url: str, rounds: int = 500) -> tuple[float, list[str]]:
+    """A logged-in request's own CPU ms in process (time.process_time around Django's test client: no
+    load generator, no PostgreSQL server) and the tables its queries read, in order."""
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session
+    for _ in range(20):  # warm
+        client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    tables = [re.search(r'(?:FROM|INTO) "(\w+)"', q["sql"]) for q in captured.captured_queries]
+    named = [
+        m.group(1) if m else q["sql"][:20] for m, q in zip(tables, captured.captured_queries, strict=True)
+    ]
+    started = time.process_time()
+    for _ in range(rounds):
+        client.get(url)
+    return (time.process_time() - started) * 1000 / rounds, named
 
 
 def query_counts(session: str, urls: dict[str, str]) -> dict[str, int]:
@@ -309,16 +345,23 @@ def main() -> None:
 
     session = session_for_secretary()
     urls = pages()
+    if SELECTED:
+        urls = {name: url for name, url in urls.items() if name in SELECTED or name.split(" ")[0] in SELECTED}
     rows: dict[str, dict] = {name: {} for name in urls}
+    overhead: dict[str, tuple[float, list[str]]] = {}
     daily = {"demo": daily_jobs_seconds()}
 
     for scale in ("demo", "national"):
         if scale == "national":
-            call_command("generate_national_data", cooperations=5, years=10, verbosity=0)
+            first = max(1, COOPERATIONS // 10)
+            call_command("generate_national_data", cooperations=first, years=YEARS, verbosity=0)
             daily["1×"] = daily_jobs_seconds()
-            call_command("generate_national_data", cooperations=45, years=10, verbosity=0)
+            call_command(
+                "generate_national_data", cooperations=COOPERATIONS - first, years=YEARS, verbosity=0
+            )
             daily["10×"] = daily_jobs_seconds()
         counts = query_counts(session, urls)
+        overhead[scale] = overhead_in_process(session, "/bench/empty/")
         for name, url in urls.items():
             # A server of its own for each page: a slow page's queued requests never spill into the next.
             print(f"{scale}: {name}", file=sys.stderr, flush=True)
@@ -331,17 +374,30 @@ def main() -> None:
                 server.stop()
     # Deployed, PDFs have their own gunicorn workers (deploy/Caddyfile): the web workers' memory is
     # every other page's.
-    memory = max(row["memory national"] for name, row in rows.items() if not name.startswith("PDF"))
-    pdf_memory = max(row["memory national"] for name, row in rows.items() if name.startswith("PDF"))
+    memory = max(
+        (row["memory national"] for name, row in rows.items() if not name.startswith("PDF")), default=0
+    )
+    pdf_memory = max(
+        (row["memory national"] for name, row in rows.items() if name.startswith("PDF")), default=0
+    )
 
-    health = rows["health"]["national"]["cpu_ms"] or 1e-9
+    health = (rows["health"]["national"]["cpu_ms"] if "health" in rows else float("nan")) or 1e-9
+    reduced = []
+    if SELECTED:
+        reduced.append(f"only the rows {', '.join(urls)}")
+    if (COOPERATIONS, YEARS) != (50, 10):
+        reduced.append(f"national data of {COOPERATIONS} cooperations over {YEARS} years, not 50 over 10")
+    if SECONDS != 5:
+        reduced.append(f"{SECONDS} s of wrk a page, not 5")
     lines = [
         f"# Benchmark {TODAY}",
         "",
         f"gunicorn 2 sync workers, wrk -t2 -c8 -d{SECONDS}s, PostgreSQL, cache: {cache}; as a national "
         "administrator.",
         "Server CPU ms per request from /proc of the workers; budget: 10× the health endpoint's.",
-        "Demo: the first real case. National: plus 50 cooperations over 10 years (generate_national_data).",
+        f"Demo: the first real case. National: plus {COOPERATIONS} cooperations over {YEARS} years "
+        "(generate_national_data).",
+        *([f"**A reduced run**: {'; '.join(reduced)}."] if reduced else []),
         "",
         "| page | queries demo / national | req/s demo / national | p99 ms demo / national "
         "| CPU ms/req demo / national | × health (national) | worker MB after n requests (national) | errs |",
@@ -355,6 +411,14 @@ def main() -> None:
             f"| {n['cpu_ms'] / health:.1f} | {row['memory national']:.0f} after {n['requests']} "
             f"| {d['errors'] + n['errors']} |"
         )
+    lines += [""]
+    for scale, (cpu, named) in overhead.items():
+        lines.append(
+            f"A logged-in request's own overhead ({OVERHEAD}, {scale}), in process: {cpu:.2f} ms CPU, "
+            f"{len(named)} queries ({', '.join(named) or 'none'}); budget 3 ms and 4 queries (the row above: "
+            "the same page in gunicorn)."
+        )
+    pdfs = [name for name in ("PDF minutes", "PDF agreement") if name in rows]
     lines += [
         "",
         "| PDF | server CPU ms/req | WeasyPrint, plain text of the same pages | ratio (budget 1.5) "
@@ -365,7 +429,7 @@ def main() -> None:
 
     client = Client()
     client.cookies["sessionid"] = session
-    for name in ("PDF minutes", "PDF agreement"):
+    for name in pdfs:
         import io
 
         from pypdf import PdfReader
@@ -381,8 +445,10 @@ def main() -> None:
     lines += [
         "",
         "Daily jobs, first run after the data came / a day like any other (each reminder already made): "
-        f"demo {daily['demo'][0]:.2f} / {daily['demo'][1]:.2f} s; 5 cooperations × 10 years (1×) "
-        f"{daily['1×'][0]:.2f} / {daily['1×'][1]:.2f} s; 50 × 10 (10×) {daily['10×'][0]:.2f} / "
+        f"demo {daily['demo'][0]:.2f} / {daily['demo'][1]:.2f} s; "
+        f"{max(1, COOPERATIONS // 10)} cooperations × {YEARS} years (1×) {daily['1×'][0]:.2f} / "
+        f"{daily['1×'][1]:.2f} s; {COOPERATIONS} × {YEARS} (10×) "
+        f"{daily['10×'][0]:.2f} / "
         f"{daily['10×'][1]:.2f} s; ratio 10× to 1× {daily['10×'][0] / daily['1×'][0]:.1f} / "
         f"{daily['10×'][1] / daily['1×'][1]:.1f} (budget: under 2 s, linear).",
         f"Largest web worker's memory after a page's run, national scale: {memory:.0f} MB (budget 150 MB); "

@@ -1,6 +1,8 @@
 """The portal's URLs plus the reference page: 50 ORM rows through a template, the unit the issue's
-budgets compare pages against, alongside the health endpoint."""
+budgets compare pages against, alongside the health endpoint; and an empty logged-in page, whose cost
+is a logged-in request's own: the middleware, the session, the second factor, the rights, the log."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.template import Context, Template
 from django.urls import path
@@ -20,4 +22,9 @@ def reference(request):
     return HttpResponse(REFERENCE.render(Context({"people": people})))
 
 
-urlpatterns = [path("bench/reference/", reference), *portal]
+@login_required
+def empty(request):
+    return HttpResponse("<!DOCTYPE html><html lang='fi'><title>Tyhjä</title><p>Tyhjä sivu.</p></html>")
+
+
+urlpatterns = [path("bench/reference/", reference), path("bench/empty/", empty), *portal]
