@@ -13,7 +13,7 @@ from tests.browser import AXE_TAGS, log_in
 pytestmark = pytest.mark.browser
 
 REGISTERED = sorted(admin.site._registry.items(), key=lambda entry: entry[0]._meta.label)
-SUPERUSER_ONLY = ("auth", "axes", "otp_totp", "otp_static", "core")
+SUPERUSER_ONLY = ("auth", "axes", "otp_totp", "otp_static", "core", "statements")
 
 
 def _urls(user, app_labels_excluded=(), only=None):
