@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from rest_framework import authentication, exceptions, permissions
 
 from api.models import PREFIX, ApiToken, digest
-from core import audit
+from auditlog import audit
 
 # A token lives at most this long; the user makes a new one before it ends.
 MAX_VALIDITY_DAYS = 366

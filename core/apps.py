@@ -25,41 +25,15 @@ class CoreConfig(AppConfig):
 
         from django.contrib.auth import signals
 
-        from core import audit, housekeeping
+        from core import housekeeping
 
-        signals.user_logged_in.connect(_logged_in, dispatch_uid="audit-login")
-        signals.user_login_failed.connect(_login_failed, dispatch_uid="audit-login-failed")
-        signals.user_logged_out.connect(_logged_out, dispatch_uid="audit-logout")
-        del audit, housekeeping  # imported for their daily jobs
+        signals.user_logged_in.connect(_logged_in, dispatch_uid="session-renewed-at-login")
+        del housekeeping  # imported for its daily job
 
 
 def _logged_in(sender, request, user, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    from core import audit
-
-    audit.record("login", "/accounts/login/", user=user, ip=audit.client_address(request))
     from core.middleware import SessionRenewalMiddleware
 
     session = getattr(request, "session", None)
     if session is not None:  # a login saves the session: that is its first renewal
         session[SessionRenewalMiddleware.KEY] = int(time.time())
-
-
-def _login_failed(sender, credentials, request=None, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    from core import audit
-
-    # Only the name typed: the credentials also hold the password, which is never logged.
-    username = str(credentials.get("username", ""))
-    audit.record(
-        "login_failed",
-        "/accounts/login/",
-        username=username,
-        result="failed",
-        ip=audit.client_address(request),
-    )
-
-
-def _logged_out(sender, request, user, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    from core import audit
-
-    if user is not None:
-        audit.record("logout", "/accounts/logout/", user=user, ip=audit.client_address(request))

@@ -1,4 +1,4 @@
-"""The use and disclosure log's page (core.audit), for the national administrators: search by day,
+"""The use and disclosure log's page (auditlog.audit), for the national administrators: search by day,
 user and action, newest first, a page at a time."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from core import audit
+from auditlog import audit
+from auditlog.models import AuditEvent
 from core.forms import DATE_WIDGET
-from core.models import AuditEvent
 from core.views import AuthenticatedRequest
 from organisations.access import rights_of
 

@@ -12,8 +12,8 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from auditlog.models import AuditEvent
 from core import reminders
-from core.models import AuditEvent
 from organisations import access
 from organisations.models import Cooperation
 

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core import audit
+from auditlog import audit
 from organisations.access import manages_people
 
 RECOVERY_CODES = 10

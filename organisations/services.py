@@ -20,7 +20,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from core import audit
+from auditlog import audit
 from core.writes import Actor, save_validated, update_fields
 from organisations import access
 from organisations.models import Cooperation, EmploymentArea, Grant, Organisation, Participation, Person

@@ -14,7 +14,7 @@ from agreements import services as agreement_services
 from agreements.models import Signature
 from api.auth import issue_token, revoke_token
 from api.models import ApiToken
-from core.models import AuditEvent
+from auditlog.models import AuditEvent
 from governance.models import Membership, Nomination
 from organisations import services as org_services
 from organisations.models import Grant

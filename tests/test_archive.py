@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from archive import services
 from archive.models import ArchivedDocument
-from core.models import AuditEvent
+from auditlog.models import AuditEvent
 from tests.test_agreement_lifecycle import approving, draft  # noqa: F401
 
 META = {

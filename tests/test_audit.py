@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 
-from core import audit
-from core.models import AppendOnly, AuditEvent
+from auditlog import audit
+from auditlog.models import AppendOnly, AuditEvent
 
 
 def actions():

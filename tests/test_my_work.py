@@ -9,7 +9,7 @@ import time_machine
 from django.test import Client
 from django.utils import timezone
 
-from core import audit
+from auditlog import audit
 from core.reminders import Audience, Due, Text
 from governance import services
 from governance.models import Membership

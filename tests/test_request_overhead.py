@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.test import Client
 from django.urls import path
 
-from core.models import AuditEvent
+from auditlog.models import AuditEvent
 from organisations.models import Grant
 from organisations.services import grant
 from tests.factories import UserFactory

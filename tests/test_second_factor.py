@@ -10,7 +10,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from core.models import AuditEvent
+from auditlog.models import AuditEvent
 
 
 def password_login(username: str) -> Client:

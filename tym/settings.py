@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "core",
+    "auditlog",
     "statements",
     "backups",
     "casefiles",
@@ -99,7 +100,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # The second factor for those who manage rights and records, before any other page (#14).
     "organisations.second_factor.SecondFactorMiddleware",
-    "core.middleware.AuditMiddleware",
+    "auditlog.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # request.htmx: a small interaction answers with the part of the page it changes (#17 item 6).
     "django_htmx.middleware.HtmxMiddleware",
@@ -269,7 +270,7 @@ SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
-# The use and disclosure log (core.audit; Act 906/2019 § 17): how long rows are kept, which pages are
+# The use and disclosure log (auditlog.audit; Act 906/2019 § 17): how long rows are kept, which pages are
 # views of non-public records, which anonymous disclosures are logged, and who describes the right.
 AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 5 * 366, minimum=30)
 AUDIT_VIEWED_PAGES = {

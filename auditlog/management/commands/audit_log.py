@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from core import audit
+from auditlog import audit
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Writing and reading the use and disclosure log (core.models.AuditEvent). record() is what the apps
+"""Writing and reading the use and disclosure log (auditlog.models.AuditEvent). record() is what the apps
 call; the middleware and the login signals record the rest. Nothing secret is ever logged: paths
 without query strings, the calendar token replaced, never a password."""
 
@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 from django.db import transaction
 from django.utils import timezone
 
+from auditlog.models import AuditEvent
 from core.jobs import daily as daily_job
-from core.models import AuditEvent
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ def client_address(request: object) -> str | None:
     return meta.get("REMOTE_ADDR") or None
 
 
-@daily_job("core.prune_audit_log")
+@daily_job("auditlog.prune_audit_log")
 def prune(today: datetime.date) -> dict[str, int]:
     """Retention (settings.AUDIT_RETENTION_DAYS): the only removal of audit rows."""
     from django.conf import settings
