@@ -92,23 +92,23 @@ def filled(world):
 LOG_AND_SESSION = 4
 
 
-def test_the_area_page_makes_these_ten_queries(filled, as_member, django_assert_num_queries):
+def test_the_area_page_makes_these_nine_queries(filled, as_member, django_assert_num_queries):
     as_member.get(url(filled.area))  # warm-up: content types and the like are cached after this
-    # 1 session, 2 user, 3 the area with its cooperation, authority and lead municipality, 4 whether
-    # the user holds every cooperation (own permissions or a group's), 5 their grants, 6 the
-    # participations the grants reach through; the section the decisions app contributes: 7 bodies,
-    # 8 their meetings; then 9 municipalities and 10 their counties.
-    with django_assert_num_queries(10 + LOG_AND_SESSION):
+    # 1 session, 2 user, 3 whether the user holds every cooperation or has grants (one query, #32
+    # item 6), 4 the area with its cooperation, authority and lead municipality, 5 the participations
+    # the grants reach through; the section the decisions app contributes: 6 bodies, 7 their
+    # meetings; then 8 municipalities and 9 their counties.
+    with django_assert_num_queries(9 + LOG_AND_SESSION):
         assert as_member.get(url(filled.area)).status_code == 200
 
 
-def test_the_cooperation_page_makes_these_thirteen_queries(filled, as_member, django_assert_num_queries):
+def test_the_cooperation_page_makes_these_twelve_queries(filled, as_member, django_assert_num_queries):
     as_member.get(cooperation_url(filled.area))
-    # 1 session, 2 user, 3 the cooperation, 4 every cooperation?, 5 grants, 6 participations; 7 the
-    # county that names the vice-chair; 8 its areas; the sections: 9 steering groups, 10 agreements,
-    # 11 the archived documents open to the reader (a member acts for no party: no query for that);
-    # 12 the parties and 13 their people.
-    with django_assert_num_queries(13 + LOG_AND_SESSION):
+    # 1 session, 2 user, 3 every cooperation? and grants (one query), 4 the cooperation,
+    # 5 participations the grants reach through; 6 the archived documents open to the reader (a
+    # member acts for no party: no query for that); 7 the county that names the vice-chair; 8 its
+    # areas; the sections: 9 steering groups, 10 agreements; 11 the parties and 12 their people.
+    with django_assert_num_queries(12 + LOG_AND_SESSION):
         assert as_member.get(cooperation_url(filled.area)).status_code == 200
 
 
