@@ -18,7 +18,7 @@ from agreements.models import Agreement, Signature
 from api import serializers as s
 from api.auth import SignedIn
 from api.schema import FILTER_PARAMETERS, filters_of
-from costs.models import DevelopmentDay
+from costs.models import DevelopmentDay, Invoice
 from decisions import appeals
 from decisions.models import AgendaItem, Meeting
 from governance import compliance
@@ -284,6 +284,6 @@ class DayViewSet(ReadViewSet):
     def visible(self):
         return (
             DevelopmentDay.objects.filter(_in_visible(self.request.user, "group__cooperation"))
-            .prefetch_related("invoices")
+            .prefetch_related(Prefetch("invoices", queryset=Invoice.objects.select_related("credits")))
             .order_by("-date", "pk")
         )

@@ -299,10 +299,25 @@ class StaffingSerializer(serializers.ModelSerializer):
 class InvoiceSerializer(serializers.ModelSerializer):
     debtor = serializers.IntegerField(source="debtor_id")
     creditor = serializers.IntegerField(source="creditor_id")
+    # A credit note (#32 item 4) takes back the invoice it names, for its whole amount: without the
+    # kind a client would add it to the debt instead of subtracting it.
+    credits = serializers.CharField(source="credits.number", allow_null=True, read_only=True)
 
     class Meta:
         model = Invoice
-        fields = ["number", "debtor", "creditor", "registrations", "share", "amount", "due_date", "status"]
+        fields = [
+            "number",
+            "kind",
+            "credits",
+            "reason",
+            "debtor",
+            "creditor",
+            "registrations",
+            "share",
+            "amount",
+            "due_date",
+            "status",
+        ]
 
 
 class DaySerializer(serializers.ModelSerializer):
@@ -311,4 +326,4 @@ class DaySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = DevelopmentDay
-        fields = ["id", "group", "date", "place", "title", "invoices"]
+        fields = ["id", "group", "date", "place", "title", "status", "invoices"]
