@@ -23,6 +23,8 @@ from typing import Any
 from django.conf import settings
 from django.utils.functional import Promise
 
+from core import registries
+
 
 class Remind(enum.Enum):
     AHEAD = "ahead"  # at each lead time before the day (settings.REMINDER_LEAD_DAYS)
@@ -112,7 +114,8 @@ def collect(
 ) -> Iterator[Due]:
     """Everything that falls due as of TODAY, from every declaration (or the ONLY ones named).
 
-    A declaration that fails is logged and skipped (ISOLATE), so the front page and the calendar still
+    A declaration that fails is, as in every registry (core/registries.py), raised in development and
+    tests, and in production logged and skipped (ISOLATE), so the front page and the calendar still
     show the rest; the reminder sweep passes isolate=False to count and report the failure itself."""
     names = set(only) if only is not None else None
     for name, declaration in _DECLARATIONS.items():
@@ -122,8 +125,10 @@ def collect(
                 continue
             try:
                 found = list(declaration(today, cooperations))
-            except Exception:  # one bad record must not silence every other declaration
-                logging.getLogger(__name__).exception("reminder declaration %s failed for %s", name, today)
+            except Exception as error:  # one bad record must not silence every other declaration
+                registries.failed(
+                    error, logging.getLogger(__name__), "reminder declaration %s failed for %s", name, today
+                )
                 continue
             yield from found
 

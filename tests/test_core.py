@@ -179,7 +179,8 @@ def test_a_failing_daily_job_is_reported_and_the_others_still_run(monkeypatch, s
     assert ran == [D(2025, 1, 2)]
 
 
-def test_a_failing_reminder_declaration_does_not_silence_the_others(monkeypatch):
+def test_a_failing_reminder_declaration_does_not_silence_the_others_in_production(monkeypatch, settings):
+    settings.REGISTRIES_RAISE = False
     import datetime
 
     from core import reminders
@@ -193,3 +194,17 @@ def test_a_failing_reminder_declaration_does_not_silence_the_others(monkeypatch)
 
     monkeypatch.setattr(reminders, "_DECLARATIONS", {"a.broken": broken, "b.working": working})
     assert list(reminders.collect(datetime.date(2026, 1, 1))) == ["due"]
+
+
+def test_a_failing_reminder_declaration_raises_under_tests(monkeypatch):
+    import datetime
+
+    from core import reminders
+
+    def broken(today, cooperations):
+        raise OverflowError("a date out of range in one record")
+        yield  # a generator, as declarations are
+
+    monkeypatch.setattr(reminders, "_DECLARATIONS", {"a.broken": broken})
+    with pytest.raises(OverflowError):
+        list(reminders.collect(datetime.date(2026, 1, 1)))
