@@ -16,7 +16,7 @@ from organisations.models import Cooperation, Organisation
 
 def own_parties(user, cooperation: Cooperation) -> QuerySet[Organisation]:
     """The parties of COOPERATION whose staff's rights USER handles."""
-    return organisations_acted_for(user).filter(pk__in=cooperation.parties().values("pk"))
+    return organisations_acted_for(user, cooperation).filter(pk__in=cooperation.parties().values("pk"))
 
 
 def get_register_for_user(
@@ -27,9 +27,10 @@ def get_register_for_user(
     rights = AccessRight.objects.filter(cooperation=cooperation)
     if is_secretary_of(user, cooperation):
         return cooperation, rights, parties
-    if not parties.exists() and not rights.filter(organisation__in=organisations_acted_for(user)).exists():
+    own = organisations_acted_for(user, cooperation)
+    if not parties.exists() and not rights.filter(organisation__in=own).exists():
         raise Http404  # the register is not within the user's reach
-    return cooperation, rights.filter(organisation__in=organisations_acted_for(user)), parties
+    return cooperation, rights.filter(organisation__in=own), parties
 
 
 def get_right_to_change(user, pk: int) -> AccessRight:
@@ -39,6 +40,6 @@ def get_right_to_change(user, pk: int) -> AccessRight:
     _cooperation, visible, _parties = get_register_for_user(user, right.cooperation.code)
     if not visible.filter(pk=pk).exists():
         raise Http404
-    if not organisations_acted_for(user).filter(pk=right.organisation_id).exists():
+    if not organisations_acted_for(user, right.cooperation_id).filter(pk=right.organisation_id).exists():
         raise PermissionDenied  # the secretary sees every party's rights; each party handles its own
     return right

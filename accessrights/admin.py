@@ -1,11 +1,11 @@
 from django.contrib import admin
 
 from accessrights.models import AccessRight
-from organisations.admin import HistoryGuardedAdmin
+from organisations.admin import HistoryAdmin
 
 
 @admin.register(AccessRight)
-class AccessRightAdmin(HistoryGuardedAdmin):
+class AccessRightAdmin(HistoryAdmin):
     list_display = ["person", "organisation", "system", "applied_on", "granted_on", "ended_on"]
     list_select_related = ["person", "organisation"]
     list_filter = ["cooperation", "organisation"]

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accessrights.models import AccessRight
 from core.forms import DATE_WIDGET, limit_choices
-from organisations.models import Person
+from organisations.selectors import people_of
 
 
 class ApplyForm(forms.ModelForm):
@@ -18,7 +18,8 @@ class ApplyForm(forms.ModelForm):
         limit_choices(
             self,
             "person",
-            Person.objects.filter(organisation__in=parties)
+            people_of(cooperation)
+            .filter(organisation__in=parties)
             .select_related("organisation")
             .order_by("last_name", "first_name"),
         )

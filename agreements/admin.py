@@ -13,7 +13,7 @@ from agreements.models import (
     Signature,
     Version,
 )
-from organisations.admin import HistoryGuardedAdmin
+from organisations.admin import HistoryAdmin
 
 
 class PartyInline(admin.TabularInline):
@@ -28,7 +28,7 @@ class VersionInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(HistoryGuardedAdmin):
+class AgreementAdmin(HistoryAdmin):
     list_display = ["title", "cooperation", "status", "in_force_from", "ends_on"]
     list_select_related = ["cooperation"]
     list_filter = ["status"]
@@ -42,7 +42,7 @@ class SectionInline(admin.StackedInline):
 
 
 @admin.register(Version)
-class VersionAdmin(HistoryGuardedAdmin):
+class VersionAdmin(HistoryAdmin):
     list_display = ["agreement", "number", "kind", "created_on"]
     inlines = [SectionInline]
 
@@ -53,13 +53,13 @@ class SignatoryInline(admin.TabularInline):
 
 
 @admin.register(AgreementParty)
-class AgreementPartyAdmin(HistoryGuardedAdmin):
+class AgreementPartyAdmin(HistoryAdmin):
     list_display = ["organisation", "agreement"]
     inlines = [SignatoryInline]
 
 
 @admin.register(Signature)
-class SignatureAdmin(HistoryGuardedAdmin):
+class SignatureAdmin(HistoryAdmin):
     list_display = ["signatory", "version", "signed_on"]
 
 
@@ -69,7 +69,7 @@ class AnnexVersionInline(admin.TabularInline):
 
 
 @admin.register(Annex)
-class AnnexAdmin(HistoryGuardedAdmin):
+class AnnexAdmin(HistoryAdmin):
     list_display = ["agreement", "number", "title"]
     inlines = [AnnexVersionInline]
 
@@ -80,11 +80,11 @@ class DeliveryInline(admin.TabularInline):
 
 
 @admin.register(Notice)
-class NoticeAdmin(HistoryGuardedAdmin):
+class NoticeAdmin(HistoryAdmin):
     list_display = ["agreement", "from_party", "dated_on"]
     inlines = [DeliveryInline]
 
 
 @admin.register(Dispute)
-class DisputeAdmin(HistoryGuardedAdmin):
+class DisputeAdmin(HistoryAdmin):
     list_display = ["agreement", "requested_by", "requested_to", "requested_on", "resolved_on"]

@@ -5,6 +5,7 @@ from agreements.models import Agreement, AgreementParty, Dispute, Signatory, Ver
 from core.forms import DATE_WIDGET, limit_choices
 from decisions.models import AgendaItem
 from organisations.models import Person
+from organisations.selectors import people_of
 
 
 class SignatureForm(forms.Form):
@@ -98,9 +99,10 @@ class SignatoryForm(forms.ModelForm):
         limit_choices(
             self,
             "person",
-            Person.objects.filter(organisation__agreement_parties__in=parties).order_by(
-                "last_name", "first_name"
-            ),
+            Person.objects.filter(
+                organisation__agreement_parties__in=parties,
+                pk__in=people_of(parties[0].agreement.cooperation_id if parties else 0).values("pk"),
+            ).order_by("last_name", "first_name"),
         )
 
     def _post_clean(self):

@@ -113,7 +113,7 @@ def signatory_must_sign(request: HttpRequest, pk: int) -> HttpResponse:
         Signatory.objects.select_related("party__organisation", "party__agreement"), pk=pk
     )
     agreement = access.get_agreement_for_user(request.user, signatory.party.agreement_id)
-    if not can_act_for(request.user, signatory.party.organisation):
+    if not can_act_for(request.user, signatory.party.organisation, agreement.cooperation_id):
         raise PermissionDenied
     form = MustSignForm(request.POST, auto_id=f"signatory-{signatory.pk}-%s")
     if not submit(

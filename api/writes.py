@@ -88,12 +88,12 @@ NominationOut = inline_serializer(
 def nomination_create(request: Request, pk: int) -> Response:
     """Record an organisation's decision nominating members (Decree 388/2024 § 2)."""
     group = group_access.get_group_for_user(request.user, pk)
-    organisations = org_access.organisations_acted_for(request.user).filter(
+    organisations = org_access.organisations_acted_for(request.user, group.cooperation_id).filter(
         Q(pk__in=group.cooperation.parties().values("pk")) | Q(kind=Organisation.Kind.MUNICIPALITY)
     )
     if not organisations.exists():
         raise PermissionDenied
-    form = NominationForm(_data(request), organisations=organisations)
+    form = NominationForm(_data(request), organisations=organisations, cooperation=group.cooperation_id)
     nomination: Nomination = _saved(
         form, lambda d: group_services.record_nomination(group=group, actor=request.user, **d)
     )
@@ -121,7 +121,7 @@ def seat_create(request: Request, pk: int) -> Response:
     """Seat a member (and their personal deputy) under a nomination."""
     nomination = group_access.get_nomination_for_user(request.user, pk)
     data = {"role": Membership.Role.MEMBER, **_data(request)}
-    form = SeatForm(data, organisation=nomination.organisation)
+    form = SeatForm(data, organisation=nomination.organisation, cooperation=nomination.group.cooperation_id)
     result = _saved(
         form, lambda d: group_services.seat_member(nomination=nomination, actor=request.user, **d)
     )
@@ -235,7 +235,7 @@ def figures_replace(request: Request, pk: int, year: int) -> Response:
     group = group_access.get_group_for_user(request.user, pk)
     data = _data(request, lists=("rows",))
     organisation = get_object_or_404(Organisation, pk=_int(data.get("organisation")))
-    if not org_access.can_act_for(request.user, organisation):
+    if not org_access.can_act_for(request.user, organisation, group.cooperation_id):
         raise PermissionDenied
     kind, rows = data.get("kind"), data.get("rows")
     if kind not in FIELDS or not isinstance(rows, list) or len(rows) > 5000:

@@ -13,14 +13,14 @@ from django.shortcuts import get_object_or_404
 
 from archive.models import ArchivedDocument
 from organisations.access import get_cooperation_for_user, is_secretary_of, organisations_acted_for, rights_of
-from organisations.models import Cooperation, Participation
+from organisations.models import Cooperation
 
 
 def audiences_of(user, cooperation: Cooperation) -> list[str]:
     """The audiences whose documents USER may open in COOPERATION (which USER sees)."""
     if rights_of(user).administrator or is_secretary_of(user, cooperation.pk):
         return list(ArchivedDocument.Audience.values)
-    if organisations_acted_for(user).filter(pk__in=cooperation.parties().values("pk")).exists():
+    if organisations_acted_for(user, cooperation).filter(pk__in=cooperation.parties().values("pk")).exists():
         return [ArchivedDocument.Audience.EVERYONE, ArchivedDocument.Audience.PARTIES]
     return [ArchivedDocument.Audience.EVERYONE]
 
@@ -58,9 +58,7 @@ def visible_documents(user) -> QuerySet[ArchivedDocument]:
     if not rights.cooperations and rights.cooperations is not None:
         return ArchivedDocument.objects.none()
     seen = Q() if rights.cooperations is None else Q(cooperation__in=rights.cooperations)
-    party_of = (
-        Participation.objects.current().filter(organisation__in=rights.acting_for).values("cooperation")
-    )
+    party_of = {cooperation_id for cooperation_id, _organisation in rights.acting_for}
     return ArchivedDocument.objects.filter(seen).filter(
         Q(audience=ArchivedDocument.Audience.EVERYONE)
         | Q(audience=ArchivedDocument.Audience.PARTIES, cooperation__in=party_of)

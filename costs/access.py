@@ -53,6 +53,6 @@ def get_registration_to_change(user, pk: int) -> Registration:
     )
     if not can_view_cooperation(user, registration.day.group.cooperation_id):
         raise Http404
-    if not can_act_for(user, registration.organisation):
+    if not can_act_for(user, registration.organisation, registration.day.group.cooperation_id):
         raise PermissionDenied
     return registration

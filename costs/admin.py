@@ -9,10 +9,10 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 
 from costs.models import CostItem, CostPrinciple, DevelopmentDay, Invoice, InvoiceCounter, Registration
-from organisations.admin import HistoryGuardedAdmin
+from organisations.admin import HistoryAdmin
 
 
-class _LifecycleAdmin(HistoryGuardedAdmin):
+class _LifecycleAdmin(HistoryAdmin):
     """The history is read, never restored: reverting to an earlier version would move a day or an
     invoice basis back past its lifecycle (simple-history's revert saves the old row as it was)."""
 
@@ -80,7 +80,7 @@ class InvoiceAdmin(_LifecycleAdmin):
 
 
 @admin.register(CostPrinciple)
-class CostPrincipleAdmin(HistoryGuardedAdmin):
+class CostPrincipleAdmin(HistoryAdmin):
     list_display = ["cooperation", "order", "text_fi", "source"]
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import DATE_WIDGET, limit_choices
 from costs.models import DevelopmentDay, Invoice
 from organisations.models import Organisation, Person
+from organisations.selectors import people_of
 
 
 class RegistrationForm(forms.Form):
@@ -18,13 +19,13 @@ class RegistrationForm(forms.Form):
     )
     count = forms.IntegerField(label=_("Number of people"), min_value=1, max_value=999, initial=1)
 
-    def __init__(self, *args, organisations, **kwargs):
+    def __init__(self, *args, organisations, cooperation, **kwargs):
         super().__init__(*args, **kwargs)
         limit_choices(self, "organisation", organisations)
         limit_choices(
             self,
             "person",
-            Person.objects.filter(organisation__in=organisations).select_related("organisation"),
+            people_of(cooperation).filter(organisation__in=organisations).select_related("organisation"),
         )
 
     def clean(self):

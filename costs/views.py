@@ -37,7 +37,7 @@ def _chart(result: selectors.DaySplit | None) -> charts.Chart | None:
 
 
 def _registering_for(user, day):
-    return org_access.organisations_acted_for(user).filter(
+    return org_access.organisations_acted_for(user, day.group.cooperation_id).filter(
         pk__in=day.group.cooperation.parties().values("pk")
     )
 
@@ -72,7 +72,7 @@ def _day_context(request, day: DevelopmentDay, form=None) -> dict:
     can_manage = access.can_manage(request.user, day)
     invoices = list(day.invoices.select_related("debtor", "creditor", "credits"))
     if form is None and day.is_open and organisations.exists():
-        form = RegistrationForm(organisations=organisations)
+        form = RegistrationForm(organisations=organisations, cooperation=day.group.cooperation_id)
     return {
         "day": day,
         "registrations": day.registrations.select_related("organisation", "person").order_by(
@@ -106,7 +106,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
     organisations = _registering_for(request.user, day)
     if not organisations.exists():
         raise PermissionDenied
-    form = RegistrationForm(request.POST, organisations=organisations)
+    form = RegistrationForm(request.POST, organisations=organisations, cooperation=day.group.cooperation_id)
     if submit(request, form, lambda data: services.register(day=day, actor=request.user, **data)):
         messages.success(request, _("The registration was saved."))
         return redirect("day-detail", pk=day.pk)

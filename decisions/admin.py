@@ -13,11 +13,11 @@ from decisions.models import (
     Meeting,
     Notification,
 )
-from organisations.admin import HistoryGuardedAdmin
+from organisations.admin import HistoryAdmin
 
 
 @admin.register(Body)
-class BodyAdmin(HistoryGuardedAdmin):
+class BodyAdmin(HistoryAdmin):
     list_display = ["name_fi", "kind", "area", "publishes_minutes"]
     list_select_related = ["area"]
     search_fields = ["name_fi", "code"]
@@ -31,7 +31,7 @@ class AttendanceInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(HistoryGuardedAdmin):
+class MeetingAdmin(HistoryAdmin):
     list_display = ["body", "date", "checked_on", "published_on"]
     list_select_related = ["body"]
     list_filter = ["body"]
@@ -62,7 +62,7 @@ class ExtractInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(HistoryGuardedAdmin):
+class AgendaItemAdmin(HistoryAdmin):
     list_display = ["section", "title", "body", "outcome"]
     list_select_related = ["body"]
     list_filter = ["body", "year"]
@@ -72,7 +72,7 @@ class AgendaItemAdmin(HistoryGuardedAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(HistoryGuardedAdmin):
+class ClaimAdmin(HistoryAdmin):
     list_display = ["item", "part", "claimant", "received_on", "standing", "outcome"]
     list_select_related = ["item", "part__item"]
     list_filter = ["outcome", "standing"]
@@ -80,14 +80,14 @@ class ClaimAdmin(HistoryGuardedAdmin):
 
 
 @admin.register(CourtFee)
-class CourtFeeAdmin(HistoryGuardedAdmin):
+class CourtFeeAdmin(HistoryAdmin):
     """The court fee as dated data: a new year's amount is added here when it is set."""
 
     list_display = ["valid_from", "valid_until", "amount", "source"]
 
 
 @admin.register(Correction)
-class CorrectionAdmin(HistoryGuardedAdmin):
+class CorrectionAdmin(HistoryAdmin):
     """Corrections are made in the portal, where the reason is required; here they are read."""
 
     list_display = ["meeting", "item", "made_on", "changed_fields", "made_by"]

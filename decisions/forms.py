@@ -5,6 +5,7 @@ from core.forms import DATE_WIDGET, limit_choices
 from decisions import deadlines, rules
 from decisions.models import AgendaItem, AppealPart, Attendance, Body, Claim, Extract, Meeting, Notification
 from organisations.models import Person
+from organisations.selectors import people_of
 
 
 class DeadlineForm(forms.Form):
@@ -180,7 +181,7 @@ class CheckMinutesForm(forms.Form):
 
     def __init__(self, *args, area, meeting: Meeting | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        people = Person.objects.filter(organisation__in=area.parties())
+        people = people_of(area.cooperation_id)
         if meeting is not None:  # only those present check the minutes
             people = people.filter(attendances__meeting=meeting)
         limit_choices(
@@ -205,7 +206,7 @@ class MeetingForm(forms.ModelForm):
         self.instance.body = body
         self.fields["date"].required = True
         people = (
-            Person.objects.filter(organisation__in=body.area.parties())
+            people_of(body.area.cooperation_id)
             .select_related("organisation")
             .order_by("last_name", "first_name")
         )
@@ -243,9 +244,7 @@ class ItemForm(forms.ModelForm):
         limit_choices(
             self,
             "presenter",
-            Person.objects.filter(organisation__in=meeting.body.area.parties()).order_by(
-                "last_name", "first_name"
-            ),
+            people_of(meeting.body.area.cooperation_id).order_by("last_name", "first_name"),
         )
 
     def _post_clean(self):
@@ -267,7 +266,7 @@ class AttendanceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.meeting = meeting
         people = (
-            Person.objects.filter(organisation__in=meeting.body.area.parties())
+            people_of(meeting.body.area.cooperation_id)
             .select_related("organisation")
             .order_by("last_name", "first_name")
         )
@@ -366,9 +365,7 @@ class ExtractForm(forms.ModelForm):
         limit_choices(
             self,
             "certified_by",
-            Person.objects.filter(organisation__in=item.body.area.parties()).order_by(
-                "last_name", "first_name"
-            ),
+            people_of(item.body.area.cooperation_id).order_by("last_name", "first_name"),
         )
 
 

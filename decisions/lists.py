@@ -23,7 +23,7 @@ from core.sections import rows as rows_added
 from core.views import query_without_page
 from decisions import appeals
 from decisions.models import AgendaItem, Annex, Body, Meeting
-from organisations.access import areas_visible_to, organisations_acted_for
+from organisations.access import areas_visible_to
 from organisations.models import Person
 
 PAGE_SIZE = 25
@@ -158,8 +158,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 def _people(user, text: str) -> list[Person]:
     areas = areas_visible_to(user)
     people = Person.objects.filter(
-        Q(organisation__in=organisations_acted_for(user))
-        | Q(organisation__participations__cooperation__areas__in=areas)
+        Q(organisation__participations__cooperation__areas__in=areas)
     ).distinct()
     words = text.split()
     for word in words[:5]:

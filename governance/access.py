@@ -26,7 +26,7 @@ def get_nomination_for_user(user, pk: int) -> Nomination:
     )
     if not can_view_cooperation(user, nomination.group.cooperation_id):
         raise Http404
-    if not can_act_for(user, nomination.organisation):
+    if not can_act_for(user, nomination.organisation, nomination.group.cooperation_id):
         raise PermissionDenied
     return nomination
 
@@ -37,6 +37,6 @@ def get_seat_for_user(user, pk: int) -> Membership:
     )
     if not can_view_cooperation(user, seat.group.cooperation_id):
         raise Http404
-    if not can_act_for(user, seat.organisation):
+    if not can_act_for(user, seat.organisation, seat.group.cooperation_id):
         raise PermissionDenied
     return seat

@@ -9,7 +9,7 @@ from governance.models import (
     StatutoryParameters,
     SteeringGroup,
 )
-from organisations.admin import HistoryGuardedAdmin
+from organisations.admin import HistoryAdmin
 
 
 class GroupFilter(admin.RelatedFieldListFilter):
@@ -53,7 +53,7 @@ class NominationInline(admin.TabularInline):
 
 
 @admin.register(SteeringGroup)
-class SteeringGroupAdmin(HistoryGuardedAdmin):
+class SteeringGroupAdmin(HistoryAdmin):
     list_display = ["name", "cooperation", "term_start", "term_end", "status_label", "error_count"]
     list_select_related = ["cooperation"]
     search_fields = ["name", "cooperation__name_fi"]
@@ -87,7 +87,7 @@ class SteeringGroupAdmin(HistoryGuardedAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(HistoryGuardedAdmin):
+class MembershipAdmin(HistoryAdmin):
     list_display = ["person", "capacity", "role", "organisation", "group", "start_date", "end_date"]
     list_select_related = ["person", "organisation", "group__cooperation"]
     list_filter = ["capacity", "role", ("group", GroupFilter)]
@@ -96,7 +96,7 @@ class MembershipAdmin(HistoryGuardedAdmin):
 
 
 @admin.register(Nomination)
-class NominationAdmin(HistoryGuardedAdmin):
+class NominationAdmin(HistoryAdmin):
     list_display = ["organisation", "decided_by", "decided_by_body", "decided_on", "reference", "group"]
     list_select_related = ["organisation", "decided_by", "group__cooperation"]
     search_fields = ["organisation__name_fi", "reference", "decided_by__last_name"]
@@ -104,12 +104,12 @@ class NominationAdmin(HistoryGuardedAdmin):
 
 
 @admin.register(LeadershipAppointment)
-class LeadershipAppointmentAdmin(HistoryGuardedAdmin):
+class LeadershipAppointmentAdmin(HistoryAdmin):
     list_display = ["person", "capacity", "group", "approved_on", "named_on", "term_start", "term_end"]
     list_select_related = ["person", "group__cooperation"]
     autocomplete_fields = ["person", "administrative_employer"]
 
 
 @admin.register(StatutoryParameters)
-class StatutoryParametersAdmin(HistoryGuardedAdmin):
+class StatutoryParametersAdmin(HistoryAdmin):
     list_display = ["valid_from", "term_years", "chair_named_by", "vice_chair_named_by", "source"]

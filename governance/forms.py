@@ -1,9 +1,11 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DATE_WIDGET, limit_choices
 from governance.models import LeadershipAppointment, Membership, Nomination
 from organisations.models import Organisation, Person
+from organisations.selectors import people_of
 
 
 class NominationForm(forms.ModelForm):
@@ -12,14 +14,29 @@ class NominationForm(forms.ModelForm):
         fields = ["organisation", "decided_by", "decided_by_body", "decided_on", "reference"]
         widgets = {"decided_on": DATE_WIDGET}
 
-    def __init__(self, *args, organisations=None, **kwargs):
+    def __init__(self, *args, organisations, cooperation, **kwargs):
         super().__init__(*args, **kwargs)
-        if organisations is not None:
-            limit_choices(self, "organisation", organisations)
-        offered = organisations if organisations is not None else Organisation.objects.all()
+        limit_choices(self, "organisation", organisations)
+        # The official who decided: one of the organisation's people in this cooperation, or of a
+        # municipality supplementing the group (which takes part in no cooperation).
         limit_choices(
-            self, "decided_by", Person.objects.filter(organisation__in=offered).select_related("organisation")
+            self,
+            "decided_by",
+            Person.objects.filter(organisation__in=organisations)
+            .filter(
+                Q(pk__in=people_of(cooperation).values("pk"))
+                | Q(organisation__kind=Organisation.Kind.MUNICIPALITY)
+            )
+            .select_related("organisation"),
         )
+
+
+def _people(organisation: Organisation, cooperation):
+    """ORGANISATION's people in COOPERATION (a supplementing municipality's: all its people)."""
+    people = Person.objects.filter(organisation=organisation)
+    if organisation.kind == Organisation.Kind.MUNICIPALITY:
+        return people
+    return people.filter(pk__in=people_of(cooperation).values("pk"))
 
 
 class SeatForm(forms.Form):
@@ -46,9 +63,9 @@ class SeatForm(forms.Form):
         help_text=_("Only when not the person's own organisation."),
     )
 
-    def __init__(self, *args, organisation: Organisation, **kwargs):
+    def __init__(self, *args, organisation: Organisation, cooperation, **kwargs):
         super().__init__(*args, **kwargs)
-        people = Person.objects.filter(organisation=organisation)
+        people = _people(organisation, cooperation)
         limit_choices(self, "person", people)
         limit_choices(self, "deputy", people)
         limit_choices(self, "represents", Organisation.objects.order_by("name_fi"))
@@ -59,9 +76,9 @@ class DeputyForm(forms.Form):
     person = forms.ModelChoiceField(label=_("Personal deputy"), queryset=Person.objects.none())
     start_date = forms.DateField(label=_("Start date"), required=False, widget=DATE_WIDGET)
 
-    def __init__(self, *args, organisation: Organisation, **kwargs):
+    def __init__(self, *args, organisation: Organisation, cooperation, **kwargs):
         super().__init__(*args, **kwargs)
-        limit_choices(self, "person", Person.objects.filter(organisation=organisation))
+        limit_choices(self, "person", _people(organisation, cooperation))
 
 
 class EndSeatForm(forms.Form):
@@ -76,9 +93,9 @@ class SuccessorForm(forms.Form):
         label=_("The personal deputy continues as the successor's deputy"), required=False, initial=True
     )
 
-    def __init__(self, *args, organisation: Organisation, **kwargs):
+    def __init__(self, *args, organisation: Organisation, cooperation, **kwargs):
         super().__init__(*args, **kwargs)
-        limit_choices(self, "successor", Person.objects.filter(organisation=organisation))
+        limit_choices(self, "successor", _people(organisation, cooperation))
 
 
 class LeaderForm(forms.ModelForm):
@@ -110,9 +127,7 @@ class LeaderForm(forms.ModelForm):
         limit_choices(
             self,
             "person",
-            Person.objects.filter(organisation__in=parties)
-            .select_related("organisation")
-            .order_by("last_name"),
+            people_of(group.cooperation_id).select_related("organisation").order_by("last_name"),
         )
         limit_choices(self, "administrative_employer", parties.order_by("name_fi"))
         if group.term_end:

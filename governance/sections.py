@@ -10,7 +10,7 @@ from core.sections import Change, Section, adds_rows, contributes
 from governance import compliance
 from governance.models import Membership, SteeringGroup
 from organisations.access import rights_of
-from organisations.models import Participation, Person
+from organisations.models import Person
 
 
 @contributes("cooperation", order=10)
@@ -38,12 +38,7 @@ def _own_cooperations(user) -> set[int]:
     party. A national administrator watches them all in the compliance report, not here."""
     rights = rights_of(user)
     own = set(rights.secretary_of)
-    if rights.acting_for:
-        own |= set(
-            Participation.objects.current()
-            .filter(organisation__in=rights.acting_for)
-            .values_list("cooperation_id", flat=True)
-        )
+    own |= {cooperation_id for cooperation_id, _organisation in rights.acting_for}
     return {pk for pk in own if rights.sees(pk)}
 
 

@@ -23,7 +23,9 @@ from organisations.models import Organisation
 def _group_context(request: HttpRequest, group: SteeringGroup) -> dict:
     today = timezone.localdate()
     facts = compliance.GroupFacts(group, today)
-    acting_for = set(org_access.organisations_acted_for(request.user).values_list("pk", flat=True))
+    acting_for = set(
+        org_access.organisations_acted_for(request.user, group.cooperation_id).values_list("pk", flat=True)
+    )
     return {
         "group": group,
         "today": today,
@@ -91,12 +93,12 @@ def _form(request: HttpRequest, form, title: str, group: SteeringGroup, intro: s
 def nomination_create(request: HttpRequest, pk: int) -> HttpResponse:
     group = access.get_group_for_user(request.user, pk)
     # Parties of the area, and municipalities (which may supplement the group: agreement § 8).
-    organisations = org_access.organisations_acted_for(request.user).filter(
+    organisations = org_access.organisations_acted_for(request.user, group.cooperation_id).filter(
         Q(pk__in=group.cooperation.parties().values("pk")) | Q(kind=Organisation.Kind.MUNICIPALITY)
     )
     if not organisations.exists():
         raise PermissionDenied
-    form = NominationForm(request.POST or None, organisations=organisations)
+    form = NominationForm(request.POST or None, organisations=organisations, cooperation=group.cooperation_id)
     if nomination := submit(
         request,
         form,
@@ -113,7 +115,10 @@ def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
     nomination = access.get_nomination_for_user(request.user, pk)
     organisations = Organisation.objects.filter(pk=nomination.organisation_id)
     form = NominationForm(
-        request.POST or None, instance=Nomination.objects.get(pk=pk), organisations=organisations
+        request.POST or None,
+        instance=Nomination.objects.get(pk=pk),
+        organisations=organisations,
+        cooperation=nomination.group.cooperation_id,
     )
     if submit(
         request,
@@ -129,7 +134,11 @@ def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def seat_create(request: HttpRequest, pk: int) -> HttpResponse:
     nomination = access.get_nomination_for_user(request.user, pk)
-    form = SeatForm(request.POST or None, organisation=nomination.organisation)
+    form = SeatForm(
+        request.POST or None,
+        organisation=nomination.organisation,
+        cooperation=nomination.group.cooperation_id,
+    )
     if submit(
         request,
         form,
@@ -145,7 +154,9 @@ def seat_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def deputy_create(request: HttpRequest, pk: int) -> HttpResponse:
     member = access.get_seat_for_user(request.user, pk)
-    form = DeputyForm(request.POST or None, organisation=member.organisation)
+    form = DeputyForm(
+        request.POST or None, organisation=member.organisation, cooperation=member.group.cooperation_id
+    )
     if submit(request, form, lambda data: services.add_deputy(member=member, actor=request.user, **data)):
         messages.success(request, _("The personal deputy was added."))
         return redirect("group-detail", pk=member.group_id)
@@ -169,7 +180,9 @@ def seat_replace(request: HttpRequest, pk: int) -> HttpResponse:
     seat = access.get_seat_for_user(request.user, pk)
     if seat.capacity != Membership.Capacity.MEMBER or seat.end_date is not None:
         raise PermissionDenied
-    form = SuccessorForm(request.POST or None, organisation=seat.organisation)
+    form = SuccessorForm(
+        request.POST or None, organisation=seat.organisation, cooperation=seat.group.cooperation_id
+    )
     if submit(request, form, lambda data: services.replace_member(seat=seat, actor=request.user, **data)):
         messages.success(request, _("The successor was named. The earlier seat stays in the history."))
         return redirect("group-detail", pk=seat.group_id)

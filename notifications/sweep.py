@@ -34,7 +34,8 @@ class Recipients:
 
     def __init__(self) -> None:
         self._secretaries: list | None = None
-        self._acting_for: dict[int, list] = {}
+        self._acting_for: dict[tuple[int, int], list] = {}
+        self._sees: dict[tuple[int, int], bool] = {}
         self._secretaries_of: dict[int, list] = {}
         self._languages: dict[int, str] = {}
 
@@ -48,12 +49,25 @@ class Recipients:
                 if cooperation_id not in self._secretaries_of:
                     self._secretaries_of[cooperation_id] = access.secretaries_of(cooperation_id)
                 users += self._secretaries_of[cooperation_id]
-        for organisation in audience.organisations:
-            if organisation.pk not in self._acting_for:
-                self._acting_for[organisation.pk] = access.users_acting_for(organisation)
-            users += self._acting_for[organisation.pk]
-        users += [user for user in audience.users if user.is_active]
+        # An organisation's editors are those of the cooperation the reminder belongs to (#26): Kela's
+        # editors in one cooperation hear nothing of another's.
+        if cooperation_id is not None:
+            for organisation in audience.organisations:
+                key = (organisation.pk, cooperation_id)
+                if key not in self._acting_for:
+                    self._acting_for[key] = access.users_acting_for(organisation, cooperation_id)
+                users += self._acting_for[key]
+        users += [user for user in audience.users if user.is_active and self._may_see(user, cooperation_id)]
         return list({user.pk: user for user in users}.values())
+
+    def _may_see(self, user, cooperation_id: int | None) -> bool:
+        """A user named in an audience hears of a cooperation's matter only while they see it."""
+        if cooperation_id is None:
+            return True
+        key = (user.pk, cooperation_id)
+        if key not in self._sees:
+            self._sees[key] = access.rights_of(user).sees(cooperation_id)
+        return self._sees[key]
 
     def language(self, user) -> str:
         if user.pk not in self._languages:

@@ -2,17 +2,18 @@
 (organisations.models.Grant) and each organisation's current participation, so withdrawing a grant or
 ending a participation takes effect on the next request everywhere: pages, PDFs, exports, the calendar.
 
-Roles:
+Every right is held in one cooperation (#26), so a right in one cooperation is never a right in
+another, even for an organisation (Kela, a county) that takes part in both. Roles:
 - national administrator: the ADMINISTRATORS group, which holds every model permission of the domain
   apps (so every object of every cooperation), or a superuser; may use the admin site;
-- board secretary of a cooperation (Grant.Role.SECRETARY): sees the cooperation, records its
-  meetings, decisions and costs, and manages its people and rights;
-- editor for an organisation (Grant.Role.EDITOR): records matters for the organisation and sees every
-  cooperation the organisation takes part in now (or only the one the grant names); Kela takes part
-  in every cooperation by law, so Kela's editors see them all;
-- viewer (Grant.Role.VIEWER, e.g. a steering-group member): sees the cooperations of an organisation,
-  or the one the grant names.
-Everything else is refused. Views use the helpers here, never their own checks.
+- secretary of a cooperation (Grant.Role.SECRETARY): sees the cooperation, records its meetings,
+  decisions and costs, and manages its people and rights;
+- editor for an organisation in a cooperation (Grant.Role.EDITOR): records matters for the
+  organisation in that cooperation, and sees it, while the organisation takes part;
+- viewer of a cooperation (Grant.Role.VIEWER, e.g. a steering-group member): sees it while the
+  organisation named in the grant takes part.
+Everything else is refused, with a 404 for an object the user may not see. Views use the helpers
+here and in each app's access.py, never their own checks.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, AnonymousUser, Group, Permission
 from django.contrib.auth.models import User as AuthUser
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, FilteredRelation, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -67,7 +67,8 @@ class Rights:
     """What one user may reach now, derived from their grants and current participations."""
 
     administrator: bool = False
-    acting_for: frozenset[int] = frozenset()  # organisations the user records matters for
+    # (cooperation, organisation): the organisations the user records matters for, each in one cooperation
+    acting_for: frozenset[tuple[int, int]] = frozenset()
     cooperations: frozenset[int] | None = frozenset()  # visible cooperations; None: every one
     secretary_of: frozenset[int] = field(default_factory=frozenset)
 
@@ -75,6 +76,13 @@ class Rights:
         if cooperation_id is None:
             return self.administrator
         return self.cooperations is None or cooperation_id in self.cooperations
+
+    def acts_for(self, organisation_id: int, cooperation_id: int | None) -> bool:
+        return self.administrator or (cooperation_id, organisation_id) in self.acting_for
+
+    def organisations_in(self, cooperation_id: int) -> frozenset[int]:
+        """The organisations the user acts for in COOPERATION_ID (not for an administrator: all)."""
+        return frozenset(o for c, o in self.acting_for if c == cooperation_id)
 
 
 NO_RIGHTS = Rights()
@@ -104,7 +112,7 @@ class _Held:
     role: str
     organisation_id: int
     organisation_kind: str
-    cooperation_id: int | None
+    cooperation_id: int
 
 
 def _held(user: AuthUser) -> tuple[bool, tuple[_Held, ...]]:
@@ -145,35 +153,28 @@ def _derive_rights(user: AuthUser) -> Rights:
     every, grants = (True, ()) if user.is_superuser else _held(user)
     if every:
         return Rights(administrator=True, cooperations=None)
-    acting_for = frozenset(g.organisation_id for g in grants if g.role == Grant.Role.EDITOR)
-    secretary_of = frozenset(
-        g.cooperation_id for g in grants if g.role == Grant.Role.SECRETARY and g.cooperation_id
-    )
-    everywhere = [g for g in grants if g.cooperation_id is None]
-    # Kela takes part in every cooperation (Act 381/2023 § 3): its people see them all.
-    if any(g.organisation_kind == Organisation.Kind.KELA for g in everywhere):
-        return Rights(False, acting_for, None, secretary_of)
-    visible: set[int] = set(secretary_of)
-    if everywhere:
-        visible |= set(
+    secretary_of = frozenset(g.cooperation_id for g in grants if g.role == Grant.Role.SECRETARY)
+    others = [g for g in grants if g.role != Grant.Role.SECRETARY]
+    taking_part: set[tuple[int, int]] = set()
+    if others:
+        taking_part = set(
             Participation.objects.current()
-            .filter(organisation__in=[g.organisation_id for g in everywhere])
-            .values_list("cooperation_id", flat=True)
-        )
-    named = [g for g in grants if g.cooperation_id is not None and g.role != Grant.Role.SECRETARY]
-    if named:
-        current = set(
-            Participation.objects.current()
-            .filter(cooperation__in=[g.cooperation_id for g in named])
+            .filter(cooperation__in={g.cooperation_id for g in others})
             .values_list("cooperation_id", "organisation_id")
         )
-        for g in named:
-            if (
-                g.organisation_kind == Organisation.Kind.KELA
-                or (g.cooperation_id, g.organisation_id) in current
-            ):
-                visible.add(cast(int, g.cooperation_id))
-    return Rights(False, acting_for, frozenset(visible), secretary_of)
+    # A right counts while its organisation takes part in the cooperation; Kela always does
+    # (Act 381/2023 § 3), but only in the cooperation the grant names.
+    in_force = [
+        g
+        for g in others
+        if g.organisation_kind == Organisation.Kind.KELA
+        or (g.cooperation_id, g.organisation_id) in taking_part
+    ]
+    acting_for = frozenset(
+        (g.cooperation_id, g.organisation_id) for g in in_force if g.role == Grant.Role.EDITOR
+    )
+    visible = frozenset(secretary_of | {g.cooperation_id for g in in_force})
+    return Rights(False, acting_for, visible, secretary_of)
 
 
 def secretaries():
@@ -181,15 +182,24 @@ def secretaries():
     return get_user_model().objects.filter(is_active=True, groups__name=ADMINISTRATORS).distinct()
 
 
-def users_acting_for(organisation: Organisation) -> list[AbstractUser]:
-    """The active users who may record matters for ORGANISATION (its editors)."""
+def users_acting_for(organisation: Organisation, cooperation: Cooperation | int) -> list[AbstractUser]:
+    """The active users who may record matters for ORGANISATION in COOPERATION (its editors there),
+    none if the organisation no longer takes part."""
+    cooperation_id = _id(cooperation)
+    if not Organisation.objects.participating_in(cooperation_id).filter(pk=organisation.pk).exists():
+        return []
     users = get_user_model().objects.filter(
         is_active=True,
         grants__role=Grant.Role.EDITOR,
         grants__organisation=organisation,
+        grants__cooperation_id=cooperation_id,
         grants__withdrawn_at__isnull=True,
     )
     return list(cast(Iterable[AbstractUser], users.distinct()))
+
+
+def _id(cooperation: Cooperation | int | None) -> int | None:
+    return cooperation.pk if isinstance(cooperation, Cooperation) else cooperation
 
 
 def cooperations_visible_to(user: User) -> QuerySet[Cooperation]:
@@ -206,21 +216,33 @@ def areas_visible_to(user: User) -> QuerySet[EmploymentArea]:
     return EmploymentArea.objects.filter(cooperation__in=rights.cooperations)
 
 
-def organisations_acted_for(user: User) -> QuerySet[Organisation]:
+def organisations_acted_for(user: User, cooperation: Cooperation | int) -> QuerySet[Organisation]:
+    """The organisations USER records matters for in COOPERATION (an administrator: any; callers
+    narrow it to the cooperation's parties or, for nominations, its municipalities)."""
     rights = rights_of(user)
+    cooperation_id = _id(cooperation)
     if rights.administrator:
         return Organisation.objects.all()
-    return Organisation.objects.filter(pk__in=rights.acting_for)
+    if cooperation_id is None:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(pk__in=rights.organisations_in(cooperation_id))
 
 
-def can_act_for(user: User, organisation: Organisation) -> bool:
+def can_act_for(user: User, organisation: Organisation | int, cooperation: Cooperation | int | None) -> bool:
+    """Whether USER may record matters for ORGANISATION in COOPERATION."""
+    organisation_id = organisation.pk if isinstance(organisation, Organisation) else organisation
+    return rights_of(user).acts_for(organisation_id, _id(cooperation))
+
+
+def acts_for_anywhere(user: User, organisation: Organisation) -> bool:
+    """Whether USER acts for ORGANISATION in some cooperation: may keep its own details (name,
+    address), which are the organisation's, not a cooperation's."""
     rights = rights_of(user)
-    return rights.administrator or organisation.pk in rights.acting_for
+    return rights.administrator or any(o == organisation.pk for _c, o in rights.acting_for)
 
 
 def can_view_cooperation(user: User, cooperation: Cooperation | int | None) -> bool:
-    cooperation_id = cooperation.pk if isinstance(cooperation, Cooperation) else cooperation
-    return rights_of(user).sees(cooperation_id)
+    return rights_of(user).sees(_id(cooperation))
 
 
 def can_view_area(user: User, area: EmploymentArea) -> bool:
@@ -229,13 +251,13 @@ def can_view_area(user: User, area: EmploymentArea) -> bool:
 
 def is_secretary_of(user: User, cooperation: Cooperation | int | None) -> bool:
     """A national administrator, or the board secretary named for COOPERATION."""
-    cooperation_id = cooperation.pk if isinstance(cooperation, Cooperation) else cooperation
+    cooperation_id = _id(cooperation)
     rights = rights_of(user)
     return rights.administrator or (cooperation_id is not None and cooperation_id in rights.secretary_of)
 
 
 def get_area_for_user(user: User, code: str) -> EmploymentArea:
-    """The area with CODE if USER may see it; 404 when it does not exist, 403 when it is not theirs."""
+    """The area with CODE if USER may see it; 404 when it does not exist or is not theirs."""
     try:
         area = EmploymentArea.objects.select_related(
             "lead_municipality", "cooperation", "employment_authority"
@@ -258,12 +280,13 @@ def get_cooperation_for_user(user: User, code: str) -> Cooperation:
 
 
 def get_organisation_for_user(user: User, pk: int, *, to_change: bool = False) -> Organisation:
-    """The organisation if USER may see it (or change it, with TO_CHANGE)."""
+    """The organisation if USER may see it: it takes part in a cooperation they see (or they act for
+    it). With TO_CHANGE, only if they act for it. Otherwise 404, as for one that does not exist."""
     try:
         organisation = Organisation.objects.get(pk=pk)
     except Organisation.DoesNotExist:
         raise Http404 from None
-    if can_act_for(user, organisation):
+    if acts_for_anywhere(user, organisation):
         return organisation
     if not to_change:
         rights = rights_of(user)
@@ -276,7 +299,7 @@ def get_organisation_for_user(user: User, pk: int, *, to_change: bool = False) -
             .exists()
         ):
             return organisation
-    raise PermissionDenied
+    raise Http404
 
 
 def secretaries_of(cooperation_id: int) -> list[AbstractUser]:
@@ -316,7 +339,10 @@ def describe_right(user: object) -> str:
     if rights.secretary_of:
         parts.append("secretary of cooperation " + ",".join(map(str, sorted(rights.secretary_of))))
     if rights.acting_for:
-        parts.append("editor for organisation " + ",".join(map(str, sorted(rights.acting_for))))
+        parts.append(
+            "editor for organisation "
+            + ",".join(f"{o} in cooperation {c}" for c, o in sorted(rights.acting_for))
+        )
     if rights.cooperations:
         parts.append("viewer of cooperation " + ",".join(map(str, sorted(rights.cooperations))))
     return "; ".join(parts) or "no rights"

@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from guardian.admin import GuardedModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from organisations.forms import OrganisationForm
@@ -20,8 +19,9 @@ admin.site.site_title = _("TYM Governance")
 admin.site.index_title = _("Board secretary's administration")
 
 
-class HistoryGuardedAdmin(SimpleHistoryAdmin, GuardedModelAdmin):
-    """Change history (simple-history) and per-object permissions (guardian) on every record."""
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Change history (simple-history) on every record. Rights are grants (organisations.Grant), kept
+    and withdrawn in the portal with their own history, not per-object permissions."""
 
 
 class MunicipalityInline(admin.TabularInline):
@@ -45,14 +45,14 @@ class AreaInline(admin.TabularInline):
 
 
 @admin.register(Cooperation)
-class CooperationAdmin(HistoryGuardedAdmin):
+class CooperationAdmin(HistoryAdmin):
     list_display = ["name_fi", "code"]
     search_fields = ["name_fi", "name_sv", "code"]
     inlines = [AreaInline, ParticipationInline]
 
 
 @admin.register(EmploymentArea)
-class EmploymentAreaAdmin(HistoryGuardedAdmin):
+class EmploymentAreaAdmin(HistoryAdmin):
     list_display = ["name_fi", "name_sv", "code", "cooperation", "employment_authority", "lead_municipality"]
     search_fields = ["name_fi", "name_sv", "code"]
     list_select_related = ["lead_municipality", "cooperation", "employment_authority"]
@@ -68,7 +68,7 @@ class CountyInline(admin.TabularInline):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(HistoryGuardedAdmin):
+class MunicipalityAdmin(HistoryAdmin):
     list_display = ["name_fi", "name_sv", "code", "area"]
     list_select_related = ["area"]
     list_filter = ["area"]
@@ -77,7 +77,7 @@ class MunicipalityAdmin(HistoryGuardedAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(HistoryGuardedAdmin):
+class OrganisationAdmin(HistoryAdmin):
     form = OrganisationForm
     list_display = ["name_fi", "kind", "business_id", "business_id_passes"]
     list_filter = ["kind"]
@@ -97,7 +97,7 @@ class OrganisationAdmin(HistoryGuardedAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(HistoryGuardedAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ["last_name", "first_name", "title", "organisation", "email", "user"]
     list_select_related = ["organisation", "user"]
     list_filter = ["organisation"]

@@ -251,7 +251,7 @@ def _demo_users(ctx: DemoContext) -> None:
         if role == "secretary":
             access.make_secretary(user)
         elif role == "editor":
-            services.make_editor(user, ctx["organisations"][org_key])
+            services.make_editor(user, ctx["organisations"][org_key], ctx["cooperation"])
         else:
             services.grant_area_view(user, ctx["area"])
         ctx.log.append(f"  {username:10} {role:10} {person.full_name}, {person.organisation}")

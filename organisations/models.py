@@ -264,6 +264,13 @@ class Participation(models.Model):
     )
     joined_on = models.DateField(_("taking part from"), null=True, blank=True)
     left_on = models.DateField(_("left on"), null=True, blank=True)
+    # With two or more employment authorities in one cooperation, the one that names the chair
+    # (VNA 388/2024: the employment authority names the chair).
+    names_chair = models.BooleanField(
+        _("names the chair"),
+        default=False,
+        help_text=_("With two or more employment authorities, the one that names the chair (VNA 388/2024)."),
+    )
     names_vice_chair = models.BooleanField(
         _("names the vice-chair"),
         default=False,
@@ -410,14 +417,10 @@ class Grant(models.Model):
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="grants"
     )
-    # Only in this cooperation; empty: in every cooperation the organisation takes part in.
+    # Every right is given in one cooperation (#26): acting for Kela in one cooperation is no right in
+    # another, and a right ends with the organisation's participation in that cooperation.
     cooperation = models.ForeignKey(
-        Cooperation,
-        verbose_name=_("cooperation"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="grants",
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE, related_name="grants"
     )
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -446,23 +449,12 @@ class Grant(models.Model):
         verbose_name_plural = _("grants of rights")
         ordering = ["user__username", "role", "pk"]
         constraints = [
-            # The same right once at a time: in one cooperation, or in all of the organisation's.
+            # The same right once at a time.
             models.UniqueConstraint(
                 fields=["user", "role", "organisation", "cooperation"],
-                condition=Q(withdrawn_at__isnull=True, cooperation__isnull=False),
+                condition=Q(withdrawn_at__isnull=True),
                 name="grant_once_at_a_time_in_a_cooperation",
                 violation_error_message=_("The user already has this right."),
-            ),
-            models.UniqueConstraint(
-                fields=["user", "role", "organisation"],
-                condition=Q(withdrawn_at__isnull=True, cooperation__isnull=True),
-                name="grant_once_at_a_time_everywhere",
-                violation_error_message=_("The user already has this right."),
-            ),
-            models.CheckConstraint(
-                condition=~Q(role="secretary") | Q(cooperation__isnull=False),
-                name="secretary_grant_names_its_cooperation",
-                violation_error_message=_("A board secretary is named for one cooperation."),
             ),
             models.CheckConstraint(
                 condition=Q(role__in=["editor", "viewer", "secretary"]), name="grant_role_known"
@@ -470,5 +462,33 @@ class Grant(models.Model):
         ]
 
     def __str__(self) -> str:
-        where = f" ({self.cooperation})" if self.cooperation_id else ""
-        return f"{self.user}: {self.get_role_display()}, {self.organisation}{where}"
+        return f"{self.user}: {self.get_role_display()}, {self.organisation} ({self.cooperation})"
+
+
+class CooperationPerson(models.Model):
+    """A person the secretary has linked to a cooperation (e.g. a board member without a login who is
+    recorded in attendance). People also belong to a cooperation through a seat or a grant there;
+    pickers and people lists show only the people of the cooperation (organisations.selectors)."""
+
+    cooperation = models.ForeignKey(
+        Cooperation, verbose_name=_("cooperation"), on_delete=models.CASCADE, related_name="linked_people"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="cooperation_links"
+    )
+    added_at = models.DateTimeField(_("added at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("person of a cooperation")
+        verbose_name_plural = _("people of a cooperation")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cooperation", "person"],
+                name="person_linked_once_per_cooperation",
+                violation_error_message=_("The person is already linked to this cooperation."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.cooperation}"

@@ -21,6 +21,7 @@ from core.forms import limit_choices, posted_pk, submit
 from core.views import AuthenticatedRequest, detail_page
 from organisations import access, services
 from organisations.models import Cooperation, Grant, Organisation, Person
+from organisations.selectors import people_of
 
 GRANTABLE_ROLES = Grant.Role.choices
 
@@ -47,7 +48,7 @@ class InviteForm(forms.Form):
         limit_choices(
             self,
             "person",
-            Person.objects.filter(organisation__in=parties, user__isnull=True).select_related("organisation"),
+            people_of(cooperation).filter(user__isnull=True).select_related("organisation"),
         )
 
     def clean(self):
@@ -64,15 +65,10 @@ class GrantForm(forms.Form):
         label=gettext_lazy("Organisation"), queryset=Organisation.objects.none()
     )
     role = forms.ChoiceField(label=gettext_lazy("Role"), choices=GRANTABLE_ROLES)
-    everywhere = forms.BooleanField(
-        label=gettext_lazy("In every cooperation the organisation takes part in"), required=False
-    )
 
-    def __init__(self, *args, cooperation: Cooperation, administrator: bool, **kwargs):
+    def __init__(self, *args, cooperation: Cooperation, **kwargs):
         super().__init__(*args, **kwargs)
         limit_choices(self, "organisation", cooperation.parties())
-        if not administrator:
-            del self.fields["everywhere"]
 
     def clean_username(self):
         username = self.cleaned_data["username"].strip()
@@ -83,12 +79,6 @@ class GrantForm(forms.Form):
             raise ValidationError(_("No user has this user name or e-mail address."))
         return user
 
-    def clean(self):
-        data = super().clean()
-        if data.get("role") == Grant.Role.SECRETARY and data.get("everywhere"):
-            self.add_error("everywhere", _("A board secretary is named for one cooperation."))
-        return data
-
 
 def _managed_cooperation(request: AuthenticatedRequest, code: str) -> Cooperation:
     cooperation = access.get_cooperation_for_user(request.user, code)
@@ -98,12 +88,10 @@ def _managed_cooperation(request: AuthenticatedRequest, code: str) -> Cooperatio
 
 
 def grants_in(cooperation: Cooperation):
-    """The grants in force that reach COOPERATION: those naming it, and those of its parties that
-    hold in every cooperation of the organisation."""
-    parties = cooperation.parties()
+    """The grants in force in COOPERATION."""
     return (
         Grant.objects.active()
-        .filter(Q(cooperation=cooperation) | Q(cooperation__isnull=True, organisation__in=parties))
+        .filter(cooperation=cooperation)
         .select_related("user__person", "organisation", "cooperation", "granted_by")
         .order_by("user__last_name", "user__first_name", "user__username", "role")
     )
@@ -112,9 +100,7 @@ def grants_in(cooperation: Cooperation):
 def _unlinked_people(cooperation: Cooperation) -> dict[int, list[Person]]:
     """People of the parties who have no login yet, by organisation: a login may be linked to one."""
     by_organisation: dict[int, list[Person]] = {}
-    for person in Person.objects.filter(organisation__in=cooperation.parties(), user__isnull=True).order_by(
-        "last_name", "first_name"
-    ):
+    for person in people_of(cooperation).filter(user__isnull=True).order_by("last_name", "first_name"):
         by_organisation.setdefault(person.organisation_id, []).append(person)
     return by_organisation
 
@@ -143,14 +129,12 @@ class LinkForm(forms.Form):
 
 def _page(request: AuthenticatedRequest, cooperation: Cooperation, **forms_) -> HttpResponse:
     """The cooperation's people and rights; a refused form (by its context name) shown again."""
-    administrator = access.rights_of(request.user).administrator
     context = {
         "cooperation": cooperation,
         "grants": grants_in(cooperation),
         "administrators": access.secretaries().order_by("last_name", "username"),
         "invite_form": forms_.get("invite_form") or InviteForm(cooperation=cooperation, prefix="invite"),
-        "grant_form": forms_.get("grant_form")
-        or GrantForm(cooperation=cooperation, administrator=administrator, prefix="grant"),
+        "grant_form": forms_.get("grant_form") or GrantForm(cooperation=cooperation, prefix="grant"),
         "link_form": forms_.get("link_form"),
         "unlinked": _unlinked_people(cooperation),
     }
@@ -184,8 +168,7 @@ def invite(request: AuthenticatedRequest, code: str) -> HttpResponse:
 @require_POST
 def grant(request: AuthenticatedRequest, code: str) -> HttpResponse:
     cooperation = _managed_cooperation(request, code)
-    administrator = access.rights_of(request.user).administrator
-    form = GrantForm(request.POST, cooperation=cooperation, administrator=administrator, prefix="grant")
+    form = GrantForm(request.POST, cooperation=cooperation, prefix="grant")
     if submit(
         request,
         form,
@@ -193,7 +176,7 @@ def grant(request: AuthenticatedRequest, code: str) -> HttpResponse:
             user=data["username"],
             role=data["role"],
             organisation=data["organisation"],
-            cooperation=None if data.get("everywhere") else cooperation,
+            cooperation=cooperation,
             actor=request.user,
         ),
     ):
@@ -207,10 +190,6 @@ def grant(request: AuthenticatedRequest, code: str) -> HttpResponse:
 def withdraw(request: AuthenticatedRequest, code: str, pk: int) -> HttpResponse:
     cooperation = _managed_cooperation(request, code)
     grant_ = get_object_or_404(grants_in(cooperation), pk=pk)
-    # A cooperation's secretary withdraws what was given in their cooperation; a right that holds in
-    # every cooperation of the organisation is the national administrators' to withdraw.
-    if grant_.cooperation_id is None and not access.rights_of(request.user).administrator:
-        raise PermissionDenied
     services.withdraw(grant=grant_, actor=request.user)
     messages.success(request, _("The right was withdrawn. It ends at once, on every page."))
     return redirect("people-and-rights", code=cooperation.code)
@@ -241,7 +220,7 @@ def link_person(request: AuthenticatedRequest, code: str, pk: int) -> HttpRespon
     if not grants_in(cooperation).filter(user=user).exists():
         raise PermissionDenied
     person = get_object_or_404(
-        Person.objects.filter(organisation__in=cooperation.parties()),
+        people_of(cooperation),
         pk=posted_pk(request.POST.get("person")),
     )
     form = LinkForm(request.POST)

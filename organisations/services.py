@@ -52,11 +52,19 @@ def grant(
     user: User,
     role: str,
     organisation: Organisation,
-    cooperation: Cooperation | None = None,
+    cooperation: Cooperation,
     actor: Actor = None,
 ) -> Grant:
-    """Give USER the ROLE for ORGANISATION (in COOPERATION only, when named); the grant in force if the
-    user already has it. Kept in history with the actor."""
+    """Give USER the ROLE for ORGANISATION in COOPERATION; the grant in force if the user already has
+    it. Kept in history with the actor. Refused for an organisation that does not take part in the
+    cooperation (#26): a right is always one cooperation's."""
+    if not Organisation.objects.participating_in(cooperation).filter(pk=organisation.pk).exists():
+        raise ValidationError(
+            {
+                "organisation": _("%(organisation)s does not take part in %(cooperation)s.")
+                % {"organisation": organisation, "cooperation": cooperation}
+            }
+        )
     existing = (
         Grant.objects.select_for_update()
         .filter(user=user, role=role, organisation=organisation, cooperation=cooperation, withdrawn_at=None)
@@ -105,7 +113,7 @@ def invite(
     last_name: str,
     role: str,
     organisation: Organisation,
-    cooperation: Cooperation | None,
+    cooperation: Cooperation,
     actor: Actor,
     person: Person | None = None,
 ) -> User:
@@ -168,8 +176,9 @@ def link_person(*, user: User, person: Person, actor: Actor) -> Person:
     return person
 
 
-def make_editor(user: User, organisation: Organisation, cooperation: Cooperation | None = None) -> Grant:
-    """USER may record matters for ORGANISATION (a grant naming no grantor: for scripts and tests)."""
+def make_editor(user: User, organisation: Organisation, cooperation: Cooperation) -> Grant:
+    """USER may record matters for ORGANISATION in COOPERATION (a grant naming no grantor: for scripts
+    and tests)."""
     return grant(user=user, role=Grant.Role.EDITOR, organisation=organisation, cooperation=cooperation)
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from organisations.admin import HistoryGuardedAdmin
+from organisations.admin import HistoryAdmin
 from staffing.models import (
     ClientLine,
     Indicator,
@@ -13,7 +13,7 @@ from staffing.models import (
 
 
 @admin.register(NationalObjective)
-class NationalObjectiveAdmin(HistoryGuardedAdmin):
+class NationalObjectiveAdmin(HistoryAdmin):
     list_display = ["code", "title_fi", "is_example"]
 
 
@@ -24,7 +24,7 @@ class IndicatorInline(admin.TabularInline):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(HistoryGuardedAdmin):
+class ObjectiveAdmin(HistoryAdmin):
     list_display = ["title", "group", "year", "status", "is_example"]
     list_filter = ["year", "status"]
     filter_horizontal = ["national_objectives", "responsible"]
@@ -37,7 +37,7 @@ class MeasurementInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(HistoryGuardedAdmin):
+class IndicatorAdmin(HistoryAdmin):
     list_display = ["name", "objective", "baseline", "target"]
     inlines = [MeasurementInline]
 
@@ -53,6 +53,6 @@ class ClientLineInline(admin.TabularInline):
 
 
 @admin.register(StaffingReview)
-class StaffingReviewAdmin(HistoryGuardedAdmin):
+class StaffingReviewAdmin(HistoryAdmin):
     list_display = ["group", "year", "adequate", "assessed_on", "is_example"]
     inlines = [StaffLineInline, ClientLineInline]

@@ -36,7 +36,7 @@ def may_propose(user, group: SteeringGroup) -> bool:
     if org_access.is_secretary_of(user, group.cooperation_id):
         return True
     return (
-        org_access.organisations_acted_for(user)
+        org_access.organisations_acted_for(user, group.cooperation_id)
         .filter(pk__in=group.cooperation.parties().values("pk"))
         .exists()
     )

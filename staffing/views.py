@@ -17,9 +17,9 @@ from staffing import editing, exports, imports, selectors, services
 
 def _page(request: HttpRequest, group: SteeringGroup, year: int, **extra) -> dict:
     context = selectors.year_page(selectors.year(group, year))
-    context["own_organisations"] = org_access.organisations_acted_for(request.user).filter(
-        pk__in=group.cooperation.parties().values("pk")
-    )
+    context["own_organisations"] = org_access.organisations_acted_for(
+        request.user, group.cooperation_id
+    ).filter(pk__in=group.cooperation.parties().values("pk"))
     context["may_propose"] = editing.may_propose(request.user, group)
     context["may_decide"] = editing.may_decide(request.user, group)
     return {**context, **extra}
@@ -36,7 +36,7 @@ def year_detail(request: HttpRequest, pk: int, year: int) -> HttpResponse:
 def import_figures(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     group = get_group_for_user(request.user, pk)
     organisation = get_object_or_404(Organisation, pk=posted_pk(request.POST.get("organisation")))
-    if not org_access.can_act_for(request.user, organisation):
+    if not org_access.can_act_for(request.user, organisation, group.cooperation_id):
         raise PermissionDenied
     try:
         count = services.import_figures(

@@ -143,10 +143,10 @@ def world(db) -> World:
     access.make_secretary(secretary)
     editor_a = UserFactory(username="editor_a")
     PersonFactory(organisation=org_a, user=editor_a, first_name="Aino", last_name="Editori")
-    services.make_editor(editor_a, org_a)
+    services.make_editor(editor_a, org_a, area.cooperation)
     editor_b = UserFactory(username="editor_b")
     PersonFactory(organisation=org_b, user=editor_b, first_name="Bertta", last_name="Editori")
-    services.make_editor(editor_b, org_b)
+    services.make_editor(editor_b, org_b, area.cooperation)
     member = UserFactory(username="member")
     services.grant_area_view(member, area)  # a viewer of area A's cooperation, through its authority
     outsider = UserFactory(username="outsider")

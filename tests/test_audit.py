@@ -43,7 +43,13 @@ def test_grants_and_withdrawals_are_logged_with_who_did_them(world):
     from organisations import services
     from organisations.models import Grant
 
-    services.grant(user=world.outsider, role="viewer", organisation=world.org_a, actor=world.secretary)
+    services.grant(
+        user=world.outsider,
+        role="viewer",
+        organisation=world.org_a,
+        cooperation=world.area.cooperation,
+        actor=world.secretary,
+    )
     services.withdraw(grant=Grant.objects.get(user=world.outsider), actor=world.secretary)
     assert [a for u, a in actions() if u == "secretary"] == ["grant", "withdraw"]
     by_secretary = AuditEvent.objects.filter(action__in=["grant", "withdraw"], username="secretary")

@@ -50,7 +50,11 @@ def test_a_grant_is_used_and_its_withdrawal_refuses_the_next_request_of_every_ki
     browser = client_for(newcomer)
     assert reachable(browser, group_world.group) == ALL_REFUSED
     grant = services.grant(
-        user=newcomer, role=Grant.Role.EDITOR, organisation=world.org_b, actor=world.secretary
+        user=newcomer,
+        role=Grant.Role.EDITOR,
+        organisation=world.org_b,
+        cooperation=world.area.cooperation,
+        actor=world.secretary,
     )
     assert reachable(browser, group_world.group) == ALL_OK
     assert TERM_END in calendar_of(client, newcomer)
@@ -75,13 +79,31 @@ def test_ending_a_participation_refuses_its_editors_at_once(world, group_world, 
     assert as_editor_b.get(reverse("seat-end", args=[seat.pk])).status_code == 404  # no longer reached
 
 
-def test_kelas_editors_reach_every_cooperation_kela_is_a_party_of(world, group_world):
+def test_kelas_editor_in_one_cooperation_has_no_right_in_another(world, group_world):
+    # Kela takes part in every cooperation, but a right given in one is no right in another (#26).
     kela_user = UserFactory(username="kela-editor")
-    services.make_editor(kela_user, group_world.kela)
+    services.make_editor(kela_user, group_world.kela, world.area.cooperation)
     browser = client_for(kela_user)
     assert reachable(browser, group_world.group) == ALL_OK
     elsewhere = EmploymentAreaFactory(code="area-new", name_fi="Uusi alue")
-    assert browser.get(reverse("cooperation-detail", args=[elsewhere.cooperation.code])).status_code == 200
+    assert browser.get(reverse("cooperation-detail", args=[elsewhere.cooperation.code])).status_code == 404
+    assert access.can_act_for(kela_user, group_world.kela, world.area.cooperation)
+    assert not access.can_act_for(kela_user, group_world.kela, elsewhere.cooperation)
+    assert access.users_acting_for(group_world.kela, world.area.cooperation) == [kela_user]
+    assert access.users_acting_for(group_world.kela, elsewhere.cooperation) == []
+
+
+def test_a_right_cannot_be_given_for_an_organisation_outside_the_cooperation(world):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="does not take part"):
+        services.grant(
+            user=world.member,
+            role=Grant.Role.EDITOR,
+            organisation=world.other_org,
+            cooperation=world.area.cooperation,
+        )
+    assert not Grant.objects.filter(user=world.member, organisation=world.other_org).exists()
 
 
 def test_a_grant_named_for_one_cooperation_reaches_only_that_one(world, group_world):
@@ -98,7 +120,7 @@ def test_a_grant_named_for_one_cooperation_reaches_only_that_one(world, group_wo
 
 def test_a_viewer_sees_but_does_not_act(world, group_world, as_member):
     assert reachable(as_member, group_world.group) == ALL_OK
-    assert not access.can_act_for(world.member, world.org_a)
+    assert not access.can_act_for(world.member, world.org_a, world.area.cooperation)
     assert as_member.get(reverse("nomination-create", args=[group_world.group.pk])).status_code == 403
 
 
@@ -111,17 +133,22 @@ def test_a_deactivated_user_loses_every_right(world, group_world, as_editor_b):
 
 
 def test_the_same_right_is_held_once(world):
-    first = services.grant(user=world.member, role=Grant.Role.EDITOR, organisation=world.org_a)
-    again = services.grant(user=world.member, role=Grant.Role.EDITOR, organisation=world.org_a)
+    here = world.area.cooperation
+    first = services.grant(
+        user=world.member, role=Grant.Role.EDITOR, organisation=world.org_a, cooperation=here
+    )
+    again = services.grant(
+        user=world.member, role=Grant.Role.EDITOR, organisation=world.org_a, cooperation=here
+    )
     assert first == again
     assert Grant.objects.active().filter(user=world.member, role="editor").count() == 1
 
 
-def test_a_board_secretary_is_named_for_one_cooperation(world):
-    from django.core.exceptions import ValidationError
+def test_a_grant_names_its_cooperation_in_the_database(world):
+    from django.db import IntegrityError, transaction
 
-    with pytest.raises(ValidationError):
-        services.grant(user=world.member, role=Grant.Role.SECRETARY, organisation=world.org_a)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Grant.objects.create(user=world.member, role=Grant.Role.SECRETARY, organisation=world.org_a)
 
 
 def test_the_commands_grant_and_revoke_and_print_what_changed(world, group_world):
@@ -134,38 +161,44 @@ def test_the_commands_grant_and_revoke_and_print_what_changed(world, group_world
         "3221318-2",
         "--role",
         "editor",
+        "--cooperation",
+        "area-a",
         "--by",
         "secretary",
         stdout=out,
     )
-    assert out.getvalue() == (
-        "Granted: scripted: editor for Hyvinvointialue B (3221318-2), "
-        "in every cooperation of the organisation\n"
-    )
-    assert access.can_act_for(user, world.org_b)
+    assert out.getvalue() == "Granted: scripted: editor for Hyvinvointialue B (3221318-2), in area-a\n"
+    assert access.can_act_for(user, world.org_b, world.area.cooperation)
     assert Grant.objects.get(user=user).granted_by == world.secretary
     out = StringIO()
-    call_command("grant_access", "scripted", "--organisation", "3221318-2", "--role", "editor", stdout=out)
+    here = ["--organisation", "3221318-2", "--role", "editor", "--cooperation", "area-a"]
+    call_command("grant_access", "scripted", *here, stdout=out)
     assert out.getvalue().startswith("Unchanged:")
     out = StringIO()
-    call_command("revoke_access", "scripted", "--organisation", "3221318-2", "--role", "editor", stdout=out)
+    call_command("revoke_access", "scripted", *here, stdout=out)
     assert out.getvalue().startswith("Withdrawn: scripted: editor for Hyvinvointialue B")
     # rights are kept on a user object for one request: the next one (a fresh object) reads them anew
-    assert not access.can_act_for(type(user).objects.get(pk=user.pk), world.org_b)
+    assert not access.can_act_for(type(user).objects.get(pk=user.pk), world.org_b, world.area.cooperation)
     out = StringIO()
-    call_command("revoke_access", "scripted", "--organisation", "3221318-2", "--role", "editor", stdout=out)
+    call_command("revoke_access", "scripted", *here, stdout=out)
     assert out.getvalue() == "Unchanged: no such right in force\n"
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["nobody", "--organisation", "3221318-2", "--role", "viewer"], "No user 'nobody'"),
         (
-            ["member", "--organisation", "1234567-1", "--role", "viewer"],
+            ["nobody", "--organisation", "3221318-2", "--role", "viewer", "--cooperation", "area-a"],
+            "No user 'nobody'",
+        ),
+        (
+            ["member", "--organisation", "1234567-1", "--role", "viewer", "--cooperation", "area-a"],
             "No organisation has the business ID",
         ),
-        (["member", "--organisation", "3221318-2", "--role", "secretary"], "give --cooperation"),
+        (
+            ["member", "--organisation", "3221308-6", "--role", "secretary", "--cooperation", "area-a"],
+            "does not take part",
+        ),
         (
             ["member", "--organisation", "3221318-2", "--role", "viewer", "--cooperation", "x"],
             "No cooperation",
@@ -181,7 +214,16 @@ def test_the_commands_refuse_what_they_cannot_find(world, args, message):
 def test_a_business_id_shared_by_two_organisations_is_refused_by_name(world):
     OrganisationFactory(name_fi="Kaksoisolento", business_id="3221318-2")
     with pytest.raises(CommandError, match="Hyvinvointialue B, Kaksoisolento"):
-        call_command("grant_access", "member", "--organisation", "3221318-2", "--role", "viewer")
+        call_command(
+            "grant_access",
+            "member",
+            "--organisation",
+            "3221318-2",
+            "--role",
+            "viewer",
+            "--cooperation",
+            "area-a",
+        )
 
 
 def test_an_organisation_without_a_grant_reaches_nothing(world, group_world, as_outsider):

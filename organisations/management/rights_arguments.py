@@ -20,9 +20,7 @@ def add_arguments(parser: ArgumentParser) -> None:
         "--organisation", required=True, help="the organisation's business ID, e.g. 0246246-0"
     )
     parser.add_argument("--role", required=True, choices=[r.value for r in Grant.Role])
-    parser.add_argument(
-        "--cooperation", help="only in this cooperation (its code); else in all of the organisation's"
-    )
+    parser.add_argument("--cooperation", required=True, help="the cooperation (its code) the right is in")
     parser.add_argument("--by", help="the user name of who gives or withdraws it (for the history)")
 
 
@@ -31,7 +29,7 @@ class Target:
     user: User
     role: str
     organisation: Organisation
-    cooperation: Cooperation | None
+    cooperation: Cooperation
     actor: User | None
     active: Grant | None
 
@@ -54,13 +52,9 @@ def resolve(options: dict[str, Any]) -> Target:
     if len(candidates) > 1:
         names = ", ".join(o.name_fi for o in candidates)
         raise CommandError(f"Several organisations have the business ID {written!r}: {names}")
-    cooperation = None
-    if options.get("cooperation"):
-        cooperation = Cooperation.objects.filter(code=options["cooperation"]).first()
-        if cooperation is None:
-            raise CommandError(f"No cooperation {options['cooperation']!r}")
-    if options["role"] == Grant.Role.SECRETARY and cooperation is None:
-        raise CommandError("A board secretary is named for one cooperation: give --cooperation")
+    cooperation = Cooperation.objects.filter(code=options["cooperation"]).first()
+    if cooperation is None:
+        raise CommandError(f"No cooperation {options['cooperation']!r}")
     actor = _user(options["by"]) if options.get("by") else None
     active = (
         Grant.objects.active()
@@ -71,8 +65,6 @@ def resolve(options: dict[str, Any]) -> Target:
 
 
 def describe(grant: Grant) -> str:
-    where = (
-        f"in {grant.cooperation.code}" if grant.cooperation else "in every cooperation of the organisation"
-    )
+    where = f"in {grant.cooperation.code}"
     organisation = f"{grant.organisation.name_fi} ({grant.organisation.business_id})"
     return f"{grant.user.get_username()}: {grant.role} for {organisation}, {where}"

@@ -30,15 +30,27 @@ def into_cooperations(apps, schema_editor):
         area.employment_authority = authorities[0] if authorities else None
         area.save(update_fields=["cooperation", "employment_authority"])
 
+    # django-guardian was removed later (#26): its rows, where an installation still has the table, are
+    # read with SQL; a new installation has none to convert.
+    if "guardian_userobjectpermission" not in schema_editor.connection.introspection.table_names():
+        return
     ContentType = apps.get_model("contenttypes", "ContentType")
-    UserObjectPermission = apps.get_model("guardian", "UserObjectPermission")
     org_type = ContentType.objects.filter(app_label="organisations", model="organisation").first()
     area_type = ContentType.objects.filter(app_label="organisations", model="employmentarea").first()
+
+    def rows(content_type, codename):
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT g.user_id, g.object_pk FROM guardian_userobjectpermission g"
+                " JOIN auth_permission p ON p.id = g.permission_id"
+                " WHERE g.content_type_id = %s AND p.codename = %s ORDER BY g.id",
+                [content_type.pk, codename],
+            )
+            return [type("Row", (), {"user_id": u, "object_pk": o}) for u, o in cursor.fetchall()]
+
     editors = set()
     if org_type is not None:
-        for row in UserObjectPermission.objects.filter(
-            content_type=org_type, permission__codename="act_for_organisation"
-        ):
+        for row in rows(org_type, "act_for_organisation"):
             organisation_id = int(row.object_pk)
             if Organisation.objects.filter(pk=organisation_id).exists():
                 Grant.objects.get_or_create(
@@ -47,7 +59,7 @@ def into_cooperations(apps, schema_editor):
                 editors.add((row.user_id, organisation_id))
     if area_type is None:
         return
-    for row in UserObjectPermission.objects.filter(content_type=area_type, permission__codename="view_employmentarea"):
+    for row in rows(area_type, "view_employmentarea"):
         area = EmploymentArea.objects.filter(pk=int(row.object_pk)).first()
         if area is None or area.cooperation_id is None:
             continue
@@ -82,7 +94,6 @@ class Migration(migrations.Migration):
     dependencies = [
         ('organisations', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-        ('guardian', '0002_generic_permissions_index'),
         ('contenttypes', '0002_remove_content_type_name'),
     ]
 

@@ -1,5 +1,5 @@
 """python manage.py grant_access USERNAME --organisation BUSINESS_ID --role editor|viewer
-[--cooperation CODE] [--by USERNAME]"""
+--cooperation CODE [--by USERNAME]"""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """python manage.py revoke_access USERNAME --organisation BUSINESS_ID --role editor|viewer
-[--cooperation CODE] [--by USERNAME]"""
+--cooperation CODE [--by USERNAME]"""
 
 from __future__ import annotations
 
