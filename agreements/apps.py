@@ -7,4 +7,12 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Cooperation agreements")
 
     def ready(self) -> None:
-        from agreements import casefile, consistency_rules, reminders, sections, tasks  # noqa: F401
+        from agreements import (  # noqa: F401
+            casefile,
+            casefile_topics,
+            citation_rules,
+            consistency_rules,
+            reminders,
+            sections,
+            tasks,
+        )

@@ -1,4 +1,6 @@
-"""The agreement's consistency, added to the steering group's compliance report (agreement §§ 2, 11, 13).
+"""The agreement's consistency, added to the steering group's compliance report. Each rule cites the
+topics it rests on; the citation names the sections of the cooperation's own agreement
+(governance/citations.py).
 
 The business IDs of parties that also take part in the area are reported once, by SG-BUSINESS-ID;
 AG-BUSINESS-ID reports only parties of the agreement outside the area.
@@ -14,6 +16,7 @@ from django.utils.translation import gettext_lazy
 
 from agreements import selectors
 from agreements.models import Agreement
+from governance.citations import Cite, Topic
 from governance.compliance import GroupFacts, Severity, day_of, loads_facts, rule
 
 
@@ -53,7 +56,7 @@ def _all_agreements(facts: list[GroupFacts]) -> None:
         f.extra["approving_decisions"] = by_pk
 
 
-def _agreement(facts: GroupFacts) -> Agreement | None:
+def agreement_of(facts: GroupFacts) -> Agreement | None:
     """The area's current agreement, loaded once per evaluation and kept with the facts."""
     if "agreement" not in facts.extra:
         _all_agreements([facts])
@@ -68,18 +71,18 @@ def _agreement(facts: GroupFacts) -> Agreement | None:
     severity=Severity.WARNING,
 )
 def agreement_is_recorded(facts: GroupFacts) -> Iterator[str]:
-    if _agreement(facts) is None:
+    if agreement_of(facts) is None:
         yield _("No cooperation agreement is recorded for the area.")
 
 
 @rule(
     "AG-SIGNATORY",
     gettext_lazy("Every party has a named signatory"),
-    citation="sopimus § 13",
+    citation=Cite(topics=(Topic.SIGNATURES,)),
     severity=Severity.ERROR,
 )
 def every_party_has_a_named_signatory(facts: GroupFacts) -> Iterator[str]:
-    agreement = _agreement(facts)
+    agreement = agreement_of(facts)
     if agreement is None:
         return
     for party in agreement.parties.all():
@@ -97,11 +100,11 @@ def every_party_has_a_named_signatory(facts: GroupFacts) -> Iterator[str]:
 @rule(
     "AG-SIGNED",
     gettext_lazy("Every party has signed: the agreement is in force"),
-    citation="sopimus § 11",
+    citation=Cite(topics=(Topic.ENTRY_INTO_FORCE,)),
     severity=Severity.ERROR,
 )
 def every_party_has_signed(facts: GroupFacts) -> Iterator[str]:
-    agreement = _agreement(facts)
+    agreement = agreement_of(facts)
     if agreement is None:
         return
     original = selectors.version_states(agreement)[:1]
@@ -119,11 +122,11 @@ def every_party_has_signed(facts: GroupFacts) -> Iterator[str]:
 @rule(
     "AG-AMENDMENT",
     gettext_lazy("An amendment signed by only some parties is void"),
-    citation="sopimus § 11",
+    citation=Cite(topics=(Topic.AMENDMENTS,)),
     severity=Severity.WARNING,
 )
 def amendments_signed_by_all(facts: GroupFacts) -> Iterator[str]:
-    agreement = _agreement(facts)
+    agreement = agreement_of(facts)
     if agreement is None:
         return
     for state in selectors.version_states(agreement)[1:]:
@@ -136,11 +139,11 @@ def amendments_signed_by_all(facts: GroupFacts) -> Iterator[str]:
 @rule(
     "AG-COPIES",
     gettext_lazy("The stated number of copies matches the parties"),
-    citation="sopimus § 11",
+    citation=Cite(topics=(Topic.COPIES,)),
     severity=Severity.WARNING,
 )
 def copies_match_parties(facts: GroupFacts) -> Iterator[str]:
-    agreement = _agreement(facts)
+    agreement = agreement_of(facts)
     if agreement is None or agreement.copies_stated is None:
         return
     parties = len(agreement.parties.all())
@@ -153,11 +156,11 @@ def copies_match_parties(facts: GroupFacts) -> Iterator[str]:
 @rule(
     "AG-PARTIES",
     gettext_lazy("The parties match the steering group's organisations"),
-    citation="sopimus §§ 2, 8",
+    citation=Cite(topics=(Topic.PARTIES, Topic.STEERING_GROUP)),
     severity=Severity.WARNING,
 )
 def parties_match_the_group(facts: GroupFacts) -> Iterator[str]:
-    agreement = _agreement(facts)
+    agreement = agreement_of(facts)
     if agreement is None:
         return
     parties = {p.organisation_id: p.organisation for p in agreement.parties.all()}
@@ -177,11 +180,11 @@ def parties_match_the_group(facts: GroupFacts) -> Iterator[str]:
 @rule(
     "AG-BUSINESS-ID",
     gettext_lazy("Every party's business ID passes its check digit"),
-    citation="sopimus § 2",
+    citation=Cite(topics=(Topic.PARTIES,)),
     severity=Severity.ERROR,
 )
 def agreement_parties_business_ids(facts: GroupFacts) -> Iterator[str]:
-    agreement = _agreement(facts)
+    agreement = agreement_of(facts)
     if agreement is None:
         return
     in_area = {p.pk for p in facts.parties}
@@ -206,7 +209,7 @@ def signed_after_the_decision_is_final(facts: GroupFacts) -> Iterator[str]:
     from decisions import appeals
     from decisions.models import AgendaItem
 
-    agreement = _agreement(facts)
+    agreement = agreement_of(facts)
     if agreement is None or agreement.approving_decision_id is None:
         return
     decision = facts.extra.get("approving_decisions", {}).get(agreement.approving_decision_id)

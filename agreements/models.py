@@ -476,3 +476,8 @@ class Dispute(models.Model):
     def forum(self) -> str:
         agreement = self.agreement
         return agreement.forum_public_law if self.kind == self.Kind.PUBLIC_LAW else agreement.forum_civil
+
+
+# The rules' citations and the parties' approving decisions (#26 items 5 and 6), in a module of
+# their own to keep this one readable.
+from agreements.cited import PartyApproval, TopicSection  # noqa: E402, F401

@@ -7,6 +7,7 @@ import datetime
 import difflib
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch, QuerySet
 
 from agreements import terms
@@ -17,6 +18,7 @@ from agreements.models import (
     Dispute,
     Notice,
     NoticeDelivery,
+    PartyApproval,
     Section,
     Signatory,
     Signature,
@@ -63,11 +65,14 @@ def ensure_loaded(agreement: Agreement) -> Agreement:
 
 def signing(agreements: QuerySet[Agreement]) -> QuerySet[Agreement]:
     """AGREEMENTS with what version_states() reads (parties, signatories, versions, sections,
-    signatures): whether each version is in force. Enough for the AG- rules and the reminders to
+    signatures), each party's approving decision and the sections of the cited topics: whether each
+    version is in force. Enough for the AG- rules and the reminders to
     sign, without the annexes, notices and disputes a page shows (#15). Each level's own
     references come joined (select_related), not as a query of their own."""
     return agreements.select_related("cooperation", "approving_decision__meeting").prefetch_related(
-        Prefetch("parties", AgreementParty.objects.select_related("organisation")),
+        # each party's own approving decision comes joined (one to one): no query of its own
+        Prefetch("parties", AgreementParty.objects.select_related("organisation", "approval")),
+        "topic_sections",
         Prefetch("parties__signatories", Signatory.objects.select_related("person")),
         "versions__sections",
         Prefetch("versions__signatures", Signature.objects.select_related("signatory")),
@@ -143,3 +148,34 @@ def notice_states(agreement: Agreement) -> list[dict]:
             }
         )
     return rows
+
+
+def approval_of(party: AgreementParty) -> PartyApproval | None:
+    """The party's own approving decision, or None when it has not recorded one (joined by signing())."""
+    try:
+        return party.approval
+    except ObjectDoesNotExist:
+        return None
+
+
+def topic_sections(agreement: Agreement) -> dict[str, int]:
+    """The section holding each topic the agreement maps (prefetched by signing())."""
+    return {row.topic: row.section_number for row in agreement.topic_sections.all()}
+
+
+@dataclass
+class Approvals:
+    recorded: list[tuple[AgreementParty, PartyApproval]]
+    missing: list[AgreementParty]
+
+
+def approvals(agreement: Agreement) -> Approvals:
+    """Which parties have recorded their approving decision and which have not, in the parties' order."""
+    result = Approvals([], [])
+    for party in agreement.parties.all():
+        approval = approval_of(party)
+        if approval is None:
+            result.missing.append(party)
+        else:
+            result.recorded.append((party, approval))
+    return result

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements import selectors
@@ -17,12 +18,14 @@ from agreements.models import (
     Dispute,
     Notice,
     NoticeDelivery,
+    PartyApproval,
     Section,
     Signatory,
     Signature,
+    TopicSection,
     Version,
 )
-from core.writes import Actor, save_validated
+from core.writes import Actor, save_validated, update_fields
 from decisions.models import AgendaItem
 from organisations.models import Cooperation, Person
 
@@ -244,7 +247,8 @@ def set_must_sign(*, signatory: Signatory, must_sign: bool, actor: Actor) -> Sig
 
 @transaction.atomic
 def approve(*, agreement: Agreement, decision: AgendaItem, actor: Actor) -> Agreement:
-    """Record the employment authority's decision approving the draft (the agreement's § 16/2025)."""
+    """Record the employment authority's decision approving the draft; it is also that party's own
+    approving decision (PartyApproval) unless the party has recorded one."""
     agreement = _locked(agreement)
     errors = []
     if decision.body.area.cooperation_id != agreement.cooperation_id:
@@ -258,7 +262,24 @@ def approve(*, agreement: Agreement, decision: AgendaItem, actor: Actor) -> Agre
     agreement.move_to(Agreement.Status.APPROVED)
     agreement.approving_decision = decision
     agreement.approved_on = decision.decided_on or decision.meeting.date
-    return save_validated(agreement, actor, "approved")
+    save_validated(agreement, actor, "approved")
+    authority = decision.body.area.employment_authority_id
+    party = (
+        agreement.parties.filter(organisation_id=authority, approval__isnull=True).first()
+        if authority is not None
+        else None
+    )
+    if party is not None:
+        save_validated(
+            PartyApproval(
+                party=party,
+                body=decision.body.name_fi,
+                decided_on=agreement.approved_on,
+                section=decision.section,
+            ),
+            actor,
+        )
+    return agreement
 
 
 @transaction.atomic
@@ -312,3 +333,45 @@ def propose_amendment(
     for number, title, text in sections:
         save_validated(Section(version=version, number=number, title=title, text=text), actor)
     return version
+
+
+# What the rules cite (#26 items 5 and 6): the section of each topic, and each party's own approval.
+
+
+@transaction.atomic
+def record_approval(
+    *,
+    party: AgreementParty,
+    body: str,
+    decided_on: datetime.date,
+    actor: Actor,
+    section: str = "",
+    reference: str = "",
+) -> PartyApproval:
+    """Record (or correct) the decision by which PARTY approved the agreement: its own deciding body,
+    the day, the section and the reference or diary number."""
+    _locked(party.agreement)
+    if decided_on > timezone.localdate():
+        raise ValidationError({"decided_on": _("A decision cannot be dated in the future.")})
+    data = {"body": body, "decided_on": decided_on, "section": section, "reference": reference}
+    approval = PartyApproval.objects.filter(party=party).first()
+    if approval is None:
+        return save_validated(PartyApproval(party=party, **data), actor)
+    update_fields(approval, actor=actor, allowed=data, data=data, reason="approval corrected")
+    return approval
+
+
+@transaction.atomic
+def set_topic_section(*, agreement: Agreement, topic: str, section_number: int, actor: Actor) -> TopicSection:
+    """Record which of the agreement's sections holds TOPIC; the section must be in its text."""
+    agreement = _locked(agreement)
+    written = Section.objects.filter(version__agreement=agreement, number=section_number)
+    if not written.exists():
+        raise ValidationError({"section_number": _("The agreement has no section with this number.")})
+    found = TopicSection.objects.filter(agreement=agreement, topic=topic).first()
+    if found is None:
+        return save_validated(
+            TopicSection(agreement=agreement, topic=topic, section_number=section_number), actor
+        )
+    update_fields(found, actor=actor, allowed=["section_number"], data={"section_number": section_number})
+    return found

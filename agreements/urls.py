@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agreements import lifecycle, lists, views
+from agreements import approvals, lifecycle, lists, views
 
 urlpatterns = [
     path("agreements/", lists.agreement_list, name="agreement-list"),
@@ -19,4 +19,6 @@ urlpatterns = [
     path("agreements/<int:pk>/disputes/", views.dispute_create, name="dispute-create"),
     path("notice-deliveries/<int:pk>/", views.delivery_record, name="delivery-record"),
     path("signatures/<int:pk>/scan.pdf", views.signature_evidence, name="signature-evidence"),
+    path("agreement-parties/<int:pk>/approval/", approvals.approval_record, name="party-approval"),
+    path("agreements/<int:pk>/topics/", approvals.topic_section_set, name="agreement-topic"),
 ]

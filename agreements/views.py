@@ -14,6 +14,7 @@ from core import pdf
 from core.forms import submit
 from core.views import detail_page
 from governance import compliance
+from governance.citations import Topic, section_citation
 from organisations.access import can_act_for, is_secretary_of
 
 
@@ -31,7 +32,12 @@ def _context(request, agreement: Agreement, **forms) -> dict:
         findings = compliance.evaluate(group, facts=facts, prefix="AG-")
     can_record = bool(own_ids)
     editable = agreement.status in services.EDITABLE
+    sections = selectors.topic_sections(agreement)
     return {
+        "approvals": selectors.approvals(agreement),
+        "approvable_ids": {p.pk for p in access.parties_to_approve(request.user, agreement)},
+        "topics": [(topic, sections.get(topic.value)) for topic in Topic],
+        "termination_cited": section_citation(sections, [Topic.TERMINATION]),
         "is_secretary": is_secretary_of(request.user, agreement.cooperation_id),
         "editable": editable,
         "parties_with_signatories": agreement.parties.all(),
@@ -116,7 +122,7 @@ def delivery_record(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     agreement = access.get_agreement_for_user(request.user, delivery.notice.agreement_id)
-    if not can_act_for(request.user, delivery.notice.from_party.organisation):
+    if not can_act_for(request.user, delivery.notice.from_party.organisation, agreement.cooperation_id):
         raise PermissionDenied
     # The id the page gives this delivery's date field, so the error summary links to it.
     form = DeliveryForm(request.POST, auto_id=f"delivery-{delivery.pk}-%s")

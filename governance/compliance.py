@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import models
 from django.utils import timezone
@@ -50,19 +50,30 @@ class Finding:
 Check = Callable[["GroupFacts"], Iterable[str]]
 
 
+class Citation(Protocol):
+    """A citation made per cooperation when the rule is evaluated (governance.citations.Cite)."""
+
+    def render(self, facts: GroupFacts) -> str: ...
+
+
 @dataclass(frozen=True)
 class Rule:
     code: str
     title: Promise | str  # a lazy translation
-    citation: str
+    citation: str | Citation  # as written, or made from the cooperation's own agreement
     severity: str
     check: Check
+
+    def cite(self, facts: GroupFacts) -> str:
+        return self.citation if isinstance(self.citation, str) else self.citation.render(facts)
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(code: str, title: Promise | str, *, citation: str, severity: str) -> Callable[[Check], Check]:
+def rule(
+    code: str, title: Promise | str, *, citation: str | Citation, severity: str
+) -> Callable[[Check], Check]:
     """Register CHECK as rule CODE. CHECK(facts) yields one message per problem it finds."""
 
     def register(check: Check) -> Check:
@@ -137,14 +148,19 @@ def evaluate(
     shows only the agreement's rules reads only their facts); pass FACTS a page has already loaded to
     reuse them."""
     facts = facts or GroupFacts(group, today or timezone.localdate())
-    findings = []
+    found = []
     for rule_ in REGISTRY.values():
-        if not rule_.code.startswith(prefix):
-            continue
-        for message in rule_.check(facts):
-            findings.append(
-                Finding(rule_.code, rule_.severity, str(rule_.title), str(message), rule_.citation)
-            )
+        if rule_.code.startswith(prefix):
+            messages = [str(message) for message in rule_.check(facts)]
+            if messages:
+                found.append((rule_, messages))
+    # Cited after every check has run: the rules that read the agreement have loaded it by then.
+    findings = [
+        Finding(rule_.code, rule_.severity, str(rule_.title), message, cited)
+        for rule_, messages in found
+        for cited in [rule_.cite(facts)]
+        for message in messages
+    ]
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))
 
 

@@ -1,8 +1,9 @@
 """The decree's and the agreement's rules on the steering group's composition, each a named rule.
 
 Citations: VNA 388/2024 = Government Decree 388/2024 on organising the cooperation model (the
-steering group's set-up, composition and the leading person); agreement = the cooperation agreement
-approved in decision § 16/2025 (§ 8 steering group and leading person).
+steering group's set-up, composition and the leading person); the agreement's sections are the
+cooperation's own, cited by topic (governance/citations.py), and so are its parties' approving
+decisions.
 """
 
 from collections.abc import Iterator
@@ -11,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from governance import parameters
-from governance.compliance import GroupFacts, Severity, loads_facts, rule
+from governance.citations import Cite, Topic
+from governance.compliance import GroupFacts, Severity, day_of, loads_facts, rule
 from governance.models import Membership
-from organisations.models import OrganisationKind
+from organisations.models import Organisation, OrganisationKind, Participation
 
 REQUIRED_KINDS = (
     OrganisationKind.EMPLOYMENT_AUTHORITY,
@@ -42,7 +44,7 @@ def _params(facts: GroupFacts) -> parameters.Parameters:
 @rule(
     "SG-PARTIES",
     gettext_lazy("Every required party is represented"),
-    citation="VNA 388/2024 (kokoonpano); sopimus § 8",
+    citation=Cite("VNA 388/2024 (kokoonpano)", topics=(Topic.STEERING_GROUP,)),
     severity=Severity.ERROR,
 )
 def every_required_party_is_represented(facts: GroupFacts) -> Iterator[str]:
@@ -55,7 +57,7 @@ def every_required_party_is_represented(facts: GroupFacts) -> Iterator[str]:
 @rule(
     "SG-DEPUTY",
     gettext_lazy("Every member has a personal deputy"),
-    citation="VNA 388/2024 (kokoonpano); sopimus § 8",
+    citation=Cite("VNA 388/2024 (kokoonpano)", topics=(Topic.STEERING_GROUP,)),
     severity=Severity.ERROR,
 )
 def every_member_has_a_personal_deputy(facts: GroupFacts) -> Iterator[str]:
@@ -63,7 +65,7 @@ def every_member_has_a_personal_deputy(facts: GroupFacts) -> Iterator[str]:
         seat.deputy_of_id for seat in facts.current_seats if seat.capacity == Membership.Capacity.DEPUTY
     }
     for member in facts.current_members:
-        # Municipal representatives supplement the group (agreement § 8); the duty to name personal
+        # Municipal representatives supplement the group (the agreement); the duty to name personal
         # deputies is on the employment authority, the wellbeing services counties and Kela.
         if member.role != Membership.Role.MUNICIPAL and member.pk not in with_deputy:
             yield _("%(person)s (%(organisation)s) has no personal deputy.") % {
@@ -92,7 +94,7 @@ def _role_rule(facts: GroupFacts, role: str, named_by_kind: str, names: dict[str
 @rule(
     "SG-CHAIR",
     gettext_lazy("The employment authority names the chair from its members"),
-    citation="VNA 388/2024 (puheenjohtaja); sopimus § 8",
+    citation=Cite("VNA 388/2024 (puheenjohtaja)", topics=(Topic.STEERING_GROUP,)),
     severity=Severity.ERROR,
 )
 def chair_is_an_employment_authority_member(facts: GroupFacts) -> Iterator[str]:
@@ -113,10 +115,93 @@ def chair_is_an_employment_authority_member(facts: GroupFacts) -> Iterator[str]:
     )
 
 
+@loads_facts
+def _all_chair_naming(facts: list[GroupFacts]) -> None:
+    """Which employment authority names the chair, read only for cooperations with several of them (one
+    query for all such groups, none when every cooperation has one authority)."""
+    several = {
+        f.group.cooperation_id: f
+        for f in facts
+        if sum(1 for p in f.parties if p.kind == OrganisationKind.EMPLOYMENT_AUTHORITY) > 1
+    }
+    naming: dict[int, list[int]] = {pk: [] for pk in several}
+    if several:
+        rows = (
+            Participation.objects.on(day_of(facts))
+            .filter(cooperation_id__in=several, names_chair=True)
+            .filter(organisation__kind=OrganisationKind.EMPLOYMENT_AUTHORITY)
+            .values_list("cooperation_id", "organisation_id")
+        )
+        for cooperation_id, organisation_id in rows:
+            naming[cooperation_id].append(organisation_id)
+    for f in facts:
+        f.extra["chair_named_by"] = naming.get(f.group.cooperation_id)
+
+
+def _chair_named_by(facts: GroupFacts) -> list[Organisation] | None:
+    """The employment authorities recorded as naming the chair; None when only one takes part."""
+    if "chair_named_by" not in facts.extra:
+        _all_chair_naming([facts])
+    ids: list[int] | None = facts.extra["chair_named_by"]
+    if ids is None:
+        return None
+    return [p for p in facts.parties if p.pk in ids]
+
+
+@rule(
+    "SG-CHAIR-NAMED-BY",
+    gettext_lazy("With several employment authorities, the one that names the chair is recorded"),
+    citation=Cite("VNA 388/2024 (puheenjohtaja)", topics=(Topic.STEERING_GROUP,)),
+    severity=Severity.WARNING,
+)
+def the_authority_naming_the_chair_is_recorded(facts: GroupFacts) -> Iterator[str]:
+    naming = _chair_named_by(facts)
+    if naming is None:
+        return
+    if not naming:
+        yield _(
+            "Several employment authorities take part, and the record does not say which one names the chair."
+        )
+    elif len(naming) > 1:
+        yield _("More than one employment authority is recorded as naming the chair: %(authorities)s.") % {
+            "authorities": ", ".join(str(o) for o in naming)
+        }
+
+
+@rule(
+    "SG-CHAIR-AUTHORITY",
+    gettext_lazy("The chair's seat belongs to the employment authority that names the chair"),
+    citation=Cite("VNA 388/2024 (puheenjohtaja)", topics=(Topic.STEERING_GROUP,)),
+    severity=Severity.ERROR,
+)
+def the_chair_sits_for_the_authority_naming_it(facts: GroupFacts) -> Iterator[str]:
+    naming = _chair_named_by(facts)
+    if not naming or len(naming) > 1:
+        return  # one authority, or the record is missing (SG-CHAIR-NAMED-BY)
+    authority = naming[0]
+    for seat in facts.current_members:
+        if seat.role != Membership.Role.CHAIR:
+            continue
+        if seat.organisation_id != authority.pk:
+            yield _(
+                "The chair %(person)s represents %(organisation)s, but %(authority)s names the chair."
+            ) % {
+                "person": seat.person,
+                "organisation": seat.organisation,
+                "authority": authority,
+            }
+        elif seat.role_named_in is not None and seat.role_named_in.organisation_id != authority.pk:
+            yield _("%(person)s was named chair by %(organisation)s, but %(authority)s names the chair.") % {
+                "person": seat.person,
+                "organisation": seat.role_named_in.organisation,
+                "authority": authority,
+            }
+
+
 @rule(
     "SG-VICE-CHAIR",
     gettext_lazy("The wellbeing services county names the vice-chair from its members"),
-    citation="VNA 388/2024 (varapuheenjohtaja); sopimus § 8",
+    citation=Cite("VNA 388/2024 (varapuheenjohtaja)", topics=(Topic.STEERING_GROUP,)),
     severity=Severity.ERROR,
 )
 def vice_chair_is_a_wellbeing_county_member(facts: GroupFacts) -> Iterator[str]:
@@ -140,7 +225,7 @@ def vice_chair_is_a_wellbeing_county_member(facts: GroupFacts) -> Iterator[str]:
 @rule(
     "SG-TERM",
     gettext_lazy("The term is recorded and within the limit"),
-    citation="VNA 388/2024 (toimikausi 5 vuotta); sopimus § 8",
+    citation=Cite("VNA 388/2024 (toimikausi 5 vuotta)", topics=(Topic.STEERING_GROUP,)),
     severity=Severity.ERROR,
 )
 def term_is_within_the_limit(facts: GroupFacts) -> Iterator[str]:
@@ -234,7 +319,7 @@ def no_seat_outlives_the_term_unannounced(facts: GroupFacts) -> Iterator[str]:
 @rule(
     "SG-LEADER",
     gettext_lazy("A leading person and a deputy are named"),
-    citation="VNA 388/2024 (johtava henkilö); sopimus § 8",
+    citation=Cite("VNA 388/2024 (johtava henkilö)", topics=(Topic.STEERING_GROUP,)),
     severity=Severity.ERROR,
 )
 def leading_person_and_deputy_are_named(facts: GroupFacts) -> Iterator[str]:
@@ -248,7 +333,7 @@ def leading_person_and_deputy_are_named(facts: GroupFacts) -> Iterator[str]:
 @rule(
     "SG-LEADER-APPROVAL",
     gettext_lazy("The leading person is named within the steering group's term"),
-    citation="VNA 388/2024 (johtava henkilö); sopimus § 8",
+    citation=Cite("VNA 388/2024 (johtava henkilö)", topics=(Topic.STEERING_GROUP,)),
     severity=Severity.ERROR,
 )
 def leading_person_approved_and_within_term(facts: GroupFacts) -> Iterator[str]:
@@ -269,7 +354,7 @@ def leading_person_approved_and_within_term(facts: GroupFacts) -> Iterator[str]:
 @rule(
     "SG-BUSINESS-ID",
     gettext_lazy("Every party's business ID passes its check digit"),
-    citation="Y-tunnus (PRH/Verohallinto); sopimus § 2",
+    citation=Cite("Y-tunnus (PRH/Verohallinto)", topics=(Topic.PARTIES,)),
     severity=Severity.ERROR,
 )
 def every_business_id_passes(facts: GroupFacts) -> Iterator[str]:
@@ -286,7 +371,7 @@ def every_business_id_passes(facts: GroupFacts) -> Iterator[str]:
 @rule(
     "SG-NOMINATION",
     gettext_lazy("Every seat rests on a recorded nomination decision"),
-    citation="VNA 388/2024 (nimeäminen); päätös § 16/2025",
+    citation=Cite("VNA 388/2024 (nimeäminen)", topics=(Topic.STEERING_GROUP,), approvals=True),
     severity=Severity.WARNING,
 )
 def every_seat_has_a_nomination(facts: GroupFacts) -> Iterator[str]:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from governance.citations import Cite, Topic
 from governance.compliance import GroupFacts, Severity, loads_facts, rule
 from governance.models import SteeringGroup
 from staffing.models import Objective, StaffingReview
@@ -76,7 +77,7 @@ def _staffing(facts: GroupFacts) -> tuple[bool, bool, list[StaffingReview]]:
 @rule(
     "ST-OBJECTIVES",
     gettext_lazy("The year's objectives are set"),
-    citation="VNA 388/2024 (johtoryhmän tehtävät); sopimus § 4",
+    citation=Cite("VNA 388/2024 (johtoryhmän tehtävät)", topics=(Topic.OBJECTIVES,)),
     severity=Severity.WARNING,
 )
 def objectives_are_set(facts: GroupFacts) -> Iterator[str]:
@@ -91,7 +92,7 @@ def objectives_are_set(facts: GroupFacts) -> Iterator[str]:
 @rule(
     "ST-ASSESSED",
     gettext_lazy("Last year's staffing has been assessed"),
-    citation="Laki 381/2023 § 9; sopimus § 6",
+    citation=Cite("Laki 381/2023 § 9", topics=(Topic.STAFFING,)),
     severity=Severity.WARNING,
 )
 def staffing_is_assessed(facts: GroupFacts) -> Iterator[str]:
