@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "statements",
     "backups",
     "casefiles",
+    "registers",
     "organisations",
     "decisions",
     "governance",
