@@ -43,7 +43,8 @@ APPEAL_FACTS = [  # decisions.appeals.with_status_facts: what an appeal period i
 ]
 SIGNING = [  # agreements.selectors.signing: whether each version is in force (the AG- rules)
     ("agreements_agreement", "the agreement with its cooperation and approving decision"),
-    ("agreements_agreementparty", "its parties with their organisations"),
+    ("agreements_agreementparty", "its parties with their organisations and approving decisions"),
+    ("agreements_topicsection", "the section of each topic the rules cite"),
     ("agreements_signatory", "the parties' signatories with their people"),
     ("agreements_version", "its versions"),
     ("agreements_section", "the versions' sections"),
