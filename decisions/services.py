@@ -27,7 +27,7 @@ from decisions.models import (
     Meeting,
     Notification,
 )
-from organisations.models import Person
+from organisations.models import EmploymentArea, Person
 
 MEETING_FIELDS = ("number", "date", "starts_at", "place", "remote", "member_count", "chair", "secretary")
 ITEM_FIELDS = (
@@ -488,3 +488,13 @@ def decide_claim(
                 actor,
             )
     return claim
+
+
+@transaction.atomic
+def create_body(
+    *, area: EmploymentArea, code: str, name_fi: str, name_sv: str, kind: str, council: bool, actor: Actor
+) -> Body:
+    """A body of AREA (e.g. a second city's board) whose meetings and decisions are then recorded."""
+    return _save(
+        Body(area=area, code=code, name_fi=name_fi, name_sv=name_sv, kind=kind, council=council), actor
+    )

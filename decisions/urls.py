@@ -1,6 +1,6 @@
 from django.urls import path
 
-from decisions import editing, lists, views
+from decisions import editing, lists, setup, views
 
 urlpatterns = [
     path("decisions/", lists.decision_list, name="decision-list"),
@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("claims/<int:pk>/assess/", editing.claim_assess, name="claim-assess"),
     path("claims/<int:pk>/decide/", editing.claim_decide, name="claim-decide"),
+    path("areas/<slug:code>/bodies/new/", setup.body_create, name="body-create"),
     path("bodies/<int:pk>/edit/", editing.body_edit, name="body-edit"),
     path("decisions/<int:pk>/extract.pdf", views.extract_pdf, name="extract-pdf"),
     path("bodies/<int:pk>/meetings/new/", editing.meeting_create, name="meeting-create"),

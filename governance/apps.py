@@ -14,4 +14,5 @@ class GovernanceConfig(AppConfig):
             instruction_rules,
             reminders,
             sections,
+            setup,
         )

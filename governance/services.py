@@ -11,8 +11,15 @@ from django.utils.translation import gettext as _
 
 from core.writes import Actor, update_fields
 from core.writes import save_validated as _save
-from governance.models import LeadershipAppointment, Membership, Nomination, SteeringGroup
-from organisations.models import Organisation, Person
+from governance import parameters
+from governance.models import (
+    LeadershipAppointment,
+    Membership,
+    Nomination,
+    StatutoryParameters,
+    SteeringGroup,
+)
+from organisations.models import Cooperation, Organisation, Person
 
 
 @transaction.atomic
@@ -204,3 +211,32 @@ def appoint_leader(
         administrative_employer=administrative_employer,
     )
     return _save(appointment, actor)
+
+
+@transaction.atomic
+def set_up_group(
+    *,
+    cooperation: Cooperation,
+    actor: Actor,
+    name: str,
+    set_up_by: str = "",
+    set_up_on: datetime.date | None = None,
+    set_up_reference: str = "",
+    term_start: datetime.date | None = None,
+    term_end: datetime.date | None = None,
+) -> SteeringGroup:
+    """COOPERATION's steering group as the set-up decision records it; without an end, the term is the
+    decree's (parameters.term_end: five years, VNA 388/2024)."""
+    if term_start is not None and term_end is None:
+        rows = list(StatutoryParameters.objects.order_by("-valid_from"))
+        term_end = parameters.term_end(term_start, parameters.in_force_among(rows, term_start).term_years)
+    group = SteeringGroup(
+        cooperation=cooperation,
+        name=name,
+        set_up_by=set_up_by,
+        set_up_on=set_up_on,
+        set_up_reference=set_up_reference,
+        term_start=term_start,
+        term_end=term_end,
+    )
+    return _save(group, actor)

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from governance import lists, views
+from governance import lists, setup, views
 
 urlpatterns = [
     path("seats/", lists.seat_list, name="seat-list"),
+    path("cooperations/<slug:code>/groups/new/", setup.group_create, name="group-create"),
     path("groups/<int:pk>/", views.group_detail, name="group-detail"),
     path("groups/<int:pk>/composition.pdf", views.group_pdf, name="group-pdf"),
     path("groups/<int:pk>/composition.<str:fmt>", views.group_export, name="group-export"),

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from organisations import audit_page, people, second_factor, views
+from organisations import audit_page, onboarding_views, people, second_factor, views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    # Before the cooperation's own page: "new" is no cooperation's code (organisations.onboarding).
+    path("cooperations/new/", onboarding_views.cooperation_create, name="cooperation-create"),
     path("cooperations/<slug:code>/", views.cooperation_detail, name="cooperation-detail"),
     path("areas/<slug:code>/", views.area_detail, name="area-detail"),
     path("organisations/<int:pk>/", views.organisation_detail, name="organisation-detail"),
@@ -27,5 +29,12 @@ urlpatterns = [
         "cooperations/<slug:code>/people/users/<int:pk>/person/",
         people.link_person,
         name="people-link-person",
+    ),
+    path("setup/", onboarding_views.setup_index, name="setup-index"),
+    path("cooperations/<slug:code>/setup/", onboarding_views.setup, name="cooperation-setup"),
+    path(
+        "cooperations/<slug:code>/people/new/",
+        onboarding_views.person_create,
+        name="cooperation-person-create",
     ),
 ]
