@@ -228,6 +228,11 @@ def organisations_acted_for(user: User, cooperation: Cooperation | int) -> Query
     return Organisation.objects.filter(pk__in=rights.organisations_in(cooperation_id))
 
 
+def organisations_acted_for_anywhere(user: User) -> QuerySet[Organisation]:
+    """The organisations USER records matters for in some cooperation (the front page lists them)."""
+    return Organisation.objects.filter(pk__in={o for _c, o in rights_of(user).acting_for})
+
+
 def can_act_for(user: User, organisation: Organisation | int, cooperation: Cooperation | int | None) -> bool:
     """Whether USER may record matters for ORGANISATION in COOPERATION."""
     organisation_id = organisation.pk if isinstance(organisation, Organisation) else organisation

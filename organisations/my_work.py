@@ -35,7 +35,7 @@ def concerns(user, due: reminders.Due) -> bool:
     audience = due.audience
     if audience.secretaries and (rights.administrator or due.cooperation_id in rights.secretary_of):
         return True
-    if any(rights.acts_for(getattr(o, "pk", o), due.cooperation_id) for o in audience.organisations):
+    if any((due.cooperation_id, getattr(o, "pk", o)) in rights.acting_for for o in audience.organisations):
         return True
     return any(getattr(u, "pk", None) == user.pk for u in audience.users)
 

@@ -51,7 +51,9 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
             ],
             "cooperations": scope.listed,
             "every_organisation": every_organisation,
-            "organisations": () if every_organisation else access.organisations_acted_for(request.user),
+            "organisations": ()
+            if every_organisation
+            else access.organisations_acted_for_anywhere(request.user),
             "person": person,
             "manages_people": access.manages_people(request.user),
         },
@@ -118,7 +120,7 @@ def organisation_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             "cooperations": access.cooperations_visible_to(request.user)
             .filter(participations__in=Participation.objects.current().filter(organisation=organisation))
             .order_by("name_fi"),
-            "can_edit": access.can_act_for(request.user, organisation),
+            "can_edit": access.acts_for_anywhere(request.user, organisation),
         },
     )
 

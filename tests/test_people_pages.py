@@ -159,26 +159,24 @@ def test_a_right_is_granted_to_an_existing_user_and_withdrawn(world, coop, board
     assert client_for(world.outsider).get(reverse("area-detail", args=[world.area.code])).status_code == 404
 
 
-def test_a_board_secretary_cannot_withdraw_a_right_that_holds_elsewhere_too(world, coop, board_secretary):
-    grant = Grant.objects.get(user=world.editor_b)
-    assert grant.cooperation is None
-    response = client_for(board_secretary).post(reverse("people-withdraw", args=[coop.code, grant.pk]))
-    assert response.status_code == 403
-    grant.refresh_from_db()
-    assert grant.withdrawn_at is None
+def test_a_board_secretary_cannot_withdraw_a_right_given_in_another_cooperation(world, coop, board_secretary):
+    elsewhere = services.grant(
+        user=world.editor_b,
+        role=Grant.Role.EDITOR,
+        organisation=world.other_org,
+        cooperation=world.other_area.cooperation,
+    )
+    response = client_for(board_secretary).post(reverse("people-withdraw", args=[coop.code, elsewhere.pk]))
+    assert response.status_code == 404
+    elsewhere.refresh_from_db()
+    assert elsewhere.withdrawn_at is None
 
 
-def test_only_an_administrator_grants_in_every_cooperation(world, coop, board_secretary, as_secretary):
-    data = {
-        "grant-username": "outsider",
-        "grant-organisation": world.org_b.pk,
-        "grant-role": "editor",
-        "grant-everywhere": "on",
-    }
-    client_for(board_secretary).post(reverse("people-grant", args=[coop.code]), data)
-    assert Grant.objects.get(user=world.outsider).cooperation == coop  # the field is not offered to them
-    as_secretary.post(reverse("people-grant", args=[coop.code]), data)
-    assert Grant.objects.filter(user=world.outsider, cooperation=None).exists()
+def test_a_right_is_granted_only_for_a_party_of_the_cooperation(world, coop, as_secretary):
+    data = {"grant-username": "outsider", "grant-organisation": world.other_org.pk, "grant-role": "editor"}
+    response = as_secretary.post(reverse("people-grant", args=[coop.code]), data)
+    assert response.status_code == 400
+    assert not Grant.objects.filter(user=world.outsider).exists()
 
 
 def test_a_grant_to_an_unknown_user_is_refused_on_its_field(world, coop, as_secretary):
@@ -197,7 +195,13 @@ def test_a_login_is_closed_only_where_all_its_rights_are(world, coop, board_secr
     assert secretary.post(reverse("people-deactivate", args=[coop.code, local.pk])).status_code == 302
     local.refresh_from_db()
     assert not local.is_active
-    # editor_b's right holds in every cooperation of B: not this secretary's to close
+    # editor_b also has a right in another cooperation: not this secretary's login to close
+    services.grant(
+        user=world.editor_b,
+        role=Grant.Role.EDITOR,
+        organisation=world.other_org,
+        cooperation=world.other_area.cooperation,
+    )
     assert (
         secretary.post(reverse("people-deactivate", args=[coop.code, world.editor_b.pk])).status_code == 403
     )
