@@ -186,7 +186,10 @@ def users_acting_for(organisation: Organisation, cooperation: Cooperation | int)
     """The active users who may record matters for ORGANISATION in COOPERATION (its editors there),
     none if the organisation no longer takes part."""
     cooperation_id = _id(cooperation)
-    if not Organisation.objects.participating_in(cooperation_id).filter(pk=organisation.pk).exists():
+    if (
+        cooperation_id is None
+        or not Organisation.objects.participating_in(cooperation_id).filter(pk=organisation.pk).exists()
+    ):
         return []
     users = get_user_model().objects.filter(
         is_active=True,

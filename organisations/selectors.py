@@ -7,13 +7,15 @@ from django.db.models import Q, QuerySet
 from organisations.models import Cooperation, Organisation, Participation, Person
 
 
-def people_of(cooperation: Cooperation | int) -> QuerySet[Person]:
+def people_of(cooperation: Cooperation | int | None) -> QuerySet[Person]:
     """The people of COOPERATION, for its pickers and people lists (#26): people of its parties who
     belong to it through a seat or the leading person's appointment in its steering group, a grant in
     force there, or a link the secretary keeps (CooperationPerson). An organisation that takes part in
     this cooperation alone (not Kela) brings all its people: they can belong nowhere else. Kela's
     people, and those of a county in two cooperations, belong only where they are linked."""
     cooperation_id = cooperation.pk if isinstance(cooperation, Cooperation) else cooperation
+    if cooperation_id is None:  # an area in no cooperation has no people to pick
+        return Person.objects.none()
     parties = Organisation.objects.participating_in(cooperation_id)
     taking_part = Participation.objects.current()
     only_here = (
