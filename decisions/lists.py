@@ -23,8 +23,9 @@ from core.sections import rows as rows_added
 from core.views import query_without_page
 from decisions import appeals
 from decisions.models import AgendaItem, Annex, Body, Meeting
-from organisations.access import areas_visible_to
+from organisations.access import areas_visible_to, rights_of
 from organisations.models import Person
+from organisations.selectors import people_in
 
 PAGE_SIZE = 25
 # The appeal status is worked out by law for each section, not stored (decisions.appeals), so the status
@@ -156,10 +157,10 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 
 
 def _people(user, text: str) -> list[Person]:
-    areas = areas_visible_to(user)
-    people = Person.objects.filter(
-        Q(organisation__participations__cooperation__areas__in=areas)
-    ).distinct()
+    """The people of the cooperations USER sees (organisations.selectors.people_of): a person of
+    Kela or of a county shared with another cooperation only where they belong."""
+    seen = rights_of(user).cooperations
+    people = Person.objects.all() if seen is None else people_in(seen)
     words = text.split()
     for word in words[:5]:
         people = people.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from collections.abc import Iterable
+
+from django.db.models import Count, Q, QuerySet
 
 from organisations.models import Cooperation, Organisation, Participation, Person
 
@@ -16,19 +18,32 @@ def people_of(cooperation: Cooperation | int | None) -> QuerySet[Person]:
     cooperation_id = cooperation.pk if isinstance(cooperation, Cooperation) else cooperation
     if cooperation_id is None:  # an area in no cooperation has no people to pick
         return Person.objects.none()
-    parties = Organisation.objects.participating_in(cooperation_id)
+    return people_in([cooperation_id])
+
+
+def people_in(cooperation_ids: Iterable[int]) -> QuerySet[Person]:
+    """The people of any of COOPERATION_IDS, as people_of() reads each (the search)."""
+    ids = set(cooperation_ids)
+    if not ids:
+        return Person.objects.none()
     taking_part = Participation.objects.current()
-    only_here = (
-        taking_part.filter(cooperation_id=cooperation_id)
-        .exclude(organisation__in=taking_part.exclude(cooperation_id=cooperation_id).values("organisation"))
+    parties = Q(organisation__kind=Organisation.Kind.KELA) | Q(
+        organisation__in=taking_part.filter(cooperation__in=ids).values("organisation")
+    )
+    only_one = (
+        taking_part.exclude(organisation__kind=Organisation.Kind.KELA)
+        .values("organisation")
+        .annotate(n=Count("cooperation", distinct=True))
+        .filter(n=1)
         .values("organisation")
     )
+    only_here = taking_part.filter(cooperation__in=ids, organisation__in=only_one).values("organisation")
     belongs = (
         Q(organisation__in=only_here)
-        | Q(cooperation_links__cooperation_id=cooperation_id)
-        | Q(user__grants__cooperation_id=cooperation_id, user__grants__withdrawn_at__isnull=True)
-        | Q(memberships__group__cooperation_id=cooperation_id)
-        | Q(leadership__group__cooperation_id=cooperation_id)
+        | Q(cooperation_links__cooperation__in=ids)
+        | Q(user__grants__cooperation__in=ids, user__grants__withdrawn_at__isnull=True)
+        | Q(memberships__group__cooperation__in=ids)
+        | Q(leadership__group__cooperation__in=ids)
     )
-    ids = Person.objects.filter(organisation__in=parties).filter(belongs).values("pk")
-    return Person.objects.filter(pk__in=ids)
+    found = Person.objects.filter(parties).filter(belongs).values("pk")
+    return Person.objects.filter(pk__in=found)
