@@ -8,7 +8,6 @@ from decisions.models import (
     Body,
     Claim,
     Correction,
-    CourtFee,
     Extract,
     Meeting,
     Notification,
@@ -77,13 +76,6 @@ class ClaimAdmin(HistoryAdmin):
     list_select_related = ["item", "part__item"]
     list_filter = ["outcome", "standing"]
     raw_id_fields = ["decided_in", "notification"]
-
-
-@admin.register(CourtFee)
-class CourtFeeAdmin(HistoryAdmin):
-    """The court fee as dated data: a new year's amount is added here when it is set."""
-
-    list_display = ["valid_from", "valid_until", "amount", "source"]
 
 
 @admin.register(Correction)

@@ -90,6 +90,21 @@ class BodyForm(forms.ModelForm):
             "joint_municipalities": forms.Textarea(attrs={"rows": 3}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Which court applies, said where it can be overridden (#27).
+        court = self.instance.court() if self.instance.pk else None
+        if court is not None and court.source == "register":
+            self.fields["court_fi"].help_text = _(
+                "Now from the national register: %(court)s (the court of %(region)s). Fill in the court's "
+                "fields only to override the register for this body."
+            ) % {"court": court.name_fi, "region": court.region}
+        elif court is not None and court.source == "body":
+            self.fields["court_fi"].help_text = _(
+                "The court recorded here overrides the national register. Empty every court field to use "
+                "the register's court of the region of the area's lead municipality."
+            )
+
 
 class ClaimForm(forms.ModelForm):
     """A claim as received: every claim is recorded, also against a no-appeal part or late (#13 item 6)."""

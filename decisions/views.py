@@ -18,7 +18,8 @@ from core.forms import submit
 from core.views import detail_page
 from decisions import access, appeals, deadlines, rules, services
 from decisions.forms import CheckMinutesForm, ClaimForm, DeadlineForm, NotificationForm
-from decisions.models import AgendaItem, Body, CourtFee, Meeting
+from decisions.models import AgendaItem, Body, Meeting
+from registers import selectors as register
 
 
 def _item_queryset():
@@ -27,15 +28,24 @@ def _item_queryset():
     ).prefetch_related("annexes", "corrections", Prefetch("extracts__certified_by"))
 
 
-def _item_context(item: AgendaItem, fees: dict | None = None) -> dict:
+def _item_context(item: AgendaItem, memo: dict | None = None) -> dict:
+    """What a section's page and its PDFs show. MEMO is shared by the sections of one meeting: its
+    court and fees are read once."""
+    memo = {} if memo is None else memo
     status = appeals.status(item)
     language = "sv" if (translation.get_language() or "fi").startswith("sv") else "fi"
-    to_court = any(p.kind in ("municipal_appeal", "court_appeal") for p in item.appeal_parts.all())
+    kinds = {p.kind for p in item.appeal_parts.all()}
+    day = rules.decision_date(item)
+    names_court = bool(kinds & {"rectification", "municipal_appeal", "court_appeal"})
+    to_court = bool(kinds & {"municipal_appeal", "court_appeal"})
     return {
-        # The court fee in force on the decision date (dated data; read only where a court appeal lies).
-        "court_fee": _court_fee(rules.decision_date(item), {} if fees is None else fees)
-        if to_court
+        # The court of the body on the decision date: from the national register through the area's
+        # lead municipality, unless the body records its own (#27). Read only where a court is named.
+        "court": _memo(memo, ("court", item.body_id, day), lambda: item.body.court(day))
+        if names_court
         else None,
+        # The fee of each year the appeal can be filed in (dated data; read only where a court appeal lies).
+        "court_fees": _memo(memo, ("fees", day), lambda: _court_fees(day)) if to_court else None,
         "item": item,
         "meeting": item.meeting,
         "body": item.body,
@@ -46,10 +56,21 @@ def _item_context(item: AgendaItem, fees: dict | None = None) -> dict:
     }
 
 
-def _court_fee(day, fees: dict) -> CourtFee | None:
-    if day not in fees:
-        fees[day] = CourtFee.in_force(day)
-    return fees[day]
+def _memo(memo: dict, key: tuple, read):
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
+
+
+def _court_fees(day: datetime.date | None) -> list:
+    """The fee of every year an appeal can be filed in: from the decision date to the last day of the
+    appeal period when the decision is posted on that day (Act 808/2019 § 13; deemed receipt 7 days)."""
+    if day is None:
+        return []
+    last = deadlines.last_day(
+        deadlines.Kind.COURT_APPEAL, deadlines.deemed_receipt(deadlines.Method.LETTER, day)
+    )
+    return register.fees_for_years(day, last)
 
 
 @login_required
@@ -160,9 +181,9 @@ def extract_document(item: AgendaItem, *, variant: str | None = None) -> bytes:
 
 def minutes_document(meeting: Meeting, *, variant: str | None = None) -> bytes:
     """The minutes of MEETING as PDF, every section with its appeal instructions."""
-    fees: dict = {}  # one meeting's sections share a decision date: the fee is read once
+    memo: dict = {}  # one meeting's sections share a body and a decision date: read once
     items = [
-        _item_context(item, fees) for item in _item_queryset().filter(meeting=meeting).order_by("number")
+        _item_context(item, memo) for item in _item_queryset().filter(meeting=meeting).order_by("number")
     ]
     context = {
         "meeting": meeting,

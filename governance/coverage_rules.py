@@ -6,10 +6,18 @@ Citations: Laki 381/2023 = Act on organising employment services (the cooperatio
 multi-sectoral support: the employment authority, the wellbeing services county of the area and Kela);
 VNA 388/2024 = the Government Decree on the cooperation model (the steering group, its chair and
 vice-chair); Laki 611/2021 = Act on wellbeing services counties (each municipality belongs to one).
+
+Which county serves a municipality on a day comes from the national register (registers, #27), read
+in the same query as the municipalities; the county is matched to an organisation taking part by its
+business ID, or by its Finnish name where the register has no business ID. A municipality the register
+does not know on that day (a date before its first edition, or a test's made-up code) falls back to
+the counties recorded for it (organisations.CountyOfMunicipality), which also travel in case files; a
+recorded county that the register contradicts is reported.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -25,13 +33,27 @@ from organisations.models import (
     Organisation,
     Participation,
 )
+from registers.selectors import county_fields_on
+
+
+@dataclass(frozen=True)
+class County:
+    """The county serving a municipality, and the organisation that is that county, when one takes
+    part or is recorded."""
+
+    name: str
+    organisation: Organisation | None
+
+    def __str__(self) -> str:
+        return self.name
 
 
 @dataclass(frozen=True)
 class Coverage:
-    municipalities: list[tuple[Municipality, list[Organisation]]]  # each with its counties on the day
+    municipalities: list[tuple[Municipality, list[County]]]  # each with its counties on the day
     counties: list[Organisation]  # the counties taking part on the day
     vice_chair_by: list[Organisation]  # the counties recorded as naming the vice-chair
+    contradicted: list[tuple[Municipality, Organisation, str]]  # recorded county, the register's
 
 
 def coverage(facts: GroupFacts) -> Coverage:
@@ -42,37 +64,65 @@ def coverage(facts: GroupFacts) -> Coverage:
     return result
 
 
+def _same(organisation: Organisation, m: Municipality) -> bool:
+    business_id = getattr(m, "register_county_business_id", "") or ""
+    if business_id and organisation.business_id:
+        return organisation.business_id == business_id
+    return organisation.name_fi == m.register_county_name  # type: ignore[attr-defined]
+
+
+def _counties_of(m: Municipality, day: datetime.date, known: list[Organisation]) -> list[County]:
+    recorded = [link.county for link in m.counties.all() if link.valid_on(day)]
+    if not getattr(m, "register_county_code", None):
+        return [County(str(o), o) for o in recorded]
+    candidates = [*known, *recorded]
+    match = next((o for o in candidates if _same(o, m)), None)
+    return [County(m.register_county_name, match)]  # type: ignore[attr-defined]
+
+
 @loads_facts
 def _all_coverage(facts: list[GroupFacts]) -> None:
     """Every group's coverage in three queries, however many groups."""
     ids = {f.group.cooperation_id for f in facts}
+    day = day_of(facts)
     found = EmploymentArea.objects.filter(cooperation_id__in=ids).prefetch_related(
         Prefetch(
             "municipalities",
-            queryset=Municipality.objects.order_by("name_fi").prefetch_related(
+            queryset=Municipality.objects.order_by("name_fi")
+            .annotate(**county_fields_on("code", day))
+            .prefetch_related(
                 Prefetch("counties", queryset=CountyOfMunicipality.objects.select_related("county"))
             ),
         )
     )
     areas = list(found)
+    # Every party taking part: Helsinki's services are organised by the city itself (Act 616/2021).
     participations = list(
-        Participation.objects.on(day_of(facts))
-        .filter(cooperation_id__in=ids, organisation__kind=Organisation.Kind.WELLBEING_COUNTY)
-        .select_related("organisation")
+        Participation.objects.on(day).filter(cooperation_id__in=ids).select_related("organisation")
     )
     for f in facts:
         cooperation_id = f.group.cooperation_id
+        taking_part = [p for p in participations if p.cooperation_id == cooperation_id]
+        known = [p.organisation for p in taking_part]
         municipalities = [
-            (m, [link.county for link in m.counties.all() if link.valid_on(f.today)])
+            (m, _counties_of(m, f.today, known))
             for area in areas
             if area.cooperation_id == cooperation_id
             for m in area.municipalities.all()
         ]
-        taking_part = [p for p in participations if p.cooperation_id == cooperation_id]
+        contradicted = [
+            (m, link.county, m.register_county_name)  # type: ignore[attr-defined]
+            for m, _counties in municipalities
+            if getattr(m, "register_county_code", None)
+            for link in m.counties.all()
+            if link.valid_on(f.today) and not _same(link.county, m)
+        ]
+        counties = [p for p in taking_part if p.organisation.kind == Organisation.Kind.WELLBEING_COUNTY]
         f.extra["coverage"] = Coverage(
             municipalities,
-            [p.organisation for p in taking_part],
-            [p.organisation for p in taking_part if p.names_vice_chair],
+            [p.organisation for p in counties],
+            [p.organisation for p in counties if p.names_vice_chair],
+            contradicted,
         )
 
 
@@ -88,6 +138,10 @@ def each_municipality_has_its_county(facts: GroupFacts) -> Iterator[str]:
             yield _("No wellbeing services county is recorded for %(municipality)s.") % {
                 "municipality": municipality
             }
+    for municipality, recorded, register in coverage(facts).contradicted:
+        yield _(
+            "%(county)s is recorded as serving %(municipality)s; the national register names %(register)s."
+        ) % {"county": recorded, "municipality": municipality, "register": register}
 
 
 @rule(
@@ -100,7 +154,7 @@ def every_municipality_is_served_by_a_participating_county(facts: GroupFacts) ->
     taking_part = {county.pk for county in coverage(facts).counties}
     for municipality, counties in coverage(facts).municipalities:
         for county in counties:
-            if county.pk not in taking_part:
+            if county.organisation is None or county.organisation.pk not in taking_part:
                 yield _(
                     "%(municipality)s belongs to %(county)s, which does not take part in the cooperation."
                 ) % {"municipality": municipality, "county": county}
@@ -114,7 +168,12 @@ def every_municipality_is_served_by_a_participating_county(facts: GroupFacts) ->
 )
 def every_participating_county_serves_a_municipality(facts: GroupFacts) -> Iterator[str]:
     facts_coverage = coverage(facts)
-    serving = {county.pk for _m, counties in facts_coverage.municipalities for county in counties}
+    serving = {
+        county.organisation.pk
+        for _m, counties in facts_coverage.municipalities
+        for county in counties
+        if county.organisation is not None
+    }
     for county in facts_coverage.counties:
         if county.pk not in serving:
             yield _("%(county)s takes part but serves none of the municipalities of the areas.") % {

@@ -57,17 +57,9 @@ class Municipality(models.Model):
         return self.name_fi
 
     def clean(self) -> None:
-        """The code is one the national register has had, and the names are its names (#27): a made-up
-        code or a name of another municipality is refused, also in a case file (full_clean)."""
-        from django.core.exceptions import ValidationError
+        from registers.selectors import refuse_unknown_municipality  # the national register (#27)
 
-        from registers.selectors import check_municipality
-
-        if len(self.code) == 3 and self.code.isdigit():
-            found = check_municipality(self.code, self.name_fi, self.name_sv)
-            errors = {"code": found.code, "name_fi": found.name_fi, "name_sv": found.name_sv}
-            if any(errors.values()):
-                raise ValidationError({name: message for name, message in errors.items() if message})
+        refuse_unknown_municipality(self.code, self.name_fi, self.name_sv)
 
 
 class Cooperation(models.Model):

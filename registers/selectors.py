@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -53,6 +54,17 @@ def check_municipality(code: str, name_fi: str, name_sv: str) -> NameCheck:
         else _("Municipality %(code)s is %(name)s in Swedish in the national register.")
         % {"code": code, "name": sv_names},
     )
+
+
+def refuse_unknown_municipality(code: str, name_fi: str, name_sv: str) -> None:
+    """organisations.Municipality.clean(): the code is one the register has had (on any date) and the
+    names are its names, or ValidationError by field; a case file is checked the same way (full_clean).
+    A code that is not three digits is left to the field's own check."""
+    if len(code) == 3 and code.isdigit():
+        found = check_municipality(code, name_fi, name_sv)
+        errors = {"code": found.code, "name_fi": found.name_fi, "name_sv": found.name_sv}
+        if any(errors.values()):
+            raise ValidationError({name: message for name, message in errors.items() if message})
 
 
 def court_of_municipality(code: str, day: datetime.date | None = None) -> AdministrativeCourt | None:

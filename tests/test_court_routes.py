@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from decisions import appeals, rules, services
-from decisions.models import AgendaItem, AppealPart, Body, Claim, CourtFee, Meeting, Notification
+from decisions.models import AgendaItem, AppealPart, Body, Claim, Meeting, Notification
+from registers.models import CourtFee
 
 D = datetime.date
 
@@ -199,19 +200,21 @@ def test_the_swedish_text_labels_finnish_court_data_as_such(council_decision, as
     assert '<span lang="fi">Vaasan hallinto-oikeus</span> (på finska)' in page
 
 
-def test_the_fee_is_the_one_in_force_on_the_decision_date_and_never_guessed(board, world, as_secretary):
+def test_the_fee_is_the_one_of_the_year_the_appeal_is_filed_and_never_guessed(board, world, as_secretary):
     item = _item(board, D(2026, 3, 18), decision="x", outcome="as_proposed")
     AppealPart.objects.create(item=item, kind="court_appeal")
     page = as_secretary.get(reverse("item-detail", args=[item.pk])).text
     assert "310 euroa" not in page
+    assert "sinä vuonna, jona valitus tehdään" in page
+    assert "Vuoden 2026 maksua ei ole kirjattu" in page
     assert "vahvistetaan vuosittain" in page
-    CourtFee.objects.create(valid_from=D(2026, 1, 1), valid_until=D(2026, 12, 31), amount=320, source="testi")
+    CourtFee.objects.create(valid_from=D(2026, 1, 1), valid_to=D(2026, 12, 31), amount=320, source="testi")
     assert "320 euroa" in as_secretary.get(reverse("item-detail", args=[item.pk])).text
 
 
 def test_a_court_fee_period_cannot_end_before_it_starts(db):
     with pytest.raises(ValidationError):
-        CourtFee(valid_from=D(2027, 1, 1), valid_until=D(2026, 1, 1), amount=1, source="x").full_clean()
+        CourtFee(valid_from=D(2027, 1, 1), valid_to=D(2026, 1, 1), amount=1, source="x").full_clean()
 
 
 def test_the_special_act_instructions_give_members_no_standing(board, as_secretary):

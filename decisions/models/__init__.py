@@ -1,7 +1,7 @@
 """Bodies, their meetings and decisions (§), appeal instructions per decision part, the minutes'
 checking and publication, notifications to parties, claims received, and certified extracts."""
 
-from decisions.models.appeals import AppealPart, Claim, CourtFee, Notification
+from decisions.models.appeals import AppealPart, Claim, Notification
 from decisions.models.meetings import (
     AgendaItem,
     Annex,
@@ -20,7 +20,6 @@ __all__ = [
     "Body",
     "Claim",
     "Correction",
-    "CourtFee",
     "Extract",
     "Meeting",
     "Notification",

@@ -229,37 +229,3 @@ class Claim(models.Model):
 
     def clean(self) -> None:
         rules.check_claim(self)
-
-
-class CourtFee(models.Model):
-    """The administrative court's fee (oikeudenkäyntimaksu, tuomioistuinmaksulaki 1455/2015 § 2) as dated
-    data: the amount is set yearly, so each is kept with the period it applies to and where it was read.
-    No fee is charged when the court changes the decision in the appellant's favour (§ 9 (3))."""
-
-    valid_from = models.DateField(_("valid from"), unique=True)
-    valid_until = models.DateField(_("valid until"))
-    amount = models.DecimalField(_("amount (€)"), max_digits=7, decimal_places=2)
-    source = models.CharField(_("source"), max_length=300)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("administrative court fee")
-        verbose_name_plural = _("administrative court fees")
-        ordering = ["-valid_from"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(valid_until__gte=F("valid_from")),
-                name="court_fee_period_ordered",
-                violation_error_message=_("The period cannot end before it starts."),
-            ),
-            models.CheckConstraint(condition=Q(amount__gt=0), name="court_fee_positive"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.amount} € ({self.valid_from:%d.%m.%Y}–{self.valid_until:%d.%m.%Y})"
-
-    @classmethod
-    def in_force(cls, day: datetime.date | None) -> CourtFee | None:
-        if day is None:
-            return None
-        return cls.objects.filter(valid_from__lte=day, valid_until__gte=day).first()

@@ -3,17 +3,57 @@ corrections, and certified extracts."""
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from decisions import rules
 from organisations.models import EmploymentArea, Person
+from registers.models import RegisteredMunicipality
+
+
+@dataclass(frozen=True)
+class Court:
+    """The administrative court a body's appeal instructions name, and where it comes from: the
+    national register (the region of the area's lead municipality on the day) or the body's own
+    record, which overrides the register (#27)."""
+
+    FROM_BODY = "body"
+    FROM_REGISTER = "register"
+
+    name_fi: str = ""
+    name_sv: str = ""
+    address: str = ""
+    email: str = ""
+    eservice: str = ""
+    hours_fi: str = ""
+    hours_sv: str = ""
+    source: str = ""  # FROM_BODY, FROM_REGISTER, or "" when neither names one
+    region: str = ""  # the region whose court it is, when from the register
+
+    @property
+    def recorded(self) -> bool:
+        """The court appeal instructions can name the court and how to reach it."""
+        return bool(self.name_fi and self.address and (self.email or self.eservice))
+
+
+COURT_FIELDS = (
+    "court_fi",
+    "court_sv",
+    "court_address",
+    "court_email",
+    "court_eservice",
+    "court_hours_fi",
+    "court_hours_sv",
+)
 
 
 class Body(models.Model):
@@ -46,6 +86,8 @@ class Body(models.Model):
     )
     # The administrative court the appeal instructions name, with what an appellant needs to reach it
     # (Hallintolaki § 47: the instructions name the appeal authority and how to file; #13 item 4).
+    # Empty: the court comes from the national register (court() below); filled: the secretary's
+    # record overrides the register for this body.
     court_fi = models.CharField(_("administrative court (fi)"), max_length=200, blank=True)
     court_sv = models.CharField(_("administrative court (sv)"), max_length=200, blank=True)
     court_address = models.TextField(_("court's postal address"), blank=True)
@@ -98,10 +140,46 @@ class Body(models.Model):
     def __str__(self) -> str:
         return self.name_fi
 
+    def court(self, day: datetime.date | None = None) -> Court:
+        """The court of this body's appeals on DAY (today when None): the body's own record when the
+        secretary has made one, else the register's court of the region of the area's lead
+        municipality on that day (one query)."""
+        if any(getattr(self, name) for name in COURT_FIELDS):
+            return Court(
+                name_fi=self.court_fi,
+                name_sv=self.court_sv,
+                address=self.court_address,
+                email=self.court_email,
+                eservice=self.court_eservice,
+                hours_fi=self.court_hours_fi,
+                hours_sv=self.court_hours_sv,
+                source=Court.FROM_BODY,
+            )
+        found = (
+            RegisteredMunicipality.objects.on(day or timezone.localdate())
+            .filter(code__in=EmploymentArea.objects.filter(pk=self.area_id).values("lead_municipality__code"))
+            .select_related("region__court")
+            .first()
+        )
+        if found is None:
+            return Court()
+        c = found.region.court
+        return Court(
+            c.name_fi,
+            c.name_sv,
+            c.address,
+            c.email,
+            c.eservice,
+            c.hours_fi,
+            c.hours_sv,
+            source=Court.FROM_REGISTER,
+            region=found.region.name_fi,
+        )
+
     @property
     def court_recorded(self) -> bool:
-        """The court appeal instructions can name the court and how to reach it."""
-        return bool(self.court_fi and self.court_address and (self.court_email or self.court_eservice))
+        """The court appeal instructions can name the court and how to reach it (today's court)."""
+        return self.court().recorded
 
     @property
     def joint_members(self) -> list[str]:
