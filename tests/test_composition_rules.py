@@ -291,3 +291,85 @@ def test_a_member_may_represent_and_be_employed_by_another_organisation(group_wo
         employer=world.org_b,
     )
     assert (seat.organisation, seat.represents, seat.employer) == (world.org_a, municipality, world.org_b)
+
+
+# With several employment authorities, the one recorded as naming the chair (#26 item 6).
+
+
+@pytest.fixture
+def second_authority(group_world, world):
+    from tests.factories import ParticipationFactory
+
+    return ParticipationFactory(
+        area=world.area,
+        organisation=OrganisationFactory(kind=Organisation.Kind.EMPLOYMENT_AUTHORITY, name_fi="Kaupunki C"),
+    ).organisation
+
+
+def _names_chair(world, *organisations):
+    from organisations.models import Participation
+
+    Participation.objects.filter(cooperation=world.area.cooperation, organisation__in=organisations).update(
+        names_chair=True
+    )
+
+
+def test_one_employment_authority_needs_no_record_of_who_names_the_chair(group_world):
+    assert findings(group_world.group, "SG-CHAIR-NAMED-BY") == []
+    assert findings(group_world.group, "SG-CHAIR-AUTHORITY") == []
+
+
+def test_with_several_authorities_the_one_naming_the_chair_must_be_recorded(
+    group_world, world, second_authority
+):
+    [finding] = findings(group_world.group, "SG-CHAIR-NAMED-BY")
+    assert finding.severity == "warning"
+    assert "does not say which one names the chair" in finding.message
+    assert finding.citation.startswith(
+        "VNA 388/2024 (puheenjohtaja); the agreement's section on steering group"
+    )
+
+
+def test_with_several_authorities_only_one_names_the_chair(group_world, world, second_authority):
+    _names_chair(world, world.org_a, second_authority)
+    [finding] = findings(group_world.group, "SG-CHAIR-NAMED-BY")
+    assert finding.message == (
+        "More than one employment authority is recorded as naming the chair: Kaupunki A, Kaupunki C."
+    )
+
+
+def test_the_chair_sits_for_the_authority_that_names_the_chair(group_world, world, second_authority):
+    _names_chair(world, world.org_a)
+    assert findings(group_world.group, "SG-CHAIR-NAMED-BY") == []
+    assert findings(group_world.group, "SG-CHAIR-AUTHORITY") == []
+
+
+def test_a_chair_of_the_other_authority_is_an_error(group_world, world, second_authority):
+    _names_chair(world, second_authority)
+    [finding] = findings(group_world.group, "SG-CHAIR-AUTHORITY")
+    assert finding.severity == "error"
+    assert finding.message == "The chair A1 Henkilöa1 represents Kaupunki A, but Kaupunki C names the chair."
+
+
+def test_a_chair_named_by_the_other_authority_is_an_error(group_world, world, second_authority):
+    _names_chair(world, second_authority)
+    services.end_seat(seat=group_world.chair, end_date=YESTERDAY, reason="resigned", actor=world.secretary)
+    nomination_c = services.record_nomination(
+        group=group_world.group,
+        organisation=second_authority,
+        actor=world.secretary,
+        decided_by_body="Kaupunginhallitus",
+        decided_on=datetime.date(2025, 3, 20),
+        reference="§ 30/2025",
+    )
+    chair = services.seat_member(
+        nomination=nomination_c,
+        person=PersonFactory(organisation=second_authority, first_name="C1", last_name="Henkilöc1"),
+        deputy=PersonFactory(organisation=second_authority),
+        role=Membership.Role.CHAIR,
+        actor=world.secretary,
+    )
+    assert findings(group_world.group, "SG-CHAIR-AUTHORITY") == []
+    Membership.objects.filter(pk=chair.pk).update(role_named_in=group_world.nomination_a)
+    [finding] = findings(group_world.group, "SG-CHAIR-AUTHORITY")
+    assert finding.message == "C1 Henkilöc1 was named chair by Kaupunki A, but Kaupunki C names the chair."
