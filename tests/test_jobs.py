@@ -273,7 +273,8 @@ def test_the_daily_task_after_the_change_still_counts_local_days(people, group_w
 def test_the_command_prints_what_it_did(people, group_world, capsys):
     from django.core.management import call_command
 
-    call_command("run_daily_jobs", "--date", "2029-10-02")
+    with time_machine.travel(datetime.datetime(2029, 10, 3, 9, tzinfo=UTC), tick=False):
+        call_command("run_daily_jobs", "--date", "2029-10-02")
     out = capsys.readouterr().out
     assert "group_term_ending:" in out
     assert "emails_sent:" in out
@@ -330,3 +331,20 @@ def test_many_notifications_are_made_at_once_and_existing_ones_are_left_alone(
     assert kept.message == "vanha"
     assert Notification.objects.count() == 60
     assert services.notify_many(pending) == []  # a second run of the day makes nothing
+
+
+def test_the_command_refuses_a_future_date_and_changes_nothing(people, group_world):
+    """#31 item 4: `--date 2031-12-31` pruned the whole use log, `--date 2100-12-31` ended an agreement.
+    A future date exits non-zero before any job runs."""
+    from django.core.management import CommandError, call_command
+
+    from auditlog import audit
+    from auditlog.models import AuditEvent
+
+    audit.record("view", "/x/", username="someone")
+    before = (AuditEvent.objects.count(), Notification.objects.count())
+    tomorrow = (datetime.datetime.now(UTC) + datetime.timedelta(days=2)).date()
+    for day in (tomorrow.isoformat(), "2031-12-31", "2100-12-31"):
+        with pytest.raises(CommandError, match="future"):
+            call_command("run_daily_jobs", "--date", day)
+    assert (AuditEvent.objects.count(), Notification.objects.count()) == before
