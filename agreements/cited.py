@@ -1,5 +1,6 @@
 """What the rules cite of one cooperation's agreement (#26 items 5 and 6): the section that holds each
-topic, and each party's own decision approving the agreement."""
+topic, and each party's own decision approving the agreement. Imported by agreements/models.py (so its
+references to the agreement and its parties are by name)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from agreements.models import Agreement, AgreementParty
 from governance.citations import Topic
 
 
@@ -17,7 +17,10 @@ class TopicSection(models.Model):
     agreement numbers its sections its own way, so the rules cite the topic and this says where."""
 
     agreement = models.ForeignKey(
-        Agreement, verbose_name=_("agreement"), on_delete=models.CASCADE, related_name="topic_sections"
+        "agreements.Agreement",
+        verbose_name=_("agreement"),
+        on_delete=models.CASCADE,
+        related_name="topic_sections",
     )
     topic = models.CharField(_("topic"), max_length=30, choices=Topic.choices)
     section_number = models.PositiveSmallIntegerField(_("section number"))
@@ -47,7 +50,10 @@ class PartyApproval(models.Model):
     number, as the party records it."""
 
     party = models.OneToOneField(
-        AgreementParty, verbose_name=_("party"), on_delete=models.CASCADE, related_name="approval"
+        "agreements.AgreementParty",
+        verbose_name=_("party"),
+        on_delete=models.CASCADE,
+        related_name="approval",
     )
     body = models.CharField(_("deciding body"), max_length=300)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
