@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from governance.models import Membership, Nomination, SteeringGroup
-from organisations.access import can_act_for, can_view_cooperation
+from organisations.access import can_act_for, can_view_cooperation, is_secretary_of
 
 
 def get_group_for_user(user, pk: int) -> SteeringGroup:
@@ -19,6 +19,12 @@ def get_group_for_user(user, pk: int) -> SteeringGroup:
     return group
 
 
+def _records_for(user, organisation, cooperation_id: int) -> bool:
+    """The organisation's editor in the cooperation, or the cooperation's secretary (who runs its
+    year, the steering group's seats included: #26 item 7)."""
+    return can_act_for(user, organisation, cooperation_id) or is_secretary_of(user, cooperation_id)
+
+
 def get_nomination_for_user(user, pk: int) -> Nomination:
     """The nomination, if USER may change it (acts for the nominating organisation)."""
     nomination = get_object_or_404(
@@ -26,7 +32,7 @@ def get_nomination_for_user(user, pk: int) -> Nomination:
     )
     if not can_view_cooperation(user, nomination.group.cooperation_id):
         raise Http404
-    if not can_act_for(user, nomination.organisation, nomination.group.cooperation_id):
+    if not _records_for(user, nomination.organisation, nomination.group.cooperation_id):
         raise PermissionDenied
     return nomination
 
@@ -37,6 +43,6 @@ def get_seat_for_user(user, pk: int) -> Membership:
     )
     if not can_view_cooperation(user, seat.group.cooperation_id):
         raise Http404
-    if not can_act_for(user, seat.organisation, seat.group.cooperation_id):
+    if not _records_for(user, seat.organisation, seat.group.cooperation_id):
         raise PermissionDenied
     return seat

@@ -26,6 +26,9 @@ def _group_context(request: HttpRequest, group: SteeringGroup) -> dict:
     acting_for = set(
         org_access.organisations_acted_for(request.user, group.cooperation_id).values_list("pk", flat=True)
     )
+    is_secretary = org_access.is_secretary_of(request.user, group.cooperation_id)
+    if is_secretary:  # the cooperation's secretary records every party's nominations and seats (#26 item 7)
+        acting_for |= {p.pk for p in facts.parties} | {n.organisation_id for n in facts.nominations}
     return {
         "group": group,
         "today": today,
@@ -37,7 +40,7 @@ def _group_context(request: HttpRequest, group: SteeringGroup) -> dict:
         "timeline": timeline.build(group, facts.seats, facts.nominations, today),
         "acting_for": acting_for,
         "can_nominate": bool(acting_for & {p.pk for p in facts.parties}),
-        "is_secretary": org_access.is_secretary_of(request.user, group.cooperation_id),
+        "is_secretary": is_secretary,
     }
 
 
@@ -93,9 +96,11 @@ def _form(request: HttpRequest, form, title: str, group: SteeringGroup, intro: s
 def nomination_create(request: HttpRequest, pk: int) -> HttpResponse:
     group = access.get_group_for_user(request.user, pk)
     # Parties of the area, and municipalities (which may supplement the group: agreement § 8).
-    organisations = org_access.organisations_acted_for(request.user, group.cooperation_id).filter(
-        Q(pk__in=group.cooperation.parties().values("pk")) | Q(kind=Organisation.Kind.MUNICIPALITY)
-    )
+    organisations = (
+        Organisation.objects.all()
+        if org_access.is_secretary_of(request.user, group.cooperation_id)
+        else org_access.organisations_acted_for(request.user, group.cooperation_id)
+    ).filter(Q(pk__in=group.cooperation.parties().values("pk")) | Q(kind=Organisation.Kind.MUNICIPALITY))
     if not organisations.exists():
         raise PermissionDenied
     form = NominationForm(request.POST or None, organisations=organisations, cooperation=group.cooperation_id)
