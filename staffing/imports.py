@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -34,38 +35,87 @@ class ImportRefused(Exception):
 
 def read_rows(upload) -> list[list[str]]:
     """The file's rows as text, header included; Excel by content (a zip), otherwise CSV (; or ,).
-    Files over settings.IMPORT_MAX_BYTES or IMPORT_MAX_ROWS rows are refused whole."""
+    Every limit is checked before what it limits is read (#31 item 5): the file's size
+    (settings.IMPORT_MAX_BYTES) before it is parsed, a workbook's unpacked size (IMPORT_MAX_UNZIPPED_BYTES,
+    from the zip's directory) before anything is unpacked, and rows (IMPORT_MAX_ROWS) and columns
+    (IMPORT_MAX_COLUMNS) while the rows stream: reading stops at the first row over the limit, and a
+    sheet's declared dimensions (`A1:XFD20000`) are never used to pad rows."""
     limit = settings.IMPORT_MAX_BYTES
     data = upload.read(limit + 1)
     if len(data) > limit:
         raise ImportRefused(
             [RowError(1, _("The file is too large: at most %(kb)s kB.") % {"kb": limit // 1024})]
         )
-    rows = _rows(data)
-    if len(rows) > settings.IMPORT_MAX_ROWS + 1:
-        raise ImportRefused(
-            [
-                RowError(
-                    1, _("The file has too many rows: at most %(rows)s.") % {"rows": settings.IMPORT_MAX_ROWS}
-                )
-            ]
-        )
+    rows: list[list[str]] = []
+    for row in _rows(data):
+        if len(rows) > settings.IMPORT_MAX_ROWS:  # the header and IMPORT_MAX_ROWS rows, then one more
+            raise ImportRefused(
+                [
+                    RowError(
+                        1,
+                        _("The file has too many rows: at most %(rows)s.")
+                        % {"rows": settings.IMPORT_MAX_ROWS},
+                    )
+                ]
+            )
+        rows.append(row)
     return rows
 
 
-def _rows(data: bytes) -> list[list[str]]:
-    if data[:2] == b"PK":
-        from openpyxl import load_workbook
+def _unreadable_workbook() -> ImportRefused:
+    return ImportRefused([RowError(1, _("The Excel workbook cannot be read."))])
 
-        try:
-            sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
-        except Exception:  # a damaged or disguised zip: openpyxl raises many kinds
-            raise ImportRefused([RowError(1, _("The Excel workbook cannot be read."))]) from None
-        if sheet is None:
-            raise ImportRefused([RowError(1, _("The Excel workbook has no sheet."))])
-        return [
-            ["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)
-        ]
+
+def _check_zip(data: bytes) -> None:
+    """Refuse a workbook whose parts would unpack to more than IMPORT_MAX_UNZIPPED_BYTES, before any is
+    unpacked. The sizes are the zip directory's; zipfile never unpacks a part beyond its declared size
+    (a part that claims less than it holds fails its checksum), so the declaration bounds the work."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise _unreadable_workbook() from None
+    unpacked = sum(part.file_size for part in parts)
+    if len(parts) > 200 or unpacked > settings.IMPORT_MAX_UNZIPPED_BYTES:
+        raise ImportRefused(
+            [
+                RowError(
+                    1,
+                    _("The Excel workbook is too large unpacked: at most %(kb)s kB.")
+                    % {"kb": settings.IMPORT_MAX_UNZIPPED_BYTES // 1024},
+                )
+            ]
+        )
+
+
+def _excel_rows(data: bytes) -> Iterator[list[str]]:
+    from openpyxl import load_workbook
+
+    _check_zip(data)
+    try:
+        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).active
+    except Exception:  # a damaged or disguised zip: openpyxl raises many kinds
+        raise _unreadable_workbook() from None
+    if sheet is None:
+        raise ImportRefused([RowError(1, _("The Excel workbook has no sheet."))])
+    # The declared dimensions are the file's claim: padding every row to them is how a 1.5 kB file
+    # declaring A1:XFD20000 took gigabytes. Only the cells written are read, at most the columns used.
+    sheet.reset_dimensions()  # type: ignore[union-attr]
+    try:
+        for row in sheet.iter_rows(values_only=True, max_col=settings.IMPORT_MAX_COLUMNS):
+            yield ["" if v is None else str(v).strip() for v in row]
+    except ImportRefused:
+        raise
+    except Exception:  # broken XML or a part that fails its checksum, found while streaming
+        raise _unreadable_workbook() from None
+
+
+def _rows(data: bytes) -> Iterator[list[str]]:
+    if data[:2] == b"PK":
+        yield from _excel_rows(data)
+        return
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -74,14 +124,15 @@ def _rows(data: bytes) -> list[list[str]]:
         ) from None
     if "\x00" in text:
         raise ImportRefused([RowError(1, _("The file is neither UTF-8 CSV nor an Excel workbook."))])
+    first_line = text[: text.find("\n")] if "\n" in text else text
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
-            text.splitlines()[0] if text else ",", delimiters=";,"
-        )
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(first_line or ",", delimiters=";,")
     except csv.Error:  # one column: no delimiter to find
         dialect = csv.excel
+    columns = settings.IMPORT_MAX_COLUMNS
     try:
-        return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+        for row in csv.reader(io.StringIO(text), dialect):
+            yield [cell.strip() for cell in row[:columns]]
     except csv.Error:
         raise ImportRefused(
             [RowError(1, _("The file is neither UTF-8 CSV nor an Excel workbook."))]

@@ -296,3 +296,112 @@ def test_a_file_over_the_limits_is_refused_and_only_the_first_errors_listed(revi
             upload=_csv(HEADER + "x" * 2000),
             actor=None,
         )
+
+
+def _workbook_with_sheet_xml(sheet_xml: bytes) -> bytes:
+    """A real workbook (openpyxl) whose first sheet's XML is replaced with SHEET_XML, deflated."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf,
+    ):
+        for item in source.infolist():
+            data = sheet_xml if item.filename == "xl/worksheets/sheet1.xml" else source.read(item)
+            zf.writestr(item.filename, data)
+    return out.getvalue()
+
+
+def _sheet(dimension: str, rows: bytes) -> bytes:
+    return (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<dimension ref="' + dimension.encode() + b'"/><sheetData>' + rows + b"</sheetData></worksheet>"
+    )
+
+
+def _measured(function):
+    """FUNCTION() run in a forked child: (what it raised or returned as text, seconds, peak RSS growth in
+    bytes). The child's peak starts at the parent's size at the fork, so the growth is the call's own."""
+    import json
+    import os
+    import resource
+    import time
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        try:
+            before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            start = time.monotonic()
+            try:
+                outcome = repr(function())
+            except Exception as error:
+                outcome = type(error).__name__
+            elapsed = time.monotonic() - start
+            growth = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024
+            os.write(write, json.dumps([outcome, elapsed, growth]).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        result = json.loads(pipe.read())
+    os.waitpid(pid, 0)
+    return result
+
+
+def test_the_declared_dimension_bomb_is_refused_in_under_a_second_and_100_mb():
+    """#31 item 5: a 1.5 kB workbook declaring A1:XFD20000 made every row 16,384 cells wide, and took
+    2.7 GB in 7.8 s. Its rows are now read only as written, at most IMPORT_MAX_COLUMNS wide, and the row
+    limit stops the reading."""
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (n, n) for n in (1, 20000))
+    bomb = _workbook_with_sheet_xml(_sheet("A1:XFD20000", rows))
+    assert len(bomb) < 5000  # a few kB
+    outcome, seconds, growth = _measured(lambda: imports.read_rows(io.BytesIO(bomb)))
+    assert outcome == "ImportRefused"  # 20,000 rows (the gap is rows too): over IMPORT_MAX_ROWS
+    assert seconds < 1
+    assert growth < 100 * 1024 * 1024
+
+
+def test_a_million_rows_stop_at_the_row_limit_or_the_unpacked_size(settings):
+    one = b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>'
+    million = _workbook_with_sheet_xml(
+        _sheet("A1:A1000000", b"".join(one % (n, n) for n in range(1, 1_000_001)))
+    )
+    outcome, seconds, growth = _measured(lambda: imports.read_rows(io.BytesIO(million)))
+    assert outcome == "ImportRefused"  # some 60 MB unpacked: refused from the zip's directory
+    assert seconds < 1
+    settings.IMPORT_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # then the rows stop it
+    outcome, seconds, growth = _measured(lambda: imports.read_rows(io.BytesIO(million)))
+    assert outcome == "ImportRefused"
+    assert seconds < 2
+    assert growth < 100 * 1024 * 1024
+
+
+def test_a_row_of_many_columns_is_read_only_as_wide_as_the_limit(settings):
+    cells = b"".join(b'<c r="%s1"><v>1</v></c>' % name.encode() for name in ("A", "B", "C", "D", "E", "F"))
+    wide = _workbook_with_sheet_xml(_sheet("A1:XFD1", b'<row r="1">' + cells + b"</row>"))
+    settings.IMPORT_MAX_COLUMNS = 4
+    assert imports.read_rows(io.BytesIO(wide)) == [["1", "1", "1", "1"]]
+    assert imports.read_rows(io.BytesIO(b"a;b;c;d;e;f\n")) == [["a", "b", "c", "d"]]
+
+
+def test_a_workbook_part_that_claims_less_than_it_holds_is_refused():
+    """The zip's directory bounds the unpacking: a part that lies about its size fails its checksum."""
+    import struct
+
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (n, n) for n in range(1, 2000))
+    data = bytearray(_workbook_with_sheet_xml(_sheet("A1:A2000", rows)))
+    name = b"xl/worksheets/sheet1.xml"
+    # the central directory entry of the sheet: its uncompressed size (offset 24) set to 100 bytes
+    entry = data.index(b"PK\x01\x02")
+    while data[entry + 46 : entry + 46 + len(name)] != name:
+        entry = data.index(b"PK\x01\x02", entry + 4)
+    data[entry + 24 : entry + 28] = struct.pack("<I", 100)
+    with pytest.raises(imports.ImportRefused):
+        imports.read_rows(io.BytesIO(bytes(data)))

@@ -209,6 +209,9 @@ SIGNATURE_SCAN_MAX_BYTES = envint("SIGNATURE_SCAN_MAX_MB", 10, minimum=1) * 1024
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_KB", 2048, minimum=1) * 1024
 IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 5000, minimum=1)
 IMPORT_MAX_ERRORS_SHOWN = envint("IMPORT_MAX_ERRORS_SHOWN", 50, minimum=1)
+# A workbook's parts unpacked, and the columns read of each row: checked before they are read (#31 item 5).
+IMPORT_MAX_UNZIPPED_BYTES = envint("IMPORT_MAX_UNZIPPED_KB", 20 * 1024, minimum=1) * 1024
+IMPORT_MAX_COLUMNS = envint("IMPORT_MAX_COLUMNS", 20, minimum=4)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Security headers. Everything (scripts, styles, fonts) is served by the app itself.
