@@ -36,6 +36,7 @@ def load_case(ctx: DemoContext, app_labels: tuple[str, ...]) -> None:
     outcome = exchange.read(json.loads(CASE_FILE.read_text(encoding="utf-8")))
     ctx.created += outcome.created
     ctx.updated += outcome.updated
+    ctx.log.extend(outcome.warnings)
     in_case_file = {p.model._meta.app_label for p in exchange.parts()}
     modules = [(label, demo_module(label)) for label in app_labels]
     for label, module in modules:

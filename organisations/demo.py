@@ -44,7 +44,7 @@ MUNICIPALITIES = [
     ("172", "Joutsa", "Joutsa"),
     ("182", "Jämsä", "Jämsä"),
     ("249", "Keuruu", "Keuruu"),
-    ("426", "Luhanka", "Luhanka"),
+    ("435", "Luhanka", "Luhanka"),
     ("495", "Multia", "Multia"),
     ("508", "Mänttä-Vilppula", "Mänttä-Vilppula"),
     ("592", "Petäjävesi", "Petäjävesi"),

@@ -7,4 +7,4 @@ class StaffingConfig(AppConfig):
     verbose_name = _("Objectives and staffing")
 
     def ready(self) -> None:
-        from staffing import adequacy_rules, reminders  # noqa: F401  (registers them)
+        from staffing import adequacy_rules, casefile, reminders  # noqa: F401  (registers them)

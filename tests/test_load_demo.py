@@ -96,7 +96,8 @@ def test_demo_logins_get_their_roles(settings):
     assert users.count() == 4
     assert users.get(username="sihteeri").is_staff
     jamsa = Organisation.objects.get(name_fi="Jämsän kaupunki")
-    assert access.can_act_for(users.get(username="jamsa"), jamsa)
-    assert not access.can_act_for(users.get(username="kela"), jamsa)
+    cooperation = EmploymentArea.objects.get().cooperation
+    assert access.can_act_for(users.get(username="jamsa"), jamsa, cooperation)
+    assert not access.can_act_for(users.get(username="kela"), jamsa, cooperation)
     assert access.can_view_area(users.get(username="jasen"), EmploymentArea.objects.get())
     assert users.get(username="jamsa").person.full_name == "Satu Soutolahti"

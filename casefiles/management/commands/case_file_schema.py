@@ -7,13 +7,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from casefiles import exchange
+from casefiles import exchange, schema
 
 
 class Command(BaseCommand):
     help = "Write the case file's JSON Schema (docs/case-file.schema.json) from the apps' declared parts."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        text = json.dumps(exchange.build_schema(), ensure_ascii=False, indent=1) + "\n"
+        text = json.dumps(schema.build_schema(), ensure_ascii=False, indent=1) + "\n"
         exchange.SCHEMA_PATH.write_text(text, encoding="utf-8")
         self.stdout.write(f"Wrote {exchange.SCHEMA_PATH}")

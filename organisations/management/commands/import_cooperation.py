@@ -17,7 +17,9 @@ from casefiles import exchange as casefile
 class Command(BaseCommand):
     help = (
         "Read a case file (docs/case-file.schema.json): all of it or nothing, every error named by its "
-        "JSON path; a second import of the same file changes nothing."
+        "JSON path; a second import of the same file changes nothing. Records of another cooperation "
+        "are never changed; what the file says differently of a shared record (an organisation, a "
+        "municipality, a person another cooperation names) is printed as a warning."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -49,3 +51,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Imported: {outcome.created} created, {outcome.updated} updated, {outcome.unchanged} unchanged."
         )
+        for line in outcome.warnings:
+            self.stderr.write(self.style.WARNING(line))
