@@ -10,7 +10,8 @@ vice-chair); Laki 611/2021 = Act on wellbeing services counties (each municipali
 Which county serves a municipality on a day comes from the national register (registers, #27), read
 in the same query as the municipalities; the county is matched to an organisation taking part by its
 business ID, or by its Finnish name where the register has no business ID. A municipality the register
-does not know on that day (a date before its first edition, or a test's made-up code) falls back to
+does not know on that day (a date before its first edition, a row whose code and name are not the
+register's, as a test's made-up ones) falls back to
 the counties recorded for it (organisations.CountyOfMunicipality), which also travel in case files; a
 recorded county that the register contradicts is reported.
 """
@@ -71,9 +72,15 @@ def _same(organisation: Organisation, m: Municipality) -> bool:
     return organisation.name_fi == m.register_county_name  # type: ignore[attr-defined]
 
 
+def _in_register(m: Municipality) -> bool:
+    """The register knows this municipality on the day: its code, under its name (a row whose name is
+    another municipality's was never checked against the register, and the register cannot speak for it)."""
+    return bool(getattr(m, "register_county_code", None)) and m.name_fi == getattr(m, "register_name", None)
+
+
 def _counties_of(m: Municipality, day: datetime.date, known: list[Organisation]) -> list[County]:
     recorded = [link.county for link in m.counties.all() if link.valid_on(day)]
-    if not getattr(m, "register_county_code", None):
+    if not _in_register(m):
         return [County(str(o), o) for o in recorded]
     candidates = [*known, *recorded]
     match = next((o for o in candidates if _same(o, m)), None)
@@ -113,7 +120,7 @@ def _all_coverage(facts: list[GroupFacts]) -> None:
         contradicted = [
             (m, link.county, m.register_county_name)  # type: ignore[attr-defined]
             for m, _counties in municipalities
-            if getattr(m, "register_county_code", None)
+            if _in_register(m)
             for link in m.counties.all()
             if link.valid_on(f.today) and not _same(link.county, m)
         ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
@@ -22,6 +22,7 @@ from django.db import transaction
 from django.db.models import Model, Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from core.writes import Actor, save_validated, update_fields
 from organisations import business_id, services
@@ -37,6 +38,9 @@ from organisations.models import (
 )
 from organisations.onboarding_input import AreaSpec, MunicipalitySpec, PartySpec, SecretarySpec, line_error
 from registers import selectors as register
+
+if TYPE_CHECKING:  # django-stubs is a development dependency
+    from django_stubs_ext import StrOrPromise
 
 M = TypeVar("M", bound=Model)
 
@@ -246,6 +250,33 @@ def _unregistered(spec: MunicipalitySpec, names: dict[str, tuple[str, str]]) -> 
     return ""
 
 
+NAMING: dict[str, tuple[str, StrOrPromise, StrOrPromise]] = {
+    Organisation.Kind.EMPLOYMENT_AUTHORITY: (
+        "chair_named_by",
+        _lazy("%(id)s is not among the employment authorities above."),
+        _lazy("With two or more employment authorities, give the one that names the chair."),
+    ),
+    Organisation.Kind.WELLBEING_COUNTY: (
+        "vice_chair_named_by",
+        _lazy("%(id)s is not among the wellbeing services counties above."),
+        _lazy("With two or more wellbeing services counties, give the one that names the vice-chair."),
+    ),
+}
+
+
+def _check_naming(
+    parties: dict[str, Organisation | PartySpec], kind: str, chosen: str, errors: _Errors
+) -> None:
+    """The party of KIND that names the chair or vice-chair: one of the parties, and given whenever
+    there are two or more of its kind (VNA 388/2024 names the kind, not which of several)."""
+    field, not_listed, needed = NAMING[kind]
+    of_kind = [key for key, party in parties.items() if party.kind == kind]
+    if chosen and chosen not in of_kind:
+        errors.add(field, str(not_listed) % {"id": chosen})
+    elif not chosen and len(of_kind) > 1:
+        errors.add(field, str(needed))
+
+
 def _secretary_user(secretary: SecretarySpec) -> User | None:
     login = secretary.login.strip()
     return (
@@ -266,9 +297,13 @@ def create_cooperation(
     areas: Sequence[AreaSpec],
     secretary: SecretarySpec,
     actor: Actor,
+    chair_named_by: str = "",
+    vice_chair_named_by: str = "",
 ) -> Created:
     """The cooperation, its parties (Kela always among them), employment areas and municipalities, and
-    its secretary's right: all saved, or, on any refusal, nothing. Errors by form field."""
+    its secretary's right: all saved, or, on any refusal, nothing. Errors by form field. With two or
+    more employment authorities (counties), CHAIR_NAMED_BY (VICE_CHAIR_NAMED_BY) is the business ID of
+    the one that names the chair (vice-chair) of the steering group (VNA 388/2024)."""
     errors = _Errors()
     if code in RESERVED_CODES:
         errors.add("code", _("%(code)s cannot be a cooperation's code.") % {"code": code})
@@ -283,6 +318,8 @@ def create_cooperation(
         errors.add("employment_authorities", _("Name at least one employment authority."))
     if Organisation.Kind.WELLBEING_COUNTY not in kinds and "counties" not in errors.by_field:
         errors.add("counties", _("Name at least one wellbeing services county."))
+    _check_naming(resolved, Organisation.Kind.EMPLOYMENT_AUTHORITY, chair_named_by, errors)
+    _check_naming(resolved, Organisation.Kind.WELLBEING_COUNTY, vice_chair_named_by, errors)
     names: dict[str, tuple[str, str]] = {}
     recorded = _check_areas(areas, resolved, names, errors)
     user = _secretary_user(secretary)
@@ -310,7 +347,15 @@ def create_cooperation(
                 party.line,
             )
         organisations[key] = party
-        save_validated(Participation(cooperation=cooperation, organisation=party), actor)
+        save_validated(
+            Participation(
+                cooperation=cooperation,
+                organisation=party,
+                names_chair=key == chair_named_by,
+                names_vice_chair=key == vice_chair_named_by,
+            ),
+            actor,
+        )
     for area in areas:
         row = _saved(
             EmploymentArea(

@@ -60,6 +60,18 @@ class CooperationForm(forms.Form):
             "työllisyysalue; 0208201-1; 179, 500, 892. Their names come from the national register."
         ),
     )
+    chair_named_by = forms.CharField(
+        label=gettext_lazy("Employment authority that names the chair (business ID)"),
+        max_length=20,
+        required=False,
+        help_text=gettext_lazy("Only with two or more employment authorities."),
+    )
+    vice_chair_named_by = forms.CharField(
+        label=gettext_lazy("Wellbeing services county that names the vice-chair (business ID)"),
+        max_length=20,
+        required=False,
+        help_text=gettext_lazy("Only with two or more wellbeing services counties."),
+    )
     secretary_login = forms.CharField(
         label=gettext_lazy("Secretary: e-mail address or user name"),
         max_length=254,
@@ -99,9 +111,13 @@ class CooperationForm(forms.Form):
         return onboarding_input.parse_areas(self.cleaned_data["areas"])
 
     def clean_secretary_organisation(self) -> str:
-        value = self.cleaned_data["secretary_organisation"].strip()
-        business_id.validate_business_id(value)
-        return business_id.normalise(value)
+        return _business_id(self.cleaned_data["secretary_organisation"])
+
+    def clean_chair_named_by(self) -> str:
+        return _business_id(self.cleaned_data["chair_named_by"])
+
+    def clean_vice_chair_named_by(self) -> str:
+        return _business_id(self.cleaned_data["vice_chair_named_by"])
 
     def clean_secretary_login(self) -> str:
         login = self.cleaned_data["secretary_login"].strip()
@@ -111,6 +127,15 @@ class CooperationForm(forms.Form):
         return login
 
 
+def _business_id(value: str) -> str:
+    """A typed business ID in its canonical form; "" stays empty (an optional field)."""
+    value = value.strip()
+    if not value:
+        return ""
+    business_id.validate_business_id(value)
+    return business_id.normalise(value)
+
+
 def _create(data: dict, actor) -> onboarding.Created:
     return onboarding.create_cooperation(
         code=data["code"],
@@ -118,6 +143,8 @@ def _create(data: dict, actor) -> onboarding.Created:
         name_sv=data["name_sv"],
         parties=[*data["employment_authorities"], *data["counties"]],
         areas=data["areas"],
+        chair_named_by=data["chair_named_by"],
+        vice_chair_named_by=data["vice_chair_named_by"],
         secretary=onboarding_input.SecretarySpec(
             login=data["secretary_login"],
             first_name=data["secretary_first_name"],

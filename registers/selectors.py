@@ -75,9 +75,11 @@ def court_of_municipality(code: str, day: datetime.date | None = None) -> Admini
 
 def county_fields_on(code_field: str, day: datetime.date) -> dict[str, Subquery]:
     """Annotations for a queryset whose CODE_FIELD holds municipality codes: the register's county of
-    each on DAY (code, Finnish name, business ID), read in the same query."""
+    each on DAY (code, Finnish name, business ID) and the municipality's own name there, read in the
+    same query."""
     row = RegisteredMunicipality.objects.on(day).filter(code=OuterRef(code_field))
     return {
+        "register_name": Subquery(row.values("name_fi")[:1]),
         "register_county_code": Subquery(row.values("county__code")[:1]),
         "register_county_name": Subquery(row.values("county__name_fi")[:1]),
         "register_county_business_id": Subquery(row.values("county__business_id")[:1]),

@@ -48,6 +48,8 @@ def form_data(**changes) -> dict:
         "employment_authorities": f"{CITY} Järvikaupunki\n{SECOND_CITY} Rantakaupunki",
         "counties": f"{COUNTY} Järvi-Suomen hyvinvointialue",
         "areas": (f"Järviseudun työllisyysalue; {CITY}; 179, 500\nRannan työllisyysalue; {SECOND_CITY}; 892"),
+        "chair_named_by": CITY,
+        "vice_chair_named_by": "",
         "secretary_login": "sanna.sihteeri@example.fi",
         "secretary_first_name": "Sanna",
         "secretary_last_name": "Sihteeri",
@@ -92,6 +94,12 @@ def test_it_creates_the_cooperation_with_its_parties_areas_municipalities_and_se
     assert sorted(lakes.municipalities.values_list("code", flat=True)) == ["179", "500"]
     assert lakes.lead_municipality.name_fi == "Jyväskylä"  # from the national register
     assert shore.employment_authority.business_id == SECOND_CITY
+    # Of the two employment authorities, the one named names the chair (VNA 388/2024).
+    assert list(
+        cooperation.participations.filter(names_chair=True).values_list(
+            "organisation__business_id", flat=True
+        )
+    ) == [CITY]
     kept.refresh_from_db()
     assert kept.area == lakes
     assert kept.history.first().history_user == administrator
@@ -199,6 +207,17 @@ def test_an_area_needs_a_listed_employment_authority_and_municipalities_of_the_r
         f"Line 1: {COUNTY} is not among the employment authorities above.",
         "Line 1: 001 is not a municipality code in the national register.",
     ]
+    nothing_saved(before)
+
+
+def test_with_two_employment_authorities_the_one_naming_the_chair_is_given(administrator):
+    before = counts()
+    with translation.override("en"), pytest.raises(onboarding.ValidationError) as refused:
+        create(administrator, chair_named_by="", vice_chair_named_by=CITY)
+    assert refused.value.message_dict == {
+        "chair_named_by": ["With two or more employment authorities, give the one that names the chair."],
+        "vice_chair_named_by": [f"{CITY} is not among the wellbeing services counties above."],
+    }
     nothing_saved(before)
 
 
@@ -313,6 +332,7 @@ def test_another_cooperations_secretary_gets_404_and_changes_nothing(new_coopera
         employment_authorities="1234564-7 Kolmas kaupunki",
         counties="1234565-5 Toinen hyvinvointialue",
         areas="Kolmas työllisyysalue; 1234564-7; 410",
+        chair_named_by="",
         secretary_login="toinen@example.fi",
         secretary_organisation="1234564-7",
     ).secretary

@@ -75,6 +75,7 @@ def test_a_cooperation_is_set_up_from_nothing_by_its_own_people(page, world, bro
     page.locator("#id_areas").fill(
         f"Järviseudun työllisyysalue; {CITY}; 179, 500, 892\nRannan työllisyysalue; {SECOND_CITY}; 410"
     )
+    page.locator("#id_chair_named_by").fill(CITY)
     page.locator("#id_secretary_login").fill("sanna.sihteeri@example.fi")
     page.locator("#id_secretary_first_name").fill("Sanna")
     page.locator("#id_secretary_last_name").fill("Sihteeri")
