@@ -8,9 +8,11 @@ from agreements.models import (
     Dispute,
     Notice,
     NoticeDelivery,
+    PartyApproval,
     Section,
     Signatory,
     Signature,
+    TopicSection,
     Version,
 )
 from organisations.admin import HistoryAdmin
@@ -27,13 +29,18 @@ class VersionInline(admin.TabularInline):
     show_change_link = True
 
 
+class TopicSectionInline(admin.TabularInline):
+    model = TopicSection
+    extra = 0
+
+
 @admin.register(Agreement)
 class AgreementAdmin(HistoryAdmin):
     list_display = ["title", "cooperation", "status", "in_force_from", "ends_on"]
     list_select_related = ["cooperation"]
     list_filter = ["status"]
     readonly_fields = ["status", "in_force_from"]  # moved only by the services' explicit transitions
-    inlines = [PartyInline, VersionInline]
+    inlines = [PartyInline, VersionInline, TopicSectionInline]
 
 
 class SectionInline(admin.StackedInline):
@@ -52,10 +59,15 @@ class SignatoryInline(admin.TabularInline):
     extra = 0
 
 
+class ApprovalInline(admin.StackedInline):
+    model = PartyApproval
+    extra = 0
+
+
 @admin.register(AgreementParty)
 class AgreementPartyAdmin(HistoryAdmin):
     list_display = ["organisation", "agreement"]
-    inlines = [SignatoryInline]
+    inlines = [ApprovalInline, SignatoryInline]
 
 
 @admin.register(Signature)
