@@ -177,6 +177,13 @@ def test_a_duplicate_code_is_refused(administrator):
     nothing_saved(before)
 
 
+def test_new_is_no_cooperations_code_as_its_address_is_the_page_that_creates_one(administrator):
+    with translation.override("en"), pytest.raises(onboarding.ValidationError) as refused:
+        create(administrator, code="new")
+    assert refused.value.message_dict == {"code": ["new cannot be a cooperation's code."]}
+    assert reverse("cooperation-create") == "/cooperations/new/"
+
+
 def test_the_form_refuses_a_business_id_with_a_wrong_check_digit(administrator):
     from organisations.onboarding_views import CooperationForm
 
