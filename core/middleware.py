@@ -57,10 +57,14 @@ class NoStoreForUsersMiddleware:
 
 
 class OnceMiddleware:
-    """A POST carrying a form's one-time token ({% once %}) runs in one transaction with the token's
-    insert. The same token again (a double click, two requests at once) finds it saved, or waits for
-    the first and then finds it, and is answered "already done" without running the view. A refused
-    POST (status 400 and up) rolls back, token included, so the corrected form can be sent."""
+    """A POST carrying a form's one-time token ({% once %}, issued by the server: core.once) is run once.
+    The token is saved first, in a transaction (or savepoint) of its own; the same token again (a double
+    click, two requests at once) finds it saved, or waits for the first's insert and then finds it, and
+    is answered "already done" without running the view. A refused POST (status 400 and up) removes the
+    token again, so the corrected form can be sent, and nothing else: the view's own writes are the
+    view's (#31 item 1: rolling the whole request back took django-axes' and django-otp's failure
+    counters and the use log's rows with it, so a fresh token bought a fresh guess). A token the server
+    did not issue is no token: the request runs as one without it."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -71,7 +75,10 @@ class OnceMiddleware:
         except (MultiPartParserError, UnreadablePostError):
             # A broken upload (no boundary, a cut-off body) is the sender's error: 400, never 500.
             return HttpResponseBadRequest(b"The request body could not be read.", content_type="text/plain")
-        if not (len(token) == 32 and all(c in "0123456789abcdef" for c in token)):
+        from core import once
+
+        nonce = once.nonce_of(token) if token else None
+        if nonce is None:
             return self.get_response(request)
         from django.contrib import messages
         from django.db import IntegrityError, transaction
@@ -82,20 +89,23 @@ class OnceMiddleware:
         from core.models import SubmittedForm
 
         user = getattr(request, "user", None)
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    SubmittedForm.objects.create(
-                        token=token,
-                        path=request.path[:300],
-                        user=user if user and user.is_authenticated else None,
-                    )
-            except IntegrityError:
-                messages.info(request, _("This form was already sent: it was saved once."))
-                back = request.META.get("HTTP_REFERER", "")
-                safe = url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure())
-                return redirect(back if back and safe else "/")
+        try:
+            with transaction.atomic():
+                SubmittedForm.objects.create(
+                    token=nonce,
+                    path=request.path[:300],
+                    user=user if user and user.is_authenticated else None,
+                )
+        except IntegrityError:
+            messages.info(request, _("This form was already sent: it was saved once."))
+            back = request.META.get("HTTP_REFERER", "")
+            safe = url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure())
+            return redirect(back if back and safe else "/")
+        try:
             response = self.get_response(request)
-            if response.status_code >= 400:
-                transaction.set_rollback(True)
-            return response
+        except BaseException:
+            SubmittedForm.objects.filter(token=nonce).delete()
+            raise
+        if response.status_code >= 400:
+            SubmittedForm.objects.filter(token=nonce).delete()
+        return response

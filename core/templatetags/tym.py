@@ -18,9 +18,10 @@ def get_item(mapping: Mapping[Any, Any] | None, key: Any) -> Any:
 
 @register.simple_tag
 def once() -> str:
-    """A one-time token for a form (core.middleware.OnceMiddleware): sent twice, it is saved once."""
-    import uuid
-
+    """A one-time token for a form (core.middleware.OnceMiddleware): sent twice, it is saved once. The
+    server issues it (core.once): a token the client makes up is no token."""
     from django.utils.html import format_html
 
-    return format_html('<input type="hidden" name="once" value="{}">', uuid.uuid4().hex)
+    from core import once as tokens
+
+    return format_html('<input type="hidden" name="once" value="{}">', tokens.issue())
