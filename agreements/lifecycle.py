@@ -30,8 +30,7 @@ from agreements.models import Agreement, Signatory
 from agreements.views import agreement_page
 from core.forms import submit
 from core.views import form_page
-from organisations.access import can_act_for, is_secretary_of
-from organisations.models import Cooperation
+from organisations.access import can_act_for, get_cooperation_for_user, is_secretary_of
 
 
 def _page(request, form: Form, title: str, agreement: Agreement | None = None, **extra: Any) -> HttpResponse:
@@ -52,7 +51,7 @@ def _as_secretary(request, pk: int) -> Agreement:
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_create(request: HttpRequest, code: str) -> HttpResponse:
-    cooperation = get_object_or_404(Cooperation, code=code)
+    cooperation = get_cooperation_for_user(request.user, code)  # 404 outside the user's reach
     if not is_secretary_of(request.user, cooperation.pk):
         raise PermissionDenied
     form = AgreementForm(request.POST or None)
