@@ -70,6 +70,10 @@ def _describe(obj: models.Model) -> str:
     return _("%(model)s “%(name)s”") % {"model": obj._meta.verbose_name, "name": obj}
 
 
+def _no_earlier(ref: str) -> str:
+    return _("No earlier record has the key %(key)s.") % {"key": repr(ref)}
+
+
 def _verbose(p: Part, name: str) -> str:
     return str(getattr(p.model._meta.get_field(name), "verbose_name", name))
 
@@ -165,7 +169,7 @@ class _Reader:
         p = self.by_label[record["model"]]
         key = record["key"]
         if key in self.objects or key in self.refused:
-            self.error(f"{path}.key: the key {key!r} is used twice")
+            self.error(f"{path}.key: " + _("The key %(key)s is used twice.") % {"key": repr(key)})
             return
         if n in self.skip:
             self.refused.add(key)
@@ -265,7 +269,7 @@ class _Reader:
                 elif f.null:
                     later.append((f.name, ref))
                 else:
-                    self.error(f"{path}.refs.{f.name}: no earlier record has the key {ref!r}")
+                    self.error(f"{path}.refs.{f.name}: " + _no_earlier(ref))
                     blocked = True
             elif f.name in record["fields"]:
                 try:
@@ -285,7 +289,7 @@ class _Reader:
                 elif ref in self.objects:
                     many[m.name].append(self.objects[ref])
                 else:
-                    self.error(f"{path}.refs.{m.name}: no earlier record has the key {ref!r}")
+                    self.error(f"{path}.refs.{m.name}: " + _no_earlier(ref))
                     blocked = True
         return None if blocked else (values, later, many)
 
@@ -423,7 +427,7 @@ class _Reader:
         if ref in self.refused or obj.pk is None:
             return
         if ref not in self.objects:
-            self.error(f"{where}: no record has the key {ref!r}")
+            self.error(f"{where}: " + _("No record has the key %(key)s.") % {"key": repr(ref)})
             return
         target = self.objects[ref]
         if getattr(obj, name) == target:

@@ -166,12 +166,12 @@ def test_a_reference_to_no_record_and_a_reused_key_are_refused(case, tmp_path):
     errors = refused(broken, tmp_path)
     n = broken["records"].index(group)
     assert (
-        f"$.records[{n}].refs.cooperation: no earlier record has the key 'organisations.cooperation:999'"
-        in errors
+        f"$.records[{n}].refs.cooperation: "
+        "Millään aiemmalla tietueella ei ole avainta 'organisations.cooperation:999'." in errors
     )
     assert (
-        f"$.records[{len(broken['records']) - 1}].key: the key {broken['records'][0]['key']!r} is used twice"
-        in (errors)
+        f"$.records[{len(broken['records']) - 1}].key: "
+        f"Avain {broken['records'][0]['key']!r} on käytössä kahdesti." in errors
     )
     assert not Organisation.objects.exists()
 
