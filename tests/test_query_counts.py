@@ -143,6 +143,10 @@ PAGES = {
             ("decisions_correction", "its corrections"),
             ("decisions_extract", "its certified extracts"),
             *PERMISSIONS,
+            (
+                "registers_registeredmunicipality",
+                "the court: the register's, by the area's lead municipality (#27)",
+            ),
             ("decisions_appealpart", "the claim form's appeal-part choices"),
             ("decisions_notification", "the claim form's notification choices"),
             *LOG,
@@ -272,6 +276,10 @@ PAGES = {
             ("decisions_annex", "their annexes"),
             ("decisions_correction", "their corrections"),
             ("decisions_extract", "their extracts"),
+            (
+                "registers_registeredmunicipality",
+                "the court, once for the meeting: the register's, by the area's lead municipality (#27)",
+            ),
             ("decisions_attendance", "who attended"),
             *LOG,
         ],
