@@ -39,6 +39,7 @@ def test_the_real_case_lists_every_finding_with_citations_and_exits_1():
             ("AG-SIGNATORY", "error"),  # Keski-Suomi's signatory is "N.N., titteli"
             *[("AG-SIGNED", "error")] * 6,  # six signatories; the source shows no signature dates
             ("AG-COPIES", "warning"),  # "3 samansisältöistä kappaletta" for 4 parties
+            *[("AG-APPROVALS", "warning")] * 3,  # the source shows only Jämsä's approving decision
             ("ST-OBJECTIVES", "warning"),  # no objectives for 2026 (the demo's 2025 ones are examples)
             ("ST-ASSESSED", "warning"),  # the example 2025 staffing review is not assessed
             ("DE-CLAIM-AUTHORITY", "warning"),  # the instructions name the city board (Kuntalaki § 134)
@@ -47,6 +48,10 @@ def test_the_real_case_lists_every_finding_with_citations_and_exits_1():
     [claim] = [f["message"] for f in group["findings"] if f["rule"] == "DE-CLAIM-AUTHORITY"]
     assert "kaupunginhallitus" in claim
     assert all(f["citation"] for f in group["findings"])
+    # cited from the case's own agreement (#26 item 5): its § 8 is the steering group's section
+    assert {f["citation"] for f in group["findings"] if f["rule"] == "SG-DEPUTY"} == {
+        "VNA 388/2024 (kokoonpano); sopimuksen 8 §"
+    }
     deputies = [f["message"] for f in group["findings"] if f["rule"] == "SG-DEPUTY"]
     assert any("Ulla Kuittu" in m for m in deputies)
     assert any("Anu Pihl" in m for m in deputies)
