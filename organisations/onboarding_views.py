@@ -22,8 +22,8 @@ from django.views.decorators.http import require_http_methods
 from core.forms import limit_choices, submit
 from core.sections import sections
 from core.views import AuthenticatedRequest, form_page
-from organisations import access, business_id, onboarding, onboarding_input, services
-from organisations.models import Cooperation, Organisation, Person
+from organisations import access, business_id, onboarding, onboarding_input, selectors, services
+from organisations.models import Cooperation, Organisation
 
 PARTY_HELP = gettext_lazy(
     "One per line: the business ID, then the name (needed only for an organisation not registered yet), "
@@ -214,8 +214,9 @@ def setup(request: AuthenticatedRequest, code: str) -> HttpResponse:
             "cooperation": cooperation,
             # The bodies of each area and the steering group: steps the apps above contribute.
             "sections": sections("cooperation-setup", request, cooperation),
-            "people": Person.objects.filter(cooperation_links__cooperation=cooperation)
-            .select_related("organisation", "user")
+            "people": selectors.people_of(cooperation)
+            .filter(user__isnull=True)
+            .select_related("organisation")
             .order_by("last_name", "first_name"),
         },
     )
