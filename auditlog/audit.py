@@ -100,8 +100,10 @@ def describe_right(user: object) -> str:
 
 
 def client_address(request: object) -> str | None:
-    meta = getattr(request, "META", {})
-    return meta.get("REMOTE_ADDR") or None
+    """The client's address, through the trusted proxy's X-Forwarded-For (core.addresses, #31 item 6)."""
+    from core.addresses import client_address as address
+
+    return address(request)
 
 
 @daily_job("auditlog.prune_audit_log")

@@ -176,6 +176,12 @@ AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Lock-out is by user name AND address, never by name alone (anyone could lock any account by name),
+# and the address is the client's, not the proxy's (core.addresses, #31 item 6).
+AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"
+# The load balancers whose X-Forwarded-For is believed (addresses or networks, comma-separated): the
+# client's address is read from that header only when the request comes from one of them.
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", [])
 
 # Guardian: no anonymous user row; anonymous visitors see nothing that needs a permission.
 ANONYMOUS_USER_NAME = None
@@ -298,17 +304,26 @@ OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "TYM-hallinto")
 
 # Password reset requests per hour, per address and per client (core.views).
 PASSWORD_RESET_LIMIT_PER_HOUR = envint("PASSWORD_RESET_LIMIT_PER_HOUR", 5, minimum=1)
-# The cache holds the rate-limit counters: shared through Redis when Celery uses Redis, else per process.
+# The cache holds the rate-limit counters: shared through Redis when CACHE_URL is set, else per process.
+# "local" is each process's own, where the counters go while Redis does not answer (core.views, #31).
 _redis = envstr("CACHE_URL", "")
-CACHES = (
-    {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis}}
-    if _redis
-    else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-)
-# Sessions are read from the cache when the cache is shared (Redis): one query less on every page
-# (#15). Written through to the database, and a logout deletes both, so no worker can keep serving an
-# ended session. A per-process cache could: there the database alone holds them.
-SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if _redis else "db")
+_local = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "local"}
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _redis,
+            # An unreachable Redis answers within a second, not after the system's TCP timeout.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+        if _redis
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    ),
+    "local": _local,
+}
+# Sessions live in the database alone: with them in the cache (cached_db, #15) an unreachable Redis made
+# every login answer 500 (#31 item 2). One query a page is the price of logins that survive it.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Argon2 first (OWASP's first choice); the others still verify, and rehash on the next login.
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
