@@ -32,7 +32,7 @@ def _broker() -> None:
     if url.startswith("filesystem://"):
         import os
 
-        folder = settings.CELERY_BROKER_TRANSPORT_OPTIONS["data_folder_in"]
+        folder = str(settings.CELERY_BROKER_TRANSPORT_OPTIONS["data_folder_in"])
         if not os.access(folder, os.W_OK):
             raise RuntimeError("the broker's folder is not writable")
         return
