@@ -96,7 +96,7 @@ def test_kelas_editor_in_one_cooperation_has_no_right_in_another(world, group_wo
 def test_a_right_cannot_be_given_for_an_organisation_outside_the_cooperation(world):
     from django.core.exceptions import ValidationError
 
-    with pytest.raises(ValidationError, match="does not take part"):
+    with pytest.raises(ValidationError, match="ei osallistu yhteistoiminta-alueeseen"):
         services.grant(
             user=world.member,
             role=Grant.Role.EDITOR,
@@ -197,7 +197,7 @@ def test_the_commands_grant_and_revoke_and_print_what_changed(world, group_world
         ),
         (
             ["member", "--organisation", "3221308-6", "--role", "secretary", "--cooperation", "area-a"],
-            "does not take part",
+            "ei osallistu yhteistoiminta-alueeseen",
         ),
         (
             ["member", "--organisation", "3221318-2", "--role", "viewer", "--cooperation", "x"],
