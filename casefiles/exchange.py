@@ -30,8 +30,6 @@ from typing import Any, cast
 from django.apps import apps
 from django.db import models
 
-from core.writes import Actor
-
 FORMAT = "tym-case-file"
 VERSION = 2
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "case-file.schema.json"
@@ -231,10 +229,3 @@ class Outcome:
     by_model: dict[str, int] = field(default_factory=dict)
     # What the file says differently of a shared record, which the import left as it was.
     warnings: list[str] = field(default_factory=list)
-
-
-def read(data: Any, *, actor: Actor = None) -> Outcome:
-    """Bring the records of DATA into the database: all of them, or none with every error named."""
-    from casefiles import reading
-
-    return reading.read(data, actor=actor)

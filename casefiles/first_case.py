@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
-from casefiles import exchange
+from casefiles import exchange, reading
 from core.demo import DemoContext, demo_module, run_steps
 
 CASE_FILE = Path(__file__).resolve().parent.parent / "docs" / "cases" / "etela-keski-suomi.json"
@@ -33,7 +33,7 @@ def build() -> dict[str, Any]:
 
 def load_case(ctx: DemoContext, app_labels: tuple[str, ...]) -> None:
     """Read CASE_FILE through the importer, then the steps the case file does not carry."""
-    outcome = exchange.read(json.loads(CASE_FILE.read_text(encoding="utf-8")))
+    outcome = reading.read(json.loads(CASE_FILE.read_text(encoding="utf-8")))
     ctx.created += outcome.created
     ctx.updated += outcome.updated
     ctx.log.extend(outcome.warnings)

@@ -1,4 +1,4 @@
-"""Reading a case file (exchange.read): all of it or nothing, within its own cooperation.
+"""Reading a case file: all of it or nothing, within its own cooperation.
 
 - A record of the cooperation's own (an area, a body, a meeting, an invoice...) is matched only among
   that cooperation's rows (its part's scope). When none matches and a value that must be unique in
@@ -31,6 +31,7 @@ from core.writes import Actor, save_validated
 
 
 def read(data: Any, *, actor: Actor = None) -> Outcome:
+    """Bring the records of DATA into the database: all of them, or none with every error named."""
     data = versions.upgrade(data)
     errors = schema.check(data)
     if errors:

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from casefiles import exchange as casefile
+from casefiles import exchange, reading
 
 
 class Command(BaseCommand):
@@ -43,8 +43,8 @@ class Command(BaseCommand):
             if actor is None:
                 raise CommandError(f"No user {by!r}")
         try:
-            outcome = casefile.read(data, actor=actor)
-        except casefile.CaseFileRefused as refused:
+            outcome = reading.read(data, actor=actor)
+        except exchange.CaseFileRefused as refused:
             for line in refused.errors:
                 self.stderr.write(line)
             raise CommandError(f"Nothing was saved: {len(refused.errors)} errors.") from None
