@@ -449,7 +449,8 @@ class _Reader:
         except ValidationError as error:
             self.error(f"{where}: {' '.join(error.messages)}")
             return
-        self.outcome.updated += 1
+        if not self.created_here(obj):  # completing a row this import created is part of creating it
+            self.outcome.updated += 1
 
     def created_here(self, obj: models.Model) -> bool:
         return (obj._meta.label_lower, obj.pk) in self.created
