@@ -392,3 +392,47 @@ def test_a_first_import_creates_and_updates_nothing_it_did_not_create(tmp_path):
     out, err = import_(data, tmp_path)
     # The areas' lead municipalities come later in the file: completing them is part of creating them.
     assert (out, err) == (f"Imported: {len(data['records'])} created, 0 updated, 0 unchanged.\n", "")
+
+
+def test_a_county_both_cooperations_share_brings_no_people_of_one_into_the_others_export(first, tmp_path):
+    exported = export_text()
+    pirha = Organisation.objects.get(name_fi="Pirkanmaan hyvinvointialue")
+    data = second()
+    cooperation = next(r["key"] for r in data["records"] if r["model"] == "organisations.cooperation")
+    fields = ("kind", "name_fi", "name_sv", "business_id", "address", "source")
+    data["records"][1:1] = [
+        {
+            "model": "organisations.organisation",
+            "key": "organisation:pirha",
+            "fields": {name: getattr(pirha, name) for name in fields},
+            "refs": {},
+        }
+    ]
+    at = place(data, "organisations.participation") + 1
+    data["records"][at:at] = [
+        {
+            "model": "organisations.participation",
+            "key": "participation:pirha",
+            "fields": {"joined_on": "2025-01-01", "names_chair": False, "names_vice_chair": False},
+            "refs": {"cooperation": cooperation, "organisation": "organisation:pirha"},
+        }
+    ]
+    data["records"] += [
+        {
+            "model": "organisations.person",
+            "key": "person:pirha",
+            "fields": {"first_name": "Olli", "last_name": "Uusitalo", "title": "palvelupäällikkö"},
+            "refs": {"organisation": "organisation:pirha"},
+        },
+        {
+            "model": "organisations.cooperationperson",
+            "key": "link:pirha",
+            "fields": {},
+            "refs": {"cooperation": cooperation, "person": "person:pirha"},
+        },
+    ]
+    _out, err = import_(data, tmp_path)
+    assert err == ""
+    assert Participation.objects.filter(organisation=pirha).count() == 2
+    assert export_text() == exported
+    assert "Uusitalo" in export_text("paijat-hame")
