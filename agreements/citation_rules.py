@@ -47,13 +47,14 @@ def every_cited_topic_has_its_section(facts: GroupFacts) -> Iterator[str]:
         return
     sections = selectors.topic_sections(agreement)
     written = _written_numbers(agreement)
+    unmapped = [str(topic.label) for topic in Topic if topic.value not in sections]
+    if unmapped:
+        yield _(
+            "The agreement does not record which of its sections covers %(topics)s: the rules cite "
+            "them without a section number."
+        ) % {"topics": ", ".join(unmapped)}
     for topic in Topic:
-        if topic.value not in sections:
-            yield _(
-                "The agreement does not record which of its sections covers %(topic)s: the rules cite "
-                "it without a section number."
-            ) % {"topic": topic.label}
-        elif written and sections[topic.value] not in written:
+        if topic.value in sections and written and sections[topic.value] not in written:
             yield _("§ %(number)s, recorded as the section on %(topic)s, is not in the agreement's text.") % {
                 "number": sections[topic.value],
                 "topic": topic.label,
