@@ -1,11 +1,14 @@
 """The use and disclosure log (Act 906/2019 on information management in public administration § 17):
 who did what with which record, when, on what right and with what result. Append-only: the application
-has no path to change or remove a row (retention pruning excepted), and each row carries the hash of
-the row before it, so a row removed or changed in the database breaks the chain and shows."""
+has no path to change or remove a row, and on PostgreSQL a trigger refuses UPDATE and DELETE to every
+role but the pruner's (migration 0002, #31 item 3). Each row carries the keyed hash (HMAC, the key
+outside the database) of its content and of the row before it, and the chain's head (ChainHead) holds
+the newest row's id and hash: a row removed, changed or cut off the end breaks the chain and shows."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from typing import Any
 
@@ -43,6 +46,7 @@ class AuditEvent(models.Model):
         GRANT = "grant", _("right granted")
         WITHDRAW = "withdraw", _("right withdrawn")
         PASSWORD = "password", _("password changed or reset")
+        PRUNE = "prune", _("old entries pruned")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
@@ -61,6 +65,9 @@ class AuditEvent(models.Model):
     ip = models.GenericIPAddressField(_("address"), null=True, blank=True)
     previous_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64, unique=True)
+    # HMAC under settings.AUDIT_LOG_KEY (#31 item 3); rows written before it carry unkeyed SHA-256, and
+    # a chain may hold such rows only before its first keyed one (auditlog.audit.verify).
+    keyed = models.BooleanField(default=False)
 
     objects = AuditQuerySet.as_manager()
 
@@ -98,4 +105,30 @@ class AuditEvent(models.Model):
         )
 
     def compute_hash(self) -> str:
-        return hashlib.sha256(self.canonical().encode("utf-8")).hexdigest()
+        data = self.canonical().encode("utf-8")
+        if self.keyed:
+            return hmac.new(audit_key(), data, hashlib.sha256).hexdigest()
+        return hashlib.sha256(data).hexdigest()
+
+
+def audit_key() -> bytes:
+    """The log's HMAC key: settings.AUDIT_LOG_KEY (AUDIT_LOG_KEY_FILE), else one derived from SECRET_KEY;
+    either way outside the database, so a rewritten row cannot be re-hashed from the database alone."""
+    from django.utils.crypto import salted_hmac
+
+    key = settings.AUDIT_LOG_KEY or salted_hmac("auditlog.key", "v1", algorithm="sha256").hexdigest()
+    return key.encode("utf-8")
+
+
+class ChainHead(models.Model):
+    """The chain's one head row: the newest entry's id and hash, updated with each append. Appending
+    locks this row (UPDATE first, then the read), so concurrent writers queue here for the moment of an
+    insert and the chain cannot fork (#31 item 3: a lock on the newest log row did not serialise them
+    under READ COMMITTED)."""
+
+    last_id = models.BigIntegerField(default=0)
+    hash = models.CharField(max_length=64, blank=True)
+    appended = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.last_id} {self.hash[:12]}"

@@ -6,12 +6,44 @@ import datetime
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import Client
 
 from auditlog import audit
 from auditlog.models import AppendOnly, AuditEvent
+
+
+def tamper(sql, params):
+    """Change the table behind the application's back, as the database's owner could: on PostgreSQL past
+    the INSERT-only trigger (replica mode skips triggers; superusers only)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL session_replication_role = replica")
+        cursor.execute(sql, params)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL session_replication_role = DEFAULT")
+
+
+class as_pruner:
+    """On PostgreSQL, the pruner's role (settings.AUDIT_PRUNER_ROLE) for the block, as `audit_log --prune`
+    runs with its own connection; elsewhere nothing."""
+
+    def __enter__(self):
+        if connection.vendor == "postgresql":
+            from django.conf import settings
+
+            role = settings.AUDIT_PRUNER_ROLE
+            with connection.cursor() as cursor:
+                cursor.execute(f"GRANT SELECT, INSERT, DELETE ON {AuditEvent._meta.db_table} TO {role}")
+                cursor.execute(f"GRANT SELECT, UPDATE ON auditlog_chainhead TO {role}")
+                cursor.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {role}")
+                cursor.execute(f"SET LOCAL ROLE {role}")
+
+    def __exit__(self, *exc):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("RESET ROLE")
 
 
 def actions():
@@ -81,26 +113,28 @@ def test_a_row_changed_or_removed_in_the_database_breaks_the_chain(world):
     rows = [audit.record("view", f"/{n}/", user=world.member) for n in range(3)]
     assert audit.verify() is None
     table = AuditEvent._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {table} WHERE id = %s", [rows[1].pk])  # noqa: S608
+    tamper(f"DELETE FROM {table} WHERE id = %s", [rows[1].pk])  # noqa: S608
     assert audit.verify().pk == rows[2].pk
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET target = '/forged/' WHERE id = %s", [rows[0].pk])  # noqa: S608
+    tamper(f"UPDATE {table} SET target = '/forged/' WHERE id = %s", [rows[0].pk])  # noqa: S608
     assert audit.verify().pk == rows[0].pk
 
 
-def test_retention_prunes_only_old_rows(world):
+def test_retention_prunes_only_old_rows_by_the_real_clock_and_logs_it(world):
     old = audit.record("view", "/old/", user=world.member)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {AuditEvent._meta.db_table} SET at = %s WHERE id = %s",  # noqa: S608
-            ["2000-01-01 00:00:00", old.pk],
-        )
+    tamper(
+        f"UPDATE {AuditEvent._meta.db_table} SET at = %s WHERE id = %s",  # noqa: S608
+        ["2000-01-01 00:00:00+00", old.pk],
+    )
     audit.record("view", "/new/", user=world.member)
-    assert audit.prune(datetime.date(2026, 1, 1)) == {"audit_rows_pruned": 1}
+    # A far --date to the daily jobs prunes nothing more: the cutoff is the real clock's (#31 item 4).
+    with as_pruner():
+        assert audit.prune() == 1
     targets = [e.target for e in AuditEvent.objects.all()]
     assert "/new/" in targets
     assert "/old/" not in targets
+    assert AuditEvent.objects.filter(action="prune", result="pruned", target__startswith="1 rows").exists()
+    with as_pruner():
+        assert audit.prune() == 0
 
 
 def test_only_national_administrators_read_the_log(world, as_secretary, as_editor_a):
@@ -143,7 +177,69 @@ def test_the_password_reset_link_never_reaches_the_log(world):
 def test_the_page_checks_the_newest_entries_and_the_command_all(world):
     rows = [audit.record("view", f"/{n}/", user=world.member) for n in range(5)]
     table = AuditEvent._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {table} SET target = '/forged/' WHERE id = %s", [rows[0].pk])  # noqa: S608
+    tamper(f"UPDATE {table} SET target = '/forged/' WHERE id = %s", [rows[0].pk])  # noqa: S608
     assert audit.verify(latest=3) is None  # the tampered row is older than the newest three
     assert audit.verify().pk == rows[0].pk
+
+
+def test_a_row_rewritten_and_rehashed_without_the_key_breaks_the_chain(world):
+    """#31 item 3: with unkeyed SHA-256 a rewritten row re-hashed cleanly. The hash is an HMAC now."""
+    import hashlib
+
+    rows = [audit.record("view", f"/{n}/", user=world.member) for n in range(2)]
+    forged = AuditEvent.objects.get(pk=rows[1].pk)
+    forged.target = "/forged/"
+    for keyed in (True, False):  # re-hashed as the old rows were, or marked as one of them
+        forged.keyed = keyed
+        digest = hashlib.sha256(forged.canonical().encode()).hexdigest()
+        tamper(
+            f"UPDATE {AuditEvent._meta.db_table} SET target = %s, keyed = %s, hash = %s WHERE id = %s",  # noqa: S608
+            ["/forged/", keyed, digest, forged.pk],
+        )
+        assert audit.verify().pk == forged.pk
+
+
+def test_removing_the_newest_rows_shows(world, tmp_path, settings, capsys):
+    rows = [audit.record("view", f"/{n}/", user=world.member) for n in range(3)]
+    settings.AUDIT_HEAD_EXPORT = str(tmp_path / "heads.jsonl")
+    assert audit.export_head(datetime.date(2026, 1, 1)) == {"audit_heads_exported": 1}
+    call_command("audit_log", "--verify", "--heads", settings.AUDIT_HEAD_EXPORT)
+    assert "1 exported heads found" in capsys.readouterr().out
+    tamper(f"DELETE FROM {AuditEvent._meta.db_table} WHERE id = %s", [rows[2].pk])  # noqa: S608
+    assert audit.verify() is not None  # the chain's head names the row that is gone
+    with pytest.raises(CommandError, match="broken"):
+        call_command("audit_log", "--verify")
+    # Even with the head row set back too, the head exported off the database shows it.
+    tamper("UPDATE auditlog_chainhead SET last_id = %s, hash = %s", [rows[1].pk, rows[1].hash])
+    assert audit.verify() is None
+    with pytest.raises(CommandError, match="gone or changed"):
+        call_command("audit_log", "--verify", "--heads", settings.AUDIT_HEAD_EXPORT)
+
+
+def test_the_command_prints_the_head(world, capsys):
+    event = audit.record("view", "/x/", user=world.member)
+    call_command("audit_log", "--head")
+    head = json.loads(capsys.readouterr().out)
+    assert (head["last_id"], head["hash"]) == (event.pk, event.hash)
+
+
+def test_a_failure_to_log_raises_and_the_page_is_not_given(world, as_member, monkeypatch):
+    """#31 item 3: failures to write the log were swallowed; a disclosure that cannot be logged is not
+    made."""
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the log's database is full")
+
+    monkeypatch.setattr(audit, "record", broken)
+    with pytest.raises(RuntimeError):
+        audit.record("view", "/x/")
+    as_member.raise_request_exception = False
+    response = as_member.get(f"/cooperations/{world.area.cooperation.code}/")
+    assert response.status_code == 500
+
+
+def test_a_signed_in_users_404_is_logged_as_a_refusal(world, as_outsider, client):
+    assert as_outsider.get(f"/organisations/{world.org_a.pk}/").status_code == 404
+    assert AuditEvent.objects.filter(username="outsider", action="refused", result="404").exists()
+    assert client.get("/no-such-page/").status_code == 404
+    assert not AuditEvent.objects.filter(action="refused", username="").exists()

@@ -155,6 +155,7 @@ def test_every_declared_kind_has_a_label_and_every_declaration_is_registered():
 def test_the_daily_jobs_run_lowest_layer_first():
     assert [job.name for job in jobs.registered()] == [
         "core.forget_form_tokens",
+        "auditlog.export_head",
         "auditlog.prune_audit_log",
         "agreements.end_due",
         "notifications.reminders",

@@ -31,8 +31,9 @@ PERMISSIONS = [  # organisations.access: the user's row, the permission in a sub
 ]
 LOG = [
     ("SAVEPOINT", "the use and disclosure log's entry in a savepoint of its own"),
-    ("core_auditevent", "the log's last entry, whose hash the new one chains to"),
+    ("auditlog_chainhead", "the chain's head taken (UPDATE … RETURNING): the hash the new entry chains to"),
     ('INSERT INTO "core_auditevent"', "the new entry"),
+    ("auditlog_chainhead", "the chain's head moved to the new entry"),
     ("RELEASE SAVEPOINT", "the savepoint released"),
 ]
 APPEAL_FACTS = [  # decisions.appeals.with_status_facts: what an appeal period is computed from

@@ -299,6 +299,17 @@ AUDIT_VIEWED_PAGES = {
 }
 AUDIT_ANONYMOUS_DISCLOSURES = {"calendar-feed"}
 AUDIT_RIGHT_DESCRIBER = "organisations.access.describe_right"
+# The log's HMAC key (#31 item 3), kept outside the database (a file or the environment); without it a
+# key derived from SECRET_KEY. Changing it makes the rows hashed under the old key fail --verify.
+AUDIT_LOG_KEY = envsecret("AUDIT_LOG_KEY", "") or ""
+# Where the daily job appends the chain's head (one JSON line a day): copy it off the server, or point
+# this at storage the database's users cannot write, and check it with `audit_log --verify --heads`.
+AUDIT_HEAD_EXPORT = envstr("AUDIT_HEAD_EXPORT", str(VAR_DIR / "audit-heads.jsonl"))
+# On PostgreSQL the log's table refuses UPDATE and DELETE to every role but AUDIT_PRUNER_ROLE: pruning is
+# `audit_log --prune`, run with that role's connection (AUDIT_PRUNE_DATABASE_URL), never the app's.
+AUDIT_PRUNER_ROLE = "tym_audit_pruner"
+if envstr("AUDIT_PRUNE_DATABASE_URL"):
+    DATABASES["audit_prune"] = dj_database_url.parse(envstr("AUDIT_PRUNE_DATABASE_URL"), conn_max_age=0)
 
 OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "TYM-hallinto")
 

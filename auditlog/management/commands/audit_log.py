@@ -1,4 +1,11 @@
-"""python manage.py audit_log [--since YYYY-MM-DD] [--user U] [--action A] [--json] [--verify]"""
+"""python manage.py audit_log [--since YYYY-MM-DD] [--user U] [--action A] [--json]
+                             [--verify [--heads FILE]] [--head] [--prune]
+
+--verify checks the chain (keyed hashes, links, and the newest row against the chain's head); with
+--heads also every exported head in FILE (the daily job's AUDIT_HEAD_EXPORT, or a copy kept elsewhere).
+--head prints the chain's head as one JSON line, to keep off the server. --prune removes the rows past
+retention by the real clock and logs how many; on PostgreSQL only through the pruner's connection
+(AUDIT_PRUNE_DATABASE_URL, a role in AUDIT_PRUNER_ROLE): the application's own role is refused."""
 
 from __future__ import annotations
 
@@ -20,14 +27,35 @@ class Command(BaseCommand):
         parser.add_argument("--action", default="")
         parser.add_argument("--json", action="store_true")
         parser.add_argument("--verify", action="store_true", help="check the hash chain and exit")
+        parser.add_argument("--heads", help="with --verify: a file of exported heads (JSON lines) to check")
+        parser.add_argument("--head", action="store_true", help="print the chain's head (JSON) and exit")
+        parser.add_argument("--prune", action="store_true", help="remove rows past retention (the pruner)")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["head"]:
+            self.stdout.write(json.dumps(audit.head()))
+            return
+        if options["prune"]:
+            from django.conf import settings
+
+            using = "audit_prune" if "audit_prune" in settings.DATABASES else "default"
+            self.stdout.write(f"pruned {audit.prune(using=using)} rows")
+            return
         if options["verify"]:
             broken = audit.verify()
             if broken is not None:
                 raise CommandError(
                     f"the chain is broken at entry {broken.pk} ({broken.at:%Y-%m-%d %H:%M:%S})"
                 )
+            if options["heads"]:
+                try:
+                    with open(options["heads"], encoding="utf-8") as file:
+                        checked = audit.verify_heads(file)
+                except (OSError, ValueError, KeyError) as error:
+                    raise CommandError(f"the heads cannot be read: {error}") from None
+                except audit.HeadMismatch as error:
+                    raise CommandError(str(error)) from None
+                self.stdout.write(f"{checked} exported heads found in the chain")
             self.stdout.write("the chain is intact")
             return
         since = None
