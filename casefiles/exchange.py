@@ -56,6 +56,9 @@ class Part:
     national: bool = False
     also_by: tuple[tuple[str, ...], ...] = ()
     claims: tuple[str, ...] = ()
+    # Values that name one national record (a business ID): two records of one file may not share
+    # one, and a new row whose value another row already has is created with a warning.
+    distinct: tuple[str, ...] = ()
     # Matched across the installation (a person of Kela), and changed only while no other
     # cooperation's case file carries the row.
     shared: bool = False
@@ -105,6 +108,7 @@ def part(
     national: bool = False,
     also_by: Iterable[Iterable[str]] = (),
     claims: Iterable[str] = (),
+    distinct: Iterable[str] = (),
     shared: bool = False,
     root: bool = False,
     by_name: Iterable[tuple[str, str]] = (),
@@ -124,6 +128,7 @@ def part(
                 national,
                 tuple(tuple(names) for names in also_by),
                 tuple(claims),
+                tuple(distinct),
                 shared,
                 root,
                 tuple(by_name),

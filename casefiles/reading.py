@@ -4,10 +4,10 @@
   that cooperation's rows (its part's scope). When none matches and a value that must be unique in
   the installation (an area's or a body's code, an invoice's number) is already another cooperation's,
   the record is refused: an import never takes over another cooperation's row.
-- A shared national record (an organisation by business ID, else by name; a municipality by code) is
-  matched across the installation and never changed: a difference is a warning in the outcome. The
-  fields a cooperation sets on it (a municipality's area) are refused when they are another
-  cooperation's.
+- A shared national record (an organisation by its Finnish name, a municipality by code) is matched
+  across the installation and never changed: a difference is a warning in the outcome, and so is a
+  new organisation whose business ID another already has. The fields a cooperation sets on a shared
+  record (a municipality's area) are refused when they are another cooperation's.
 - A person is matched across the installation and changed only while no other cooperation's case
   file carries them; otherwise a difference is a warning.
 - Two records of one file that are the same row (the same identity or the same unique value, e.g. two
@@ -114,6 +114,7 @@ def _duplicates(data: dict[str, Any]) -> dict[int, str]:
         several = len(p.identities()) > 1
         marks = [(names, several) for names in p.identities()]
         marks += [((f.name,), True) for f in p.fields() if f.unique and not f.is_relation]
+        marks += [((name,), True) for name in p.distinct]
         for names, optional in marks:
             values = tuple(
                 record["refs"].get(name) if _section(p, name) == "refs" else record["fields"].get(name)
@@ -188,6 +189,7 @@ class _Reader:
         if obj is None:
             obj = p.model(**values)
             changed = list(values)
+            self.same_elsewhere(p, values, path)
         else:
             obj = cast(models.Model, obj)
             differing = [name for name, value in values.items() if getattr(obj, name) != value]
@@ -224,6 +226,27 @@ class _Reader:
         if p.root:
             self.cooperation = obj
         self.objects[key] = obj
+
+    def same_elsewhere(self, p: Part, values: dict[str, Any], path: str) -> None:
+        """Warn of a new national record whose business ID (a `distinct` value) another row has."""
+        for name in p.distinct:
+            value = values.get(name)
+            other = None if value in (None, "") else p.model._default_manager.filter(**{name: value}).first()
+            if other is not None:
+                self.outcome.warnings.append(
+                    f"{path}.fields.{name}: "
+                    + _(
+                        "%(record)s was created, although %(other)s already has the same "
+                        "%(field)s (%(value)s)."
+                    )
+                    % {
+                        "record": _("%(model)s “%(name)s”")
+                        % {"model": p.model._meta.verbose_name, "name": values.get(p.identity[0])},
+                        "field": _verbose(p, name),
+                        "value": value,
+                        "other": _describe(other),
+                    }
+                )
 
     def count(self, p: Part, how: str) -> None:
         setattr(self.outcome, how, getattr(self.outcome, how) + 1)

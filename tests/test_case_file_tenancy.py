@@ -436,3 +436,16 @@ def test_a_county_both_cooperations_share_brings_no_people_of_one_into_the_other
     assert Participation.objects.filter(organisation=pirha).count() == 2
     assert export_text() == exported
     assert "Uusitalo" in export_text("paijat-hame")
+
+
+def test_a_new_organisation_with_another_ones_business_id_is_a_warning(first, tmp_path):
+    exported = export_text()
+    data = second()
+    n = place(data, "organisations.organisation", kind="wellbeing_county")
+    data["records"][n]["fields"]["business_id"] = "3221318-2"  # Keski-Suomi's county's
+    _out, err = import_(data, tmp_path)
+    assert err.strip() == (
+        f"$.records[{n}].fields.business_id: organisaatio ”Päijät-Hämeen hyvinvointialue” luotiin, vaikka "
+        "organisaatio ”Keski-Suomen hyvinvointialue” on jo kirjattu samalla tiedolla (Y-tunnus 3221318-2)."
+    )
+    assert export_text() == exported
