@@ -280,6 +280,10 @@ SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+# Backups (backups/folders.py) are encrypted with GnuPG: to a public key (best: the server cannot read
+# them), or with a passphrase. Without either, `backup` refuses unless --unencrypted (#31 item 8).
+BACKUP_GPG_RECIPIENT = envstr("BACKUP_GPG_RECIPIENT", "")
+BACKUP_PASSPHRASE = envsecret("BACKUP_PASSPHRASE", "") or ""
 # The use and disclosure log (auditlog.audit; Act 906/2019 § 17): how long rows are kept, which pages are
 # views of non-public records, which anonymous disclosures are logged, and who describes the right.
 AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", 5 * 366, minimum=30)

@@ -1,4 +1,5 @@
-"""python manage.py backup [--to DIR]: the database and the uploaded files into DIR/tym-<time>/."""
+"""python manage.py backup [--to DIR] [--unencrypted]: the database and the uploaded files into
+DIR/tym-<time>/, the owner's only, each file encrypted with GnuPG (backups/folders.py)."""
 
 from __future__ import annotations
 
@@ -16,10 +17,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--to", default=str(Path(settings.VAR_DIR) / "backups"))
+        parser.add_argument(
+            "--unencrypted", action="store_true", help="without a key configured: write the files unencrypted"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            folder = folders.backup(Path(options["to"]))
+            folder = folders.backup(Path(options["to"]), unencrypted=options["unencrypted"])
         except folders.BackupError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(str(folder))
