@@ -39,7 +39,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.forms",  # its widget templates, for FORM_RENDERER below
-    "guardian",
     "simple_history",
     "axes",
     "csp",
@@ -159,7 +158,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
-    "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -182,10 +180,6 @@ AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"
 # The load balancers whose X-Forwarded-For is believed (addresses or networks, comma-separated): the
 # client's address is read from that header only when the request comes from one of them.
 TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", [])
-
-# Guardian: no anonymous user row; anonymous visitors see nothing that needs a permission.
-ANONYMOUS_USER_NAME = None
-GUARDIAN_RAISE_403 = False
 
 # Language: Finnish by default; Swedish (the other national language) and English.
 LANGUAGE_CODE = "fi"
