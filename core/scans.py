@@ -1,8 +1,10 @@
-"""Uploaded scans are documents, not programs: a PDF that carries JavaScript, embedded files or actions
-that launch or open something is refused (#14), whatever its name or header says."""
+"""Uploaded scans are documents, not programs: a PDF that carries JavaScript, embedded files, actions
+that launch, open, link, fetch or send something, or web page markup (a PDF that is also an HTML page)
+is refused (#14, #31 item 8), whatever its name or header says."""
 
 from __future__ import annotations
 
+import re
 from typing import IO, Any
 
 # Names that make a PDF do something when opened or viewed (PDF 32000-1 §§ 12.6, 7.11.4).
@@ -17,6 +19,20 @@ ACTIVE_NAMES = {
     "/RichMedia": "rich media",
     "/XFA": "an XFA form",
 }
+# Actions (the /S of an action dictionary) that run, open, send or fetch something (PDF 32000-1 § 12.6.4):
+# a link to another file or a web address, a form sent off, data imported (#31 item 8).
+ACTIVE_ACTIONS = {
+    "/JavaScript": "JavaScript",
+    "/Launch": "a launch action",
+    "/GoToR": "a link to another file",
+    "/GoToE": "a link to an embedded file",
+    "/URI": "a web address action",
+    "/SubmitForm": "a form sent on",
+    "/ImportData": "data imported",
+    "/Rendition": "a media action",
+}
+# A file that is also a web page (a "%PDF-" polyglot): markup a browser would run, anywhere in the bytes.
+MARKUP = re.compile(rb"<\s*(script|html|body|iframe|svg|object|embed)\b|javascript:", re.IGNORECASE)
 MAX_OBJECTS = 200_000  # a bound on the walk, so a crafted file cannot keep a worker busy
 
 
@@ -32,6 +48,9 @@ def active_content(file: IO[bytes]) -> list[str]:
 
     position = file.tell()
     file.seek(0)
+    raw = file.read()
+    file.seek(0)
+    found_markup = ["web page markup"] if MARKUP.search(raw) else []
     try:
         reader = PdfReader(file, strict=False)
         roots: list[Any] = [reader.trailer]
@@ -53,8 +72,8 @@ def active_content(file: IO[bytes]) -> list[str]:
                 for name, value in node.items():
                     if name in ACTIVE_NAMES:
                         found.add(ACTIVE_NAMES[name])
-                    if name == "/S" and value in ("/JavaScript", "/Launch"):
-                        found.add(ACTIVE_NAMES[str(value)])
+                    if name == "/S" and str(value) in ACTIVE_ACTIONS:
+                        found.add(ACTIVE_ACTIONS[str(value)])
                     if name != "/Parent":
                         roots.append(value)
             elif isinstance(node, ArrayObject):
@@ -63,4 +82,4 @@ def active_content(file: IO[bytes]) -> list[str]:
         raise Unreadable(str(error)) from error
     finally:
         file.seek(position)
-    return sorted(found)
+    return sorted(found | set(found_markup))
