@@ -128,7 +128,7 @@ class World:
 def world(db) -> World:
     area = EmploymentAreaFactory(code="area-a", name_fi="Alueen A työllisyysalue")
     org_a = OrganisationFactory(
-        kind=Organisation.Kind.EMPLOYMENT_AUTHORITY, name_fi="Kaupunki A", business_id="0246246-0"
+        kind=Organisation.Kind.EMPLOYMENT_AUTHORITY, name_fi="Kaupunki A", business_id="0100001-0"
     )
     org_b = OrganisationFactory(name_fi="Hyvinvointialue B", business_id="3221318-2")
     ParticipationFactory(area=area, organisation=org_a)

@@ -76,7 +76,7 @@ def test_a_wrong_check_digit_is_refused_in_finnish_and_nothing_is_saved(world, a
     assert response.status_code == 400  # a refused form comes back as every portal form does
     assert "Y-tunnuksen 1234567-2 tarkistusmerkki on väärä." in response.text
     world.org_a.refresh_from_db()
-    assert world.org_a.business_id == "0246246-0"
+    assert world.org_a.business_id == "0100001-0"
     assert world.org_a.address == ""
     assert world.org_a.history.count() == before
 
@@ -91,7 +91,7 @@ def test_a_malformed_business_id_is_refused(world, as_editor_a):
     response = as_editor_a.post(edit_url(world.org_a), form_data(world.org_a, business_id="12-34"))
     assert response.status_code == 400
     world.org_a.refresh_from_db()
-    assert world.org_a.business_id == "0246246-0"
+    assert world.org_a.business_id == "0100001-0"
 
 
 def test_a_typed_business_id_is_stored_in_the_canonical_form(world, as_editor_a):
