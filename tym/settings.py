@@ -267,6 +267,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # renewal is SESSION_RENEW_SECONDS old (core.middleware.SessionRenewalMiddleware), not on every request.
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 60 * 60, minimum=60)
 SESSION_RENEW_SECONDS = 60
+# The absolute lifetime: a session ends this long after the login, however active (#31 item 8).
+SESSION_ABSOLUTE_SECONDS = envint("SESSION_ABSOLUTE_HOURS", 10, minimum=1) * 60 * 60
 if envbool("SECURE_PROXY_SSL", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # HTTPS only outside DEBUG; behind a TLS-terminating proxy that redirects itself, SECURE_SSL_REDIRECT=false.
@@ -274,6 +276,9 @@ SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+# Preloading (W021) is a commitment to HTTPS for the whole domain, in every browser, for months: the
+# host's owner's choice, not the application's. So `check --deploy` passes with the default false.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 # Backups (backups/folders.py) are encrypted with GnuPG: to a public key (best: the server cannot read
 # them), or with a passphrase. Without either, `backup` refuses unless --unencrypted (#31 item 8).
 BACKUP_GPG_RECIPIENT = envstr("BACKUP_GPG_RECIPIENT", "")
