@@ -1,21 +1,32 @@
-"""The second factor (TOTP, django-otp) for those who manage others' rights and records (#14): the
-national administrators, the board secretaries and anyone who may enter the admin site. After the
-password they give a code from an authenticator app, or one of their single-use recovery codes. Each
-user sets it up, and renews the recovery codes, from their own page (/second-factor/)."""
+"""The second factor (TOTP, django-otp) for every account that can read non-public data (#14, #31 item
+8; ASVS L2): anyone holding a right (viewer, editor, secretary), the national administrators and anyone
+who may enter the admin site. After the password they give a code from an authenticator app, or one of
+their single-use recovery codes. An account without rights sees only public pages and is not asked.
+
+Setting the authenticator up is bound to the account's e-mail (#31 item 8): the password alone (say,
+guessed or leaked before the first login) cannot enrol an authenticator. /second-factor/ sends a
+one-time link to the account's address; the link, opened in the session, lets it scan the code. The
+link dies once an authenticator is set up or the password changes, and after PASSWORD_RESET_TIMEOUT.
+Each user renews the recovery codes from their own page."""
 
 from __future__ import annotations
 
 import base64
+import time
 
 import django_otp
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.encoding import force_bytes
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -23,6 +34,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from auditlog import audit
+from organisations import access
 from organisations.access import manages_people
 
 RECOVERY_CODES = 10
@@ -31,10 +43,59 @@ RECOVERY_CODES = 10
 EXEMPT_PREFIXES = ("/second-factor/", "/accounts/logout/", "/static/", "/i18n/", "/healthz/")
 
 
+ENROL_SESSION_KEY = "second_factor_enrol"
+LINK_SENT_SESSION_KEY = "second_factor_link_sent"
+RESEND_SECONDS = 10 * 60
+
+
 def needs_second_factor(user) -> bool:  # type: ignore[no-untyped-def]
+    """Whether USER reads non-public data: any right in force (from the grants, read once a request and
+    kept for it), the national administrators, the admin site's users."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return user.is_staff or user.is_superuser or manages_people(user)
+    if user.is_staff or user.is_superuser or manages_people(user):
+        return True
+    every, grants = access._held(user)
+    return every or bool(grants)
+
+
+class EnrolmentLinks(PasswordResetTokenGenerator):
+    """One-time enrolment links: bound to the password and the confirmed authenticators, so a link dies
+    when an authenticator is set up or the password changes."""
+
+    key_salt = "organisations.second_factor.EnrolmentLinks"
+
+    def _make_hash_value(self, user, timestamp) -> str:  # type: ignore[no-untyped-def,override]
+        devices = ",".join(
+            str(pk)
+            for pk in TOTPDevice.objects.filter(user=user, confirmed=True).values_list("pk", flat=True)
+        )
+        return f"{user.pk}{user.password}{timestamp}{devices}"
+
+
+enrolment_links = EnrolmentLinks()
+
+
+def enrolment_link(request: HttpRequest, user) -> str:  # type: ignore[no-untyped-def]
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    path = reverse("second-factor-enrol", args=[uid, enrolment_links.make_token(user)])
+    return request.build_absolute_uri(path)
+
+
+def _send_enrolment_link(request: HttpRequest, user) -> bool:  # type: ignore[no-untyped-def]
+    """E-mail the link, at most once in RESEND_SECONDS a session; False when the account has no address."""
+    if not user.email:
+        return False
+    now = int(time.time())
+    if now - request.session.get(LINK_SENT_SESSION_KEY, 0) < RESEND_SECONDS:
+        return True
+    body = render_to_string(
+        "organisations/second_factor_email.txt", {"user": user, "link": enrolment_link(request, user)}
+    )
+    send_mail(_("Set up two-step verification"), body, None, [user.email])
+    request.session[LINK_SENT_SESSION_KEY] = now
+    audit.record("login", "/second-factor/", user=user, result="enrolment link sent")
+    return True
 
 
 class SecondFactorMiddleware:
@@ -111,6 +172,10 @@ def second_factor(request: HttpRequest) -> HttpResponse:
     device = _confirmed(user)
     form = CodeForm(request.POST or None)
     context: dict = {"form": form, "next": _next(request), "required": needs_second_factor(user)}
+    if device is None and request.session.get(ENROL_SESSION_KEY) != user.pk:
+        # No authenticator yet, and this session has not opened the e-mailed link: send it.
+        context.update(awaiting_link=True, has_email=_send_enrolment_link(request, user))
+        return render(request, "organisations/second_factor.html", context)
     if device is None:  # set up: scan the code, then prove it works with one code
         pending = _pending(user)
         context.update(
@@ -122,6 +187,7 @@ def second_factor(request: HttpRequest) -> HttpResponse:
             if pending.verify_token(form.cleaned_data["code"].strip()):
                 pending.confirmed = True
                 pending.save()
+                request.session.pop(ENROL_SESSION_KEY, None)
                 django_otp.login(request, pending)
                 audit.record("login", "/second-factor/", user=user, result="second factor set up")
                 codes = _new_recovery_codes(user)
@@ -157,3 +223,23 @@ def renew_recovery_codes(request: HttpRequest) -> HttpResponse:
         return redirect("second-factor")
     codes = _new_recovery_codes(request.user)
     return render(request, "organisations/recovery_codes.html", {"codes": codes, "next": "/"})
+
+
+@login_required
+@require_http_methods(["GET"])
+def enrol(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The e-mailed link: this session may set up the authenticator of the account it is logged in as."""
+    from django.http import Http404
+    from django.utils.http import urlsafe_base64_decode
+
+    try:
+        pk = int(urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, UnicodeDecodeError):
+        raise Http404 from None
+    user = request.user
+    if pk != user.pk or not enrolment_links.check_token(user, token):
+        messages.error(request, _("The link has expired or was already used. A new one is sent."))
+        request.session.pop(LINK_SENT_SESSION_KEY, None)
+        return redirect("second-factor")
+    request.session[ENROL_SESSION_KEY] = user.pk
+    return redirect("second-factor")

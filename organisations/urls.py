@@ -14,6 +14,7 @@ urlpatterns = [
     path("audit/", audit_page.audit_log, name="audit-log"),
     path("second-factor/", second_factor.second_factor, name="second-factor"),
     path("second-factor/recovery/", second_factor.renew_recovery_codes, name="second-factor-recovery"),
+    path("second-factor/enrol/<str:uidb64>/<str:token>/", second_factor.enrol, name="second-factor-enrol"),
     path("cooperations/<slug:code>/people/", people.cooperation_people, name="people-and-rights"),
     path("cooperations/<slug:code>/people/invite/", people.invite, name="people-invite"),
     path("cooperations/<slug:code>/people/grant/", people.grant, name="people-grant"),

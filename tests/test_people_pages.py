@@ -94,6 +94,16 @@ def test_a_secretary_invites_a_user_who_sets_a_password_and_edits_their_organisa
         ).status_code
         == 302
     )
+    # Then the second factor (#31 item 8): the set-up link comes by e-mail, the code from the app.
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    newcomer.get(reverse("second-factor"))
+    enrol_link = re.search(r"http\S+(/second-factor/enrol/\S+/)", mail.outbox[-1].body).group(1)
+    newcomer.get(enrol_link)
+    newcomer.get(reverse("second-factor"))
+    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    newcomer.post(reverse("second-factor"), {"code": f"{TOTP(device.bin_key).token():06d}"})
     edit = newcomer.post(
         reverse("organisation-edit", args=[world.org_b.pk]),
         {

@@ -46,13 +46,22 @@ def test_an_administrators_empty_page_reads_the_session_the_user_and_the_device(
     assert all(f'"{t}"' in q["sql"] for t, q in zip(tables, captured.captured_queries, strict=True))
 
 
-def test_an_editors_empty_page_reads_their_rights_in_one_query(world, django_assert_num_queries):
+def test_an_editors_empty_page_reads_the_session_the_user_and_the_device(world, django_assert_num_queries):
     client = client_for(world.editor_a)
+    # An editor gives the second factor too (#31 item 8), so as an administrator:
     # 1. django_session: the session
     # 2. auth_user: the user
-    # 3. auth_user with auth_permission and organisations_grant: whether they owe the second factor
-    #    (an administrator or a cooperation's secretary does), from the permission and the grants at once
-    # (not the participations: which cooperations they see is asked only by a page that shows them)
+    # 3. otp_totp_totpdevice: the device that gave the second factor this session
+    # (no rights read: the second factor given, nothing asks)
+    with django_assert_num_queries(3) as captured:
+        assert client.get("/tyhja/").status_code == 200
+    assert '"otp_totp_totpdevice"' in captured.captured_queries[2]["sql"]
+
+
+def test_an_account_without_rights_reads_its_grants_in_one_query(world, django_assert_num_queries):
+    client = client_for(world.outsider)
+    # 1. django_session, 2. auth_user, 3. auth_user with auth_permission and organisations_grant:
+    # whether they owe the second factor, from the permission and the grants at once
     with django_assert_num_queries(3) as captured:
         assert client.get("/tyhja/").status_code == 200
     assert '"auth_permission"' in captured.captured_queries[2]["sql"]

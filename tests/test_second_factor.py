@@ -1,6 +1,7 @@
-"""The second factor (#14): national administrators, board secretaries and admin-site users give a
-code from an authenticator app after their password, before any page; set up from their own page,
-with single-use recovery codes. Editors and members are not asked."""
+"""The second factor (#14, #31 item 8): every account that can read non-public data (administrators,
+secretaries, editors, viewers, admin-site users) gives a code from an authenticator app after their
+password, before any page; set up from their own page after opening an e-mailed one-time link, with
+single-use recovery codes. An account with no rights is not asked."""
 
 import re
 
@@ -25,8 +26,27 @@ def code(device) -> str:
     return f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
 
 
-def test_an_editor_is_not_asked(world):
-    assert password_login("editor_a").get("/").status_code == 200
+def enrol(client, user):
+    """Open the e-mailed set-up link, as the user would from their mailbox."""
+    from django.core import mail
+
+    page = client.get("/second-factor/")
+    assert "/second-factor/enrol/" not in page.text  # the link is in the mail only
+    [message] = [m for m in mail.outbox if m.to == [user.email]][-1:]
+    link = re.search(r"http\S+(/second-factor/enrol/\S+/)", message.body).group(1)
+    assert client.get(link).status_code == 302
+    return link
+
+
+@pytest.mark.parametrize("username", ["editor_a", "member"])
+def test_editors_and_viewers_are_asked_too(world, username):
+    response = password_login(username).get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/second-factor/")
+
+
+def test_an_account_without_rights_is_not_asked(world):
+    assert password_login("outsider").get("/").status_code == 200
 
 
 @pytest.mark.parametrize("path", ["/", "/people/", "/admin/", "/cooperations/area-a/"])
@@ -38,7 +58,10 @@ def test_a_secretary_gives_the_second_factor_before_any_page(world, path):
 
 
 def test_set_up_then_recovery_codes_then_through(world):
+    world.secretary.email = "sihteeri@example.fi"
+    world.secretary.save()
     client = password_login("secretary")
+    enrol(client, world.secretary)
     page = client.get("/second-factor/")
     assert 'src="data:image/svg+xml;base64,' in page.text  # the QR code, served by the app itself
     device = TOTPDevice.objects.get(user=world.secretary, confirmed=False)
@@ -88,4 +111,44 @@ def test_a_board_secretary_of_one_cooperation_needs_it_too(world):
     board = UserFactory(username="board")
     services.grant(user=board, role="secretary", organisation=world.org_a, cooperation=world.area.cooperation)
     assert needs_second_factor(board)
-    assert not needs_second_factor(world.member)
+    assert needs_second_factor(world.member)  # a viewer reads non-public data too (#31 item 8)
+    assert not needs_second_factor(world.outsider)
+
+
+def test_the_password_alone_cannot_enrol_an_authenticator(world):
+    """#31 item 8: whoever held a new secretary's password could enrol their own authenticator before
+    the first login. The set-up needs the link e-mailed to the account's address."""
+    from django.core import mail
+
+    world.secretary.email = "sihteeri@example.fi"
+    world.secretary.save()
+    attacker = password_login("secretary")
+    page = attacker.get("/second-factor/")
+    assert 'src="data:image/svg+xml;base64,' not in page.text  # no code to scan
+    assert "otp-secret" not in page.text
+    pending = TOTPDevice.objects.filter(user=world.secretary)
+    assert not pending.exists()
+    assert attacker.post("/second-factor/", {"code": "123456"}).status_code == 200  # nothing to verify
+    assert not TOTPDevice.objects.filter(user=world.secretary, confirmed=True).exists()
+    assert len(mail.outbox) == 1  # the link went to the owner's mailbox
+    attacker.get("/second-factor/")
+    assert len(mail.outbox) == 1  # not resent on every page
+
+
+def test_the_link_works_once_and_for_its_own_account(world):
+    world.secretary.email = "sihteeri@example.fi"
+    world.secretary.save()
+    world.editor_a.email = "a@example.fi"
+    world.editor_a.save()
+    client = password_login("secretary")
+    link = enrol(client, world.secretary)
+    other = password_login("editor_a")
+    other.get(link)
+    assert 'src="data:image/svg+xml;base64,' not in other.get("/second-factor/").text  # not theirs
+    assert 'src="data:image/svg+xml;base64,' in client.get("/second-factor/").text
+    device = TOTPDevice.objects.get(user=world.secretary, confirmed=False)
+    client.post("/second-factor/", {"code": code(device)})
+    assert TOTPDevice.objects.filter(user=world.secretary, confirmed=True).exists()
+    again = password_login("secretary")
+    again.get(link)  # used: a confirmed authenticator changed the link's hash
+    assert again.session.get("second_factor_enrol") is None
