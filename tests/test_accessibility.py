@@ -156,14 +156,23 @@ def test_the_first_real_cases_decision_and_agreement_pages_are_accessible(page, 
 
 def test_the_second_factor_and_audit_pages_are_accessible(page, world):
     """Setting up two-step verification, the recovery codes, the verified page and the log (#14)."""
+    import re
+
+    from django.core import mail
     from django_otp.oath import TOTP
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    world.secretary.email = "sihteeri@example.fi"
+    world.secretary.save()
     page.goto(reverse("login"))
     page.fill("#id_username", "secretary")
     page.fill("#id_password", "password")
     page.click("button.primary")
     page.wait_for_url("**/second-factor/**")
+    assert_accessible(page)  # the page that sends the set-up link (#31 item 8)
+    [message] = [m for m in mail.outbox if "/second-factor/enrol/" in m.body]
+    page.goto(re.search(r"https?://[^/\s]+(/second-factor/enrol/\S+/)", message.body).group(1))
+    page.wait_for_url("**/second-factor/")
     assert_accessible(page)  # the set-up page with its QR code
     device = TOTPDevice.objects.get(user=world.secretary, confirmed=False)
     page.fill("#id_code", f"{TOTP(device.bin_key).token():06d}")
