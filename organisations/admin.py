@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from organisations.forms import OrganisationForm
 from organisations.models import (
     Cooperation,
+    CooperationPerson,
     CountyOfMunicipality,
     EmploymentArea,
     Grant,
@@ -33,7 +34,16 @@ class MunicipalityInline(admin.TabularInline):
 class ParticipationInline(admin.TabularInline):
     model = Participation
     autocomplete_fields = ["organisation"]
-    fields = ["organisation", "joined_on", "left_on", "names_vice_chair"]
+    fields = ["organisation", "joined_on", "left_on", "names_chair", "names_vice_chair"]
+    extra = 0
+
+
+class CooperationPersonInline(admin.TabularInline):
+    """People the secretary has linked to the cooperation (organisations.selectors.people_of)."""
+
+    model = CooperationPerson
+    autocomplete_fields = ["person"]
+    fields = ["person"]
     extra = 0
 
 
@@ -48,7 +58,7 @@ class AreaInline(admin.TabularInline):
 class CooperationAdmin(HistoryAdmin):
     list_display = ["name_fi", "code"]
     search_fields = ["name_fi", "name_sv", "code"]
-    inlines = [AreaInline, ParticipationInline]
+    inlines = [AreaInline, ParticipationInline, CooperationPersonInline]
 
 
 @admin.register(EmploymentArea)

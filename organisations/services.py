@@ -183,10 +183,16 @@ def make_editor(user: User, organisation: Organisation, cooperation: Cooperation
 
 
 def grant_area_view(user: User, area: EmploymentArea) -> Grant:
-    """USER may see AREA's cooperation, as a viewer for the area's employment authority (or the user's
-    own organisation when they are a person of one)."""
+    """USER may see AREA's cooperation, as a viewer for the user's own organisation when it takes part
+    in the cooperation, else for the area's employment authority."""
     person = getattr(user, "person", None)
-    organisation = person.organisation if person else area.employment_authority
+    organisation = area.employment_authority
+    if (
+        person is not None
+        and area.cooperation is not None
+        and Organisation.objects.participating_in(area.cooperation).filter(pk=person.organisation_id).exists()
+    ):
+        organisation = person.organisation
     if organisation is None or area.cooperation is None:
         raise ValueError(f"{area} has no cooperation or employment authority to view through")
     return grant(user=user, role=Grant.Role.VIEWER, organisation=organisation, cooperation=area.cooperation)

@@ -76,6 +76,7 @@ if DEBUG:
 # The apps that hold the domain's records, lowest layer first: load_demo runs their demo steps in this
 # order, and the board secretaries' group holds every permission of their models.
 DOMAIN_APPS = (
+    "registers",  # the national registers: read-only in the admin, changed by update_reference_data
     "organisations",
     "decisions",
     "governance",
