@@ -238,8 +238,13 @@ def enrol(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
         raise Http404 from None
     user = request.user
     if pk != user.pk or not enrolment_links.check_token(user, token):
-        messages.error(request, _("The link has expired or was already used. A new one is sent."))
-        request.session.pop(LINK_SENT_SESSION_KEY, None)
-        return redirect("second-factor")
+        request.session.pop(LINK_SENT_SESSION_KEY, None)  # a new link goes out at once
+        context = {
+            "awaiting_link": True,
+            "link_expired": True,
+            "has_email": _send_enrolment_link(request, user),
+            "required": needs_second_factor(user),
+        }
+        return render(request, "organisations/second_factor.html", context, status=400)
     request.session[ENROL_SESSION_KEY] = user.pk
     return redirect("second-factor")

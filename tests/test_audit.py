@@ -243,3 +243,15 @@ def test_a_signed_in_users_404_is_logged_as_a_refusal(world, as_outsider, client
     assert AuditEvent.objects.filter(username="outsider", action="refused", result="404").exists()
     assert client.get("/no-such-page/").status_code == 404
     assert not AuditEvent.objects.filter(action="refused", username="").exists()
+
+
+def test_the_prune_command_removes_only_rows_past_retention_and_says_how_many(world, capsys):
+    old = audit.record("view", "/old/", user=world.member)
+    tamper(
+        f"UPDATE {AuditEvent._meta.db_table} SET at = %s WHERE id = %s",  # noqa: S608
+        ["2000-01-01 00:00:00+00", old.pk],
+    )
+    with as_pruner():
+        call_command("audit_log", "--prune")
+    assert "pruned 1 rows" in capsys.readouterr().out
+    assert not AuditEvent.objects.filter(target="/old/").exists()

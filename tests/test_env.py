@@ -97,7 +97,8 @@ def test_database_url_selects_postgresql(tmp_path):
     assert result.stdout.strip() == "django.db.backends.postgresql tym"
 
 
-def test_sessions_are_cached_only_in_a_cache_every_worker_shares(tmp_path):
+def test_sessions_live_in_the_database_with_or_without_redis(tmp_path):
+    """#31 item 2: with sessions in the cache (cached_db) an unreachable Redis made every login a 500."""
     base = {"SECRET_KEY": "k", "TYM_VAR_DIR": str(tmp_path)}
     expression = "s.SESSION_ENGINE, s.CACHES['default']['BACKEND']"
     result = _settings_in_subprocess(base, expression)
@@ -106,7 +107,7 @@ def test_sessions_are_cached_only_in_a_cache_every_worker_shares(tmp_path):
     )
     result = _settings_in_subprocess({**base, "CACHE_URL": "redis://redis:6379/1"}, expression)
     assert result.stdout.strip() == (
-        "django.contrib.sessions.backends.cached_db django.core.cache.backends.redis.RedisCache"
+        "django.contrib.sessions.backends.db django.core.cache.backends.redis.RedisCache"
     )
 
 
