@@ -36,4 +36,7 @@ def _logged_in(sender, request, user, **kwargs) -> None:  # type: ignore[no-unty
 
     session = getattr(request, "session", None)
     if session is not None:  # a login saves the session: that is its first renewal
-        session[SessionRenewalMiddleware.KEY] = int(time.time())
+        now = int(time.time())
+        session[SessionRenewalMiddleware.KEY] = now
+        # and the start of its absolute lifetime (#31 item 8)
+        session[SessionRenewalMiddleware.STARTED] = (user._meta.pk.value_to_string(user), now)
