@@ -33,6 +33,7 @@ UNREACHED = {
     "api-token-revoke": "the user's own API token",
     "notification-read": "the user's own notification",
     "password_reset_confirm": "Django's password reset",
+    "second-factor-enrol": "the e-mailed link that sets up the user's own second factor",
     "public-feed": "the public web page's feed of a body: for everyone by law",
     # Kinds of record the first case has none of and that need uploaded files or a decided appeal to
     # exist; their lookups are the same functions as their siblings' and are refused across
