@@ -57,23 +57,30 @@ def test_logged_page_reads_at_once_keep_the_chain(world):
     from django.test import Client
 
     url = f"/cooperations/{world.area.cooperation.code}/"
+    clients = []
+    for _ in range(4):  # logged in first: four logins at once would race for the test's device
+        client = Client()
+        client.force_login(world.member)
+        clients.append(client)
     barrier = threading.Barrier(4)
     statuses: list[int] = []
+    errors: list[BaseException] = []
 
-    def read() -> None:
+    def read(client) -> None:
         try:
-            client = Client()
-            client.force_login(world.member)
             barrier.wait(timeout=10)
             statuses.extend(client.get(url).status_code for _ in range(3))
+        except BaseException as error:  # reported below, in the test's thread
+            errors.append(error)
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=read) for _ in range(4)]
+    threads = [threading.Thread(target=read, args=(client,)) for client in clients]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
+    assert not errors
     assert statuses == [200] * 12
     assert AuditEvent.objects.filter(action="view", target=url).count() == 12
     assert audit.verify() is None
