@@ -342,8 +342,10 @@ def test_the_page_makes_exactly_these_queries(name, pages, administrator):
 MEMBER_FRONT_PAGE = [
     ("django_session", "the session"),
     ("auth_user", "the user"),
-    *PERMISSIONS,  # whether they owe the second factor: a secretary would (the middleware asks)
+    # a viewer gives the second factor too (#31): the middleware reads the verified device
+    ("otp_totp_totpdevice", "the viewer's verified second-factor device"),
     *FRONT_PAGE[:2],  # the person, the previous login
+    *PERMISSIONS,  # the rights, read when the page first asks for them
     ("organisations_participation", "the participations the grants reach through"),
     # the same cooperations, declarations and changes; not the organisations acted for, as a member
     # acts for none
