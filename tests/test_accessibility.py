@@ -136,7 +136,9 @@ def test_the_first_real_cases_decision_and_agreement_pages_are_accessible(page, 
 
     call_command("load_demo", verbosity=0)
     area = EmploymentArea.objects.get(code="etela-keski-suomi")
-    services.make_editor(world.editor_a, Organisation.objects.get(name_fi="Jämsän kaupunki"), area.cooperation)
+    services.make_editor(
+        world.editor_a, Organisation.objects.get(name_fi="Jämsän kaupunki"), area.cooperation
+    )
     services.grant_area_view(world.editor_a, area)
     item = AgendaItem.objects.get(year=2025, number=16)
     page.goto(reverse("public-item", args=[item.body.code, item.pk]))
