@@ -103,16 +103,18 @@ def deadlines_api(request: Request) -> JsonResponse:
     if not question.is_valid():
         return _errors(question)
     result, note, warning = question.answer()
-    if result is None:  # e-mail without consent: no deemed receipt, no last day
+    if result is None:  # e-mail without a recorded consent: no deemed receipt, no last day
         data = question.cleaned_data
         return JsonResponse(
             {
                 "kind": data["kind"],
                 "method": data["method"],
                 "date": data["date"].isoformat(),
-                "consent": "no",
+                "consent": data.get("consent") or "no",
                 "deemed_receipt": None,
                 "last_day": None,
+                "final": None,
+                "reason": note,
                 "note": note,
             }
         )

@@ -100,7 +100,7 @@ def _notification_period(kind: str, notification: Notification) -> deadlines.Com
 
 def _current(notifications: list[Notification]) -> list[Notification]:
     """The notifications whose periods run: one re-issued with corrected instructions replaces the
-    earlier one, and the period runs from the new notification (Hallintolaki § 47; #13 item 6)."""
+    earlier one, and the period runs from the new notification (Hallintolaki § 49 (3); #13 item 6)."""
     superseded = {n.reissue_of_id for n in notifications if n.reissue_of_id}
     return [n for n in notifications if n.pk not in superseded]
 
@@ -220,25 +220,22 @@ def status(item: AgendaItem, *, _depth: int = 0) -> Status:
         for notification in notifications:
             computation = _notification_period(kind, notification)
             if computation is None:
-                # No consent to electronic service: no deemed receipt (Act 13/2003 § 19).
-                gap = _(
-                    "%(recipient)s: the e-mail gives no deemed receipt without consent to electronic "
-                    "service. Notify again by letter, or record the receipt the recipient acknowledges."
-                ) % {"recipient": notification.recipient}
+                # No recorded consent to electronic service: no deemed receipt (Act 13/2003 § 19).
+                if notification.consent == "unknown":
+                    gap = _(
+                        "%(recipient)s: consent to electronic service is not recorded, so the e-mail "
+                        "gives no deemed receipt and no finality can be certified (Act 13/2003 § 19). "
+                        "Record the consent if it was given, or the receipt the recipient acknowledges, "
+                        "or notify by letter."
+                    ) % {"recipient": notification.recipient}
+                else:
+                    gap = _(
+                        "%(recipient)s: the e-mail gives no deemed receipt without consent to electronic "
+                        "service. Notify again by letter, or record the receipt the recipient acknowledges."
+                    ) % {"recipient": notification.recipient}
                 if gap not in result.gaps:
                     result.gaps.append(gap)
                 continue
-            if (
-                notification.method == "email"
-                and notification.consent == "unknown"
-                and not notification.proven_receipt_on
-            ):
-                warning = _(
-                    "%(recipient)s: consent to electronic service is not recorded; the 3-day rule is "
-                    "applied as if it were given (Act 13/2003 § 19). Record the consent or notify by letter."
-                ) % {"recipient": notification.recipient}
-                if warning not in result.warnings:
-                    result.warnings.append(warning)
             result.periods.append(Period(part, notification.recipient, computation))
     if parts and not notifications:
         # Finality holds for the recipients recorded only (#13 item 8): a party never notified still

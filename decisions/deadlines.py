@@ -3,7 +3,7 @@
 - Deemed receipt (never shifted, Act 150/1930 applies only to the last day):
   ordinary letter: the 7th day after sending (Hallintolaki 434/2003 § 59; Kuntalaki 410/2015 § 139);
   ordinary electronic notification, with the recipient's consent: the 3rd day after sending
-  (Laki sähköisestä asioinnista viranomaistoiminnassa 13/2003 § 19);
+  (Laki sähköisestä asioinnista viranomaistoiminnassa 13/2003 § 19); consent not recorded gives none;
   municipal members: the 7th day after the minutes were put on the public network (Kuntalaki § 140);
   a proven actual date of receipt overrides a deemed one (the same sections: "jollei muuta näytetä").
 - Periods: rectification claim 14 days (Kuntalaki § 138); municipal appeal (Kuntalaki § 135) and appeal
@@ -99,6 +99,26 @@ def next_deadline_day(day: datetime.date) -> datetime.date:
     while not is_deadline_day(day):
         day += datetime.timedelta(days=1)
     return day
+
+
+def no_deemed_receipt(method: str, consent: str) -> bool:
+    """Whether an e-mail gives no deemed receipt: only a recorded consent to electronic service gives
+    one (Act 13/2003 § 19). Consent not recorded is no consent: the period runs from a proven receipt
+    only, and no finality can be certified until then."""
+    return method == Method.EMAIL and consent != "yes"
+
+
+def refused(kind: str, method: str) -> str | None:
+    """Why no period can be counted for KIND from METHOD, or None. Municipal members' period runs from
+    the publication of the minutes (Kuntalaki § 140) only where membership gives standing (§ 137): in a
+    rectification claim and a municipal appeal. An appeal under a special act follows that act (Laki
+    oikeudenkäynnistä hallintoasioissa 808/2019 § 7): membership gives no standing there."""
+    if kind == Kind.COURT_APPEAL and method == Method.PUBLICATION:
+        return _(
+            "An appeal under a special act is not counted from the publication of the minutes: municipal "
+            "members have no standing in it (Act 808/2019 § 7). Count it from the notification of the party."
+        )
+    return None
 
 
 def deemed_receipt(method: str, date: datetime.date) -> datetime.date:

@@ -5,7 +5,7 @@ stay unrecorded (the title used is descriptive, built from the decision's own pa
 went on the public network on 26.3.2025; the extract was certified in Jämsä on 2.4.2025 by Riitta
 Uosukainen; the decision was e-mailed to a party on 2.4.2025. Ordinary electronic notification
 presupposes the recipient's consent (Act 13/2003 § 19); the source does not state it, so the consent
-stays "not recorded": the 3-day rule is applied, with a warning on the decision's page.
+stays "not recorded": no deemed receipt and no finality until receipt is proven (Act 13/2003 § 19, #28).
 """
 
 import datetime

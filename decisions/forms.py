@@ -26,28 +26,38 @@ class DeadlineForm(forms.Form):
         help_text=_("Only for e-mail: without consent there is no deemed receipt (Act 13/2003 § 19)."),
     )
 
+    def clean(self) -> dict:
+        data = super().clean() or {}
+        if data.get("kind") and data.get("method"):
+            reason = deadlines.refused(data["kind"], data["method"])
+            if reason:
+                self.add_error("method", reason)
+        return data
+
     def answer(self) -> tuple[deadlines.Computation | None, str, str]:
         """The computation (None without a deemed receipt), a note and a warning, for the consent given."""
         data = self.cleaned_data
         consent = data.get("consent") or "yes"
-        if data["method"] == deadlines.Method.EMAIL and consent == "no":
-            note = str(
-                _(
-                    "Without consent to electronic service the e-mail gives no deemed receipt: the period "
-                    "runs from a proven receipt only. Notify again by letter, or get an acknowledgement."
+        if deadlines.no_deemed_receipt(data["method"], consent):
+            if consent == "unknown":
+                note = str(
+                    _(
+                        "Consent to electronic service is not recorded, so the e-mail gives no deemed "
+                        "receipt and no finality can be certified (Act 13/2003 § 19). Record the consent "
+                        "if it was given, or the date the recipient acknowledges receipt, or notify "
+                        "again by letter."
+                    )
                 )
-            )
+            else:
+                note = str(
+                    _(
+                        "Without consent to electronic service the e-mail gives no deemed receipt: the "
+                        "period runs from a proven receipt only. Notify again by letter, or get an "
+                        "acknowledgement."
+                    )
+                )
             return None, note, ""
-        result = deadlines.compute(data["kind"], data["method"], data["date"])
-        warning = ""
-        if data["method"] == deadlines.Method.EMAIL and consent == "unknown":
-            warning = str(
-                _(
-                    "Consent to electronic service is not recorded: computed as if it were given "
-                    "(Act 13/2003 § 19)."
-                )
-            )
-        return result, "", warning
+        return deadlines.compute(data["kind"], data["method"], data["date"]), "", ""
 
 
 class NotificationForm(forms.ModelForm):

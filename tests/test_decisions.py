@@ -49,12 +49,19 @@ def real_case(db):
 
 
 def test_the_demo_decision_shows_the_worked_example(real_case):
+    # The source does not say the party consented to electronic service: no deemed receipt, no finality.
     status = appeals.status(real_case)
     last_days = {p.computation.method: p.computation.last_day for p in status.periods}
-    assert last_days["publication"] == D(2025, 4, 16)
+    assert last_days == {"publication": D(2025, 4, 16)}
+    assert status.final_on is None
+    assert any("not recorded" in str(gap) or "ei ole kirjattu" in str(gap) for gap in status.gaps)
+    assert status.personal_data_removed_on == D(2025, 4, 17)
+    # With the consent recorded, the worked example: e-mail 2.4. → received Sat 5.4. → Tue 22.4.
+    real_case.notifications.update(consent="yes")
+    status = appeals.status(AgendaItem.objects.get(pk=real_case.pk))
+    last_days = {p.computation.method: p.computation.last_day for p in status.periods}
     assert last_days["email"] == D(2025, 4, 22)
     assert status.final_on == D(2025, 4, 23)
-    assert status.personal_data_removed_on == D(2025, 4, 17)
 
 
 def test_a_letter_sent_the_same_day_would_give_the_23rd(real_case):
@@ -189,13 +196,21 @@ def test_an_email_without_consent_gives_no_deemed_receipt_and_no_finality(decisi
     assert status.final_on is None
 
 
-def test_an_email_with_consent_not_recorded_computes_as_with_consent_and_warns(decision):
+def test_an_email_with_consent_not_recorded_gives_no_deemed_receipt_and_no_finality(decision):
+    # Act 13/2003 § 19: consent not recorded is no consent; the period runs from a proven receipt only.
     item, _part = decision
     with translation.override("en"):
         status = _status_with(item, method="email", consent="unknown")
+    assert [p.who for p in status.periods if p.who == "Kela"] == []
+    assert any("consent to electronic service is not recorded" in gap for gap in status.gaps)
+    assert status.final_on is None
+
+
+def test_an_email_with_consent_recorded_is_received_on_the_third_day(decision):
+    item, _part = decision
+    status = _status_with(item, method="email", consent="yes")
     [kela] = [p for p in status.periods if p.who == "Kela"]
     assert kela.computation.last_day == D(2025, 4, 22)  # received 5.4., day 14 Easter Saturday → Tue 22.4.
-    assert any("not recorded" in warning for warning in status.warnings)
 
 
 def test_a_proven_receipt_counts_even_without_consent(decision):
@@ -210,7 +225,7 @@ def test_a_proven_receipt_counts_even_without_consent(decision):
     ("consent", "last_day", "extra"),
     [
         ("yes", "2025-04-22", None),
-        ("unknown", "2025-04-22", "warning"),
+        ("unknown", None, "reason"),
         ("no", None, "note"),
         ("", "2025-04-22", None),
     ],
@@ -261,7 +276,7 @@ def test_the_decision_page_shows_the_periods_to_people_of_the_area(real_case, wo
     response = as_member.get(reverse("item-detail", args=[real_case.pk]))
     assert response.status_code == 200
     assert "16.4.2025" in response.text
-    assert "22.4.2025" in response.text
+    assert "22.4.2025" not in response.text  # the e-mail's consent is not recorded: no deemed receipt
     assert "Muutoksenhakukielto" in response.text
     assert "Oikaisuvaatimusohjeet" in response.text
     assert "Tallenna" not in response.text  # a member records nothing
@@ -374,7 +389,6 @@ def test_the_extract_pdf_carries_the_certification_and_each_parts_instructions(
         "sopimuksen hyväksymisen osalta",
         "kaupunginhallitus",
         "16.4.2025",
-        "22.4.2025",
         "Ehdotus hyväksyttiin.",
     ]:
         assert expected in text, expected
@@ -407,11 +421,33 @@ def test_the_public_page_shows_the_swedish_text_where_given(real_case, client):
     assert "Förslaget godkändes." in text
 
 
-def test_the_first_cases_email_shows_the_consent_warning(real_case, as_secretary):
-    # The source does not state the recipient's consent: "not recorded", the 3-day rule applied, warned.
+def test_the_first_cases_email_says_what_to_record(real_case, as_secretary):
+    # The source does not state the recipient's consent: "not recorded", so no deemed receipt.
     assert real_case.notifications.get().consent == "unknown"
     page = as_secretary.get(reverse("item-detail", args=[real_case.pk])).content.decode()
     assert "suostumusta sähköiseen tiedoksiantoon ei ole kirjattu" in page
+    assert "Kirjaa suostumus" in page
+
+
+def test_the_api_gives_no_last_day_for_an_email_without_recorded_consent(client, db):
+    query = "?kind=rectification&method=email&consent=unknown&date=2025-04-02"
+    data = client.get(reverse("deadlines-api") + query).json()
+    assert data["last_day"] is None
+    assert data["deemed_receipt"] is None
+    assert data["final"] is None
+    assert data["consent"] == "unknown"
+    assert "ei ole kirjattu" in data["reason"]
+    assert "13/2003" in data["reason"]
+
+
+def test_the_calculator_refuses_a_court_appeal_counted_from_publication(client, db):
+    # Municipal members have no standing in an appeal under a special act (Act 808/2019 § 7).
+    query = {"kind": "court_appeal", "method": "publication", "date": "2025-03-26"}
+    response = client.get(reverse("deadlines-api"), query)
+    assert response.status_code == 400
+    assert "808/2019" in response.json()["errors"]["method"][0]
+    assert client.get(reverse("deadlines-api"), {**query, "method": "letter"}).json()["last_day"]
+    assert client.get(reverse("deadlines-api"), {**query, "kind": "municipal_appeal"}).json()["last_day"]
 
 
 def test_without_notifications_finality_is_only_for_the_recipients_recorded(decision):

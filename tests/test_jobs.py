@@ -202,6 +202,10 @@ def test_a_decision_becoming_final_is_reported_once(people, db):
     from django.core.management import call_command
 
     call_command("load_demo", verbosity=0)
+    # The party's consent to e-mail service recorded: without it the decision never becomes final (#28).
+    from decisions.models import Notification
+
+    Notification.objects.filter(method="email").update(consent="yes")
     remind("decisions.appeals", on=D(2025, 4, 22))
     assert "decision_final" not in kinds(people.secretary)
     remind("decisions.appeals", on=D(2025, 4, 23))

@@ -81,7 +81,7 @@ class Notification(models.Model):
     sent_on = models.DateField(_("sent or handed over on"))
     proven_receipt_on = models.DateField(_("proven date of receipt"), null=True, blank=True)
     # Wrong or missing appeal instructions are corrected by notifying the decision again with the right
-    # ones; the period then runs from the new notification (Hallintolaki 434/2003 § 47; #13 item 6).
+    # ones; the period then runs from the new notification (Hallintolaki 434/2003 § 49 (3); #13 item 6).
     reissue_of = models.ForeignKey(
         "self",
         verbose_name=_("re-issues the notification"),
@@ -123,8 +123,8 @@ class Notification(models.Model):
 
     @property
     def no_deemed_receipt(self) -> bool:
-        """E-mail without consent: no deemed receipt (Act 13/2003 § 19); only a proven one counts."""
-        return self.method == "email" and self.consent == self.Consent.NO and not self.proven_receipt_on
+        """E-mail without a recorded consent: no deemed receipt (Act 13/2003 § 19); only proof counts."""
+        return deadlines.no_deemed_receipt(self.method, self.consent) and not self.proven_receipt_on
 
     @property
     def receipt(self) -> datetime.date | None:
