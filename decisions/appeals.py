@@ -12,7 +12,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from decisions import deadlines, rules
-from decisions.models import AgendaItem, AppealPart, Claim, Notification
+from decisions.models import AgendaItem, AppealPart, Body, Claim, Notification
 
 
 def with_status_facts(items: QuerySet[AgendaItem], *, as_lists: bool = False) -> QuerySet[AgendaItem]:
@@ -117,7 +117,11 @@ def review_claim(claim: Claim, item: AgendaItem, notifications: list[Notificatio
     part, body = claim.part, item.body
     if part.kind == AppealPart.Kind.NO_APPEAL:
         review.admissible = False
-        review.reasons.append(_("No appeal lies against this part of the decision (Kuntalaki § 136)."))
+        review.reasons.append(
+            _("No appeal lies against this part of the decision (Kuntalaki § 136).")
+            if body.kind == Body.Kind.MUNICIPAL
+            else _("No appeal lies against this part of the decision (Act 808/2019 § 6 (2)).")
+        )
         return review
     standing = claim.standing
     members = standing in (Claim.Standing.MUNICIPAL_MEMBER, Claim.Standing.MEMBER_MUNICIPALITY)

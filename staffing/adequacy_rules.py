@@ -13,8 +13,13 @@ from governance.compliance import GroupFacts, Severity, loads_facts, rule
 from governance.models import SteeringGroup
 from staffing.models import Objective, StaffingReview
 
+# Act 381/2023 took effect on 1.1.2025: the first year whose staffing a steering group assesses (§ 9).
+FIRST_ASSESSED_YEAR = 2025
+
 
 def objectives_due(year: int) -> datetime.date:
+    """The day from which the year's objectives are asked for. Neither the decree (VNA 388/2024: "every
+    year") nor the agreement fixes a date: this is the cooperation's own choice (settings), not law."""
     month, day = settings.OBJECTIVES_DUE_BY
     return datetime.date(year, month, day)
 
@@ -40,8 +45,11 @@ def staffing_assessed(group: SteeringGroup, year: int) -> bool:
 
 def groups_assessed(groups: Iterable[SteeringGroup], year: int) -> set[int]:
     """Of GROUPS, the ids of those that have assessed the adequacy of staffing in YEAR, in one query; a
-    year before the group's term began is not the group's to assess."""
+    year before the group's term began is not the group's to assess, nor one before Act 381/2023 took
+    effect (1.1.2025)."""
     groups = list(groups)
+    if year < FIRST_ASSESSED_YEAR:
+        return {g.pk for g in groups}
     assessed = set(
         StaffingReview.objects.filter(group__in=groups, year=year, adequate__isnull=False).values_list(
             "group_id", flat=True
@@ -77,13 +85,16 @@ def _staffing(facts: GroupFacts) -> tuple[bool, bool, list[StaffingReview]]:
 @rule(
     "ST-OBJECTIVES",
     gettext_lazy("The year's objectives are set"),
-    citation=Cite("VNA 388/2024 (johtoryhmän tehtävät)", topics=(Topic.OBJECTIVES,)),
+    citation=Cite("VNA 388/2024 (johtoryhmän tehtävät: vuosittain)", topics=(Topic.OBJECTIVES,)),
     severity=Severity.WARNING,
 )
 def objectives_are_set(facts: GroupFacts) -> Iterator[str]:
     year = facts.today.year
     if facts.today >= objectives_due(year) and not _staffing(facts)[0]:
-        yield _("No objectives have been set for %(year)s (due by %(day)s).") % {
+        yield _(
+            "No objectives have been set for %(year)s. The decree asks for them every year but sets no "
+            "date; %(day)s is the cooperation's own reminder date."
+        ) % {
             "year": year,
             "day": objectives_due(year).strftime("%d.%m.%Y"),
         }

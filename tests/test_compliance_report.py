@@ -43,6 +43,8 @@ def test_the_real_case_lists_every_finding_with_citations_and_exits_1():
             ("ST-OBJECTIVES", "warning"),  # no objectives for 2026 (the demo's 2025 ones are examples)
             ("ST-ASSESSED", "warning"),  # the example 2025 staffing review is not assessed
             ("DE-CLAIM-AUTHORITY", "warning"),  # the instructions name the city board (Kuntalaki § 134)
+            ("DE-NAMING-APPEALABLE", "warning"),  # "no appeal" on naming members and chair (#28)
+            ("SG-VICE-CHAIR-CHOSEN", "warning"),  # the board "chooses" the vice-chair (#28)
         ]
     )
     [claim] = [f["message"] for f in group["findings"] if f["rule"] == "DE-CLAIM-AUTHORITY"]

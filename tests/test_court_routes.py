@@ -252,3 +252,52 @@ def test_the_calculator_endpoint_knows_the_municipal_appeal(client):
     answer = client.get("/api/v1/deadlines/?kind=municipal_appeal&method=publication&date=2025-03-26").json()
     assert answer["period_days"] == 30
     assert answer["last_day"] == "2025-05-02"
+
+
+# #28: the law each text cites.
+
+
+def test_the_special_act_appeal_is_not_limited_to_unlawfulness(board):
+    # The limit to unlawfulness is the municipal appeal's (Kuntalaki § 135), not a hallintovalitus's.
+    from django.template.loader import render_to_string
+
+    item = _item(board, D(2025, 3, 18), decision="x", outcome="as_proposed")
+    context = {"item": item, "body": board, "days": {"court_appeal": 30}, "court": board.court()}
+    finnish = render_to_string("decisions/appeal/court_appeal_fi.html", context)
+    swedish = render_to_string("decisions/appeal/court_appeal_sv.html", context)
+    assert "lainvastainen" not in finnish
+    assert "(808/2019, 15 §)" in finnish
+    assert "strider mot lag" not in swedish
+    assert "(808/2019, 15 §)" in swedish
+    municipal = render_to_string("decisions/appeal/municipal_appeal_fi.html", context)
+    assert "muuten lainvastainen (kuntalaki 135 §)" in municipal
+
+
+def test_a_cooperation_bodys_no_appeal_notice_does_not_cite_the_local_government_act(world, board):
+    # The steering group is no municipal body: preparation only is unappealable under Act 808/2019 § 6 (2).
+    from django.template.loader import render_to_string
+
+    group = _body(world, "johtoryhma", kind="cooperation")
+    for body, cited, not_cited in [
+        (group, "808/2019, 6 §:n 2 momentti", "kuntalain 136"),
+        (board, "kuntalain 136", "808/2019"),
+    ]:
+        item = _item(body, D(2025, 3, 18), decision="x", outcome="as_proposed")
+        text = render_to_string("decisions/appeal/no_appeal_fi.html", {"item": item})
+        assert cited in text
+        assert not_cited not in text
+        swedish = render_to_string("decisions/appeal/no_appeal_sv.html", {"item": item})
+        assert ("808/2019" in swedish) == (body == group)
+
+
+def test_a_claim_against_a_cooperation_bodys_no_appeal_part_cites_act_808(world):
+    group = _body(world, "johtoryhma", kind="cooperation")
+    item = _item(group, D(2025, 3, 18), decision="x", outcome="as_proposed")
+    part = AppealPart.objects.create(item=item, kind="no_appeal")
+    claim = Claim.objects.create(
+        item=item, part=part, claimant="Asukas", received_on=D(2025, 3, 20), standing="party"
+    )
+    with translation.override("en"):
+        review = appeals.review_claim(claim, item, [])
+    assert review.admissible is False
+    assert review.reasons == ["No appeal lies against this part of the decision (Act 808/2019 § 6 (2))."]

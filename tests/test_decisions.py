@@ -387,7 +387,7 @@ def test_the_extract_pdf_carries_the_certification_and_each_parts_instructions(
         "muutoin kuin sopimuksen hyväksymisen osalta",
         "Oikaisuvaatimusohjeet",
         "sopimuksen hyväksymisen osalta",
-        "kaupunginhallitus",
+        "(kuntalaki 134 §)",
         "16.4.2025",
         "Ehdotus hyväksyttiin.",
     ]:

@@ -73,13 +73,40 @@ def test_the_rectification_instructions_print_the_engines_numbers_and_the_dates(
 
 def test_the_swedish_instructions_never_pass_finnish_data_off_as_swedish(client, published):
     body, public, _secret = published
-    body.claim_authority_fi = "Lautakunta"
+    body.claim_authority_fi = "kaupunginhallitus"  # the source's wording: never printed (#28)
+    body.registry_closes_at = datetime.time(15)
     body.save()
     client.cookies["django_language"] = "sv"
     page = client.get(f"/public/{body.code}/{public.pk}/").text
     assert '<div lang="sv">' in page  # the instructions follow the reader's chosen language
     assert "Översättning som service" in page
-    assert '<span lang="fi">Lautakunta</span> (på finska)' in page
+    # The claim goes to the body itself (Kuntalaki § 134), its Finnish name marked as Finnish.
+    assert '<span lang="fi">Lautakunta</span> (på finska) (kommunallagen 134 §)' in page
+    assert "kaupunginhallitus" not in page
+    assert "Registratorskontoret stänger kl. 15.00 på vardagar." in page
+    body.name_sv = "Nämnden"
+    body.save()
+    page = client.get(f"/public/{body.code}/{public.pk}/").text
+    assert "framställs hos det organ som fattat beslutet, Nämnden (kommunallagen 134 §)" in page
+    assert "Översättning som service: organet" not in page
+
+
+def test_the_instructions_name_the_body_itself_not_the_sources_authority(client, published):
+    # Kuntalaki § 134: a claim against a board's own decision is made to the board (#28).
+    body, public, _secret = published
+    body.claim_authority_fi = "kaupunginhallitus"
+    body.save()
+    page = client.get(f"/public/{body.code}/{public.pk}/").text
+    assert "Viranomainen, jolle oikaisuvaatimus tehdään, on Lautakunta (kuntalaki 134 §)." in page
+    assert "kaupunginhallitus" not in page
+
+
+def test_the_swedish_periods_cite_act_150_1930_by_its_swedish_name():
+    from django.template.loader import render_to_string
+
+    text = render_to_string("decisions/appeal/_periods_sv.html", {})
+    assert "lagen om beräknande av laga termin 150/1930" in text
+    assert "laggstadgade" not in text
 
 
 def test_a_joint_bodys_instructions_name_its_member_municipalities(client, published):

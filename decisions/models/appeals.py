@@ -18,7 +18,8 @@ class AppealPart(models.Model):
     """One part of a decision with its own appeal instructions (§ 16/2025 has two)."""
 
     class Kind(models.TextChoices):
-        NO_APPEAL = "no_appeal", _("no appeal (Kuntalaki § 136)")
+        # Kuntalaki § 136 for a municipal body; Act 808/2019 § 6 (2) for any other (the steering group).
+        NO_APPEAL = "no_appeal", _("no appeal (preparation or implementation only)")
         RECTIFICATION = "rectification", _("rectification claim (14 days)")
         MUNICIPAL_APPEAL = "municipal_appeal", _("municipal appeal to the administrative court (30 days)")
         COURT_APPEAL = "court_appeal", _("appeal under a special act to the administrative court (30 days)")
