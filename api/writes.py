@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,6 +33,7 @@ from governance.forms import NominationForm, SeatForm
 from governance.models import Membership, Nomination
 from organisations import access as org_access
 from organisations.models import Organisation
+from organisations.selectors import organisations_of
 from staffing import imports
 from staffing import services as staffing_services
 from staffing.imports import CLIENT_COLUMNS, STAFF_COLUMNS
@@ -89,7 +89,7 @@ def nomination_create(request: Request, pk: int) -> Response:
     """Record an organisation's decision nominating members (Decree 388/2024 § 2)."""
     group = group_access.get_group_for_user(request.user, pk)
     organisations = org_access.organisations_acted_for(request.user, group.cooperation_id).filter(
-        Q(pk__in=group.cooperation.parties().values("pk")) | Q(kind=Organisation.Kind.MUNICIPALITY)
+        pk__in=organisations_of(group.cooperation_id).values("pk")
     )
     if not organisations.exists():
         raise PermissionDenied

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import DATE_WIDGET, limit_choices
 from governance.models import LeadershipAppointment, Membership, Nomination
 from organisations.models import Organisation, Person
-from organisations.selectors import people_of
+from organisations.selectors import organisations_of, people_of
 
 
 class NominationForm(forms.ModelForm):
@@ -68,8 +68,9 @@ class SeatForm(forms.Form):
         people = _people(organisation, cooperation)
         limit_choices(self, "person", people)
         limit_choices(self, "deputy", people)
-        limit_choices(self, "represents", Organisation.objects.order_by("name_fi"))
-        limit_choices(self, "employer", Organisation.objects.order_by("name_fi"))
+        offered = organisations_of(cooperation).order_by("name_fi")
+        limit_choices(self, "represents", offered)
+        limit_choices(self, "employer", offered)
 
 
 class DeputyForm(forms.Form):

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from governance.forms import DeputyForm, EndSeatForm, LeaderForm, NominationForm
 from governance.models import LeadershipAppointment, Membership, Nomination, SteeringGroup
 from organisations import access as org_access
 from organisations.models import Organisation
+from organisations.selectors import organisations_of
 
 
 def _group_context(request: HttpRequest, group: SteeringGroup) -> dict:
@@ -100,7 +100,7 @@ def nomination_create(request: HttpRequest, pk: int) -> HttpResponse:
         Organisation.objects.all()
         if org_access.is_secretary_of(request.user, group.cooperation_id)
         else org_access.organisations_acted_for(request.user, group.cooperation_id)
-    ).filter(Q(pk__in=group.cooperation.parties().values("pk")) | Q(kind=Organisation.Kind.MUNICIPALITY))
+    ).filter(pk__in=organisations_of(group.cooperation_id).values("pk"))
     if not organisations.exists():
         raise PermissionDenied
     form = NominationForm(request.POST or None, organisations=organisations, cooperation=group.cooperation_id)

@@ -31,7 +31,8 @@ from django.db import transaction
 from django.db.models import Exists, FilteredRelation, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from organisations.models import Cooperation, EmploymentArea, Grant, Organisation, Participation
+from organisations.models import Cooperation, EmploymentArea, Grant, Organisation, Participation, Person
+from organisations.selectors import people_in
 
 # The national administrators' group (formerly the board secretaries' group, whence its name).
 ADMINISTRATORS = SECRETARIES = "board-secretaries"
@@ -243,10 +244,38 @@ def can_act_for(user: User, organisation: Organisation | int, cooperation: Coope
 
 
 def acts_for_anywhere(user: User, organisation: Organisation) -> bool:
-    """Whether USER acts for ORGANISATION in some cooperation: may keep its own details (name,
-    address), which are the organisation's, not a cooperation's."""
+    """Whether USER acts for ORGANISATION in some cooperation."""
     rights = rights_of(user)
     return rights.administrator or any(o == organisation.pk for _c, o in rights.acting_for)
+
+
+def may_change_organisation(user: User, organisation: Organisation) -> bool:
+    """Whether USER may change ORGANISATION's own details (names, business ID, address), which every
+    cooperation it takes part in prints: an administrator, or an editor acting for it in each of
+    those cooperations. Kela's, and a county's shared by two cooperations, are not one cooperation's
+    editor's to change (#26)."""
+    rights = rights_of(user)
+    if rights.administrator:
+        return True
+    if organisation.kind == Organisation.Kind.KELA:
+        return False
+    own = {c for c, o in rights.acting_for if o == organisation.pk}
+    if not own:
+        return False
+    taking_part = set(
+        Participation.objects.current()
+        .filter(organisation=organisation)
+        .values_list("cooperation_id", flat=True)
+    )
+    return taking_part <= own
+
+
+def people_visible_to(user: User, organisation: Organisation) -> QuerySet[Person]:
+    """ORGANISATION's people that USER may read: those of the cooperations USER sees (an
+    administrator: all), as the pickers read them (organisations.selectors.people_in)."""
+    seen = rights_of(user).cooperations
+    people = organisation.people.all()
+    return people if seen is None else people.filter(pk__in=people_in(seen).values("pk"))
 
 
 def can_view_cooperation(user: User, cooperation: Cooperation | int | None) -> bool:
@@ -289,24 +318,28 @@ def get_cooperation_for_user(user: User, code: str) -> Cooperation:
 
 def get_organisation_for_user(user: User, pk: int, *, to_change: bool = False) -> Organisation:
     """The organisation if USER may see it: it takes part in a cooperation they see (or they act for
-    it). With TO_CHANGE, only if they act for it. Otherwise 404, as for one that does not exist."""
+    it). With TO_CHANGE, only if they may change it (may_change_organisation). Otherwise 404, as for
+    one that does not exist."""
     try:
         organisation = Organisation.objects.get(pk=pk)
     except Organisation.DoesNotExist:
         raise Http404 from None
+    if to_change:
+        if may_change_organisation(user, organisation):
+            return organisation
+        raise Http404
     if acts_for_anywhere(user, organisation):
         return organisation
-    if not to_change:
-        rights = rights_of(user)
-        if rights.cooperations is None:
-            return organisation
-        if rights.cooperations and (
-            organisation.kind == Organisation.Kind.KELA
-            or Participation.objects.current()
-            .filter(organisation=organisation, cooperation__in=rights.cooperations)
-            .exists()
-        ):
-            return organisation
+    rights = rights_of(user)
+    if rights.cooperations is None:
+        return organisation
+    if rights.cooperations and (
+        organisation.kind == Organisation.Kind.KELA
+        or Participation.objects.current()
+        .filter(organisation=organisation, cooperation__in=rights.cooperations)
+        .exists()
+    ):
+        return organisation
     raise Http404
 
 

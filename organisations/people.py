@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -199,7 +199,10 @@ def withdraw(request: AuthenticatedRequest, code: str, pk: int) -> HttpResponse:
 @require_POST
 def deactivate(request: AuthenticatedRequest, code: str, pk: int) -> HttpResponse:
     cooperation = _managed_cooperation(request, code)
-    user = get_object_or_404(get_user_model(), pk=pk, is_active=True)
+    # a login without a right here is not this cooperation's to see: 404, as for none (#26)
+    user = get_object_or_404(
+        get_user_model().objects.distinct(), pk=pk, is_active=True, grants__in=grants_in(cooperation)
+    )
     reach = Grant.objects.active().filter(user=user)
     administrator = access.rights_of(request.user).administrator
     # Only a login whose every right is in this cooperation is the cooperation secretary's to close.
@@ -216,9 +219,14 @@ def deactivate(request: AuthenticatedRequest, code: str, pk: int) -> HttpRespons
 @require_http_methods(["POST"])
 def link_person(request: AuthenticatedRequest, code: str, pk: int) -> HttpResponse:
     cooperation = _managed_cooperation(request, code)
-    user = get_object_or_404(get_user_model(), pk=pk)
-    if not grants_in(cooperation).filter(user=user).exists():
-        raise PermissionDenied
+    user = get_object_or_404(get_user_model().objects.distinct(), pk=pk, grants__in=grants_in(cooperation))
+    # A login holds one person record: relinking one with rights in another cooperation too would
+    # take it from that cooperation's person, which is that cooperation's secretary's to decide (#26).
+    if (
+        not access.rights_of(request.user).administrator
+        and Grant.objects.active().filter(user=user).exclude(cooperation=cooperation).exists()
+    ):
+        raise Http404
     person = get_object_or_404(
         people_of(cooperation),
         pk=posted_pk(request.POST.get("person")),

@@ -47,3 +47,15 @@ def people_in(cooperation_ids: Iterable[int]) -> QuerySet[Person]:
     )
     found = Person.objects.filter(parties).filter(belongs).values("pk")
     return Person.objects.filter(pk__in=found)
+
+
+def organisations_of(cooperation: Cooperation | int) -> QuerySet[Organisation]:
+    """The organisations a form of COOPERATION may offer: its parties, and municipalities (which may
+    supplement the steering group, agreement's topic of the group) that take part in no other
+    cooperation (#26)."""
+    cooperation_id = cooperation.pk if isinstance(cooperation, Cooperation) else cooperation
+    elsewhere = Participation.objects.current().exclude(cooperation_id=cooperation_id).values("organisation")
+    return Organisation.objects.filter(
+        Q(pk__in=Organisation.objects.participating_in(cooperation_id).values("pk"))
+        | (Q(kind=Organisation.Kind.MUNICIPALITY) & ~Q(pk__in=elsewhere))
+    )

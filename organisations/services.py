@@ -24,6 +24,7 @@ from auditlog import audit
 from core.writes import Actor, save_validated, update_fields
 from organisations import access
 from organisations.models import Cooperation, EmploymentArea, Grant, Organisation, Participation, Person
+from organisations.selectors import people_of
 
 # What an organisation's own editor may change: its names, business ID and address; never its kind
 # (which decides its rights in the cooperation) or the provenance of its record.
@@ -125,10 +126,12 @@ def invite(
     user = get_user_model()(username=email, email=email, first_name=first_name, last_name=last_name)
     user.set_unusable_password()
     save_validated(user, actor)
-    if person is None:
-        person = Person.objects.filter(
-            organisation=organisation, first_name=first_name, last_name=last_name
-        ).first()
+    if person is None:  # the same name among the cooperation's own people only (#26)
+        person = (
+            people_of(cooperation)
+            .filter(organisation=organisation, first_name=first_name, last_name=last_name)
+            .first()
+        )
     if person is None:
         person = Person(organisation=organisation, first_name=first_name, last_name=last_name, email=email)
     elif person.user_id is not None:

@@ -21,6 +21,7 @@ from organisations.models import (
     Participation,
     Person,
 )
+from organisations.selectors import people_of
 
 
 @login_required
@@ -64,7 +65,12 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
 def cooperation_detail(request: AuthenticatedRequest, code: str) -> HttpResponse:
     cooperation = access.get_cooperation_for_user(request.user, code)
     parties = cooperation.parties().prefetch_related(
-        Prefetch("people", queryset=Person.objects.order_by("last_name", "first_name"))
+        Prefetch(
+            "people",
+            queryset=Person.objects.filter(pk__in=people_of(cooperation).values("pk")).order_by(
+                "last_name", "first_name"
+            ),
+        )
     )
     return render(
         request,
@@ -115,12 +121,16 @@ def organisation_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "organisations/organisation_detail.html",
         {
             "organisation": organisation,
-            "people": organisation.people.order_by("last_name", "first_name"),
+            # Only the people of the cooperations the viewer sees: Kela's or a shared county's people
+            # of another cooperation are not theirs to read (#26).
+            "people": access.people_visible_to(request.user, organisation).order_by(
+                "last_name", "first_name"
+            ),
             # Only the cooperations the viewer may see: another cooperation's existence does not leak.
             "cooperations": access.cooperations_visible_to(request.user)
             .filter(participations__in=Participation.objects.current().filter(organisation=organisation))
             .order_by("name_fi"),
-            "can_edit": access.acts_for_anywhere(request.user, organisation),
+            "can_edit": access.may_change_organisation(request.user, organisation),
         },
     )
 

@@ -85,3 +85,84 @@ def test_the_search_finds_no_one_of_a_shared_organisation_outside_the_users_coop
     page = client_for(viewer_z).get(reverse("decision-list"), {"q": "Kelalainen"})
     assert page.status_code == 200
     assert "Salainen" not in page.content.decode()
+
+
+# What an attacker's review of #26 found, each refused now.
+
+
+def test_a_shared_organisations_page_lists_only_the_readers_cooperations_people(world, shared):
+    only_a = PersonFactory(organisation=world.org_b, first_name="Vain", last_name="Alueella-A")
+    CooperationPerson.objects.create(cooperation=world.area.cooperation, person=only_a)
+    viewer_z = UserFactory(username="viewer-z")
+    services.grant(
+        user=viewer_z,
+        role=Grant.Role.VIEWER,
+        organisation=world.org_b,
+        cooperation=world.other_area.cooperation,
+    )
+    page = client_for(viewer_z).get(reverse("organisation-detail", args=[world.org_b.pk]))
+    assert page.status_code == 200
+    assert "Alueella-A" not in page.content.decode()
+    assert (
+        "Alueella-A"
+        in client_for(world.editor_b).get(reverse("organisation-detail", args=[world.org_b.pk])).text
+    )
+
+
+def test_a_shared_organisation_is_changed_only_by_an_administrator(world, shared):
+    # county B now takes part in both cooperations: its editor in one may not rename it for the other
+    response = client_for(world.editor_b).get(reverse("organisation-edit", args=[world.org_b.pk]))
+    assert response.status_code == 404
+    assert (
+        client_for(world.secretary).get(reverse("organisation-edit", args=[world.org_b.pk])).status_code
+        == 200
+    )
+
+
+def test_an_invitation_never_takes_over_a_person_of_another_cooperation(world, shared):
+    from django.contrib.auth import get_user_model
+    from django.core.exceptions import ValidationError
+
+    theirs = PersonFactory(organisation=shared, first_name="Tommi", last_name="Toisen")
+    CooperationPerson.objects.create(cooperation=world.area.cooperation, person=theirs)
+    with pytest.raises(ValidationError):  # the same name in the organisation: refused, not taken over
+        services.invite(
+            email="uusi@example.fi",
+            first_name="Tommi",
+            last_name="Toisen",
+            role=Grant.Role.VIEWER,
+            organisation=shared,
+            cooperation=world.other_area.cooperation,
+            actor=world.secretary,
+        )
+    theirs.refresh_from_db()
+    assert theirs.user is None
+    assert not get_user_model().objects.filter(email="uusi@example.fi").exists()
+
+
+def test_a_login_without_a_right_in_the_cooperation_is_not_found_there(world, shared):
+    secretary_z = UserFactory(username="secretary-z")
+    services.grant(
+        user=secretary_z,
+        role=Grant.Role.SECRETARY,
+        organisation=world.other_org,
+        cooperation=world.other_area.cooperation,
+    )
+    url = reverse("people-deactivate", args=[world.other_area.cooperation.code, world.editor_a.pk])
+    assert client_for(secretary_z).post(url).status_code == 404
+    world.editor_a.refresh_from_db()
+    assert world.editor_a.is_active
+
+
+def test_a_municipality_of_another_cooperation_is_not_offered_to_supplement_the_group(world, shared):
+    from governance.forms import NominationForm
+    from organisations.selectors import organisations_of
+
+    taken = Organisation.objects.create(kind=Organisation.Kind.MUNICIPALITY, name_fi="Muun alueen kunta")
+    Participation.objects.create(cooperation=world.area.cooperation, organisation=taken)
+    free = Organisation.objects.create(kind=Organisation.Kind.MUNICIPALITY, name_fi="Vapaa kunta")
+    offered = organisations_of(world.other_area.cooperation)
+    assert free in offered
+    assert taken not in offered
+    form = NominationForm(organisations=offered, cooperation=world.other_area.cooperation_id)
+    assert taken not in form.fields["organisation"].queryset
