@@ -1,3 +1,6 @@
+import hashlib
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -174,15 +177,39 @@ def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return pdf.response(agreement_document(agreement), f"yhteistyosopimus-{agreement.pk}.pdf")
 
 
+def fingerprint(agreement: Agreement, states: list[selectors.VersionState]) -> str:
+    """SHA-256 of what is signed: the title, the parties (name, business ID) and every version's
+    sections (number, title, text), so that two copies with the same fingerprint say the same thing."""
+    content = {
+        "title": agreement.title,
+        "parties": [[str(p.organisation), p.organisation.business_id] for p in agreement.parties.all()],
+        "versions": [
+            [state.version.number, [[s.number, s.title, s.text] for s in state.version.sections.all()]]
+            for state in states
+        ],
+    }
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
+# Which copy the PDF is (#28 item 5): a draft says so; the copy sent out for signature says "for
+# signature" with its version and fingerprint on every page; an agreement in force (or past it) neither.
+COPY_MARKS: dict[str, str] = {
+    Agreement.Status.DRAFT: "draft",
+    Agreement.Status.APPROVED: "draft",
+    Agreement.Status.OUT_FOR_SIGNATURE: "signature",
+}
+
+
 def agreement_document(agreement: Agreement, *, variant: str | None = None) -> bytes:
     """The agreement as PDF: the text in force, the parties and the signature page of each version."""
     agreement = selectors.ensure_loaded(agreement)
+    states = selectors.version_states(agreement)
     context = {
         "agreement": agreement,
-        "states": selectors.version_states(agreement),
+        "states": states,
         "sections": selectors.effective_sections(agreement),
-        "is_draft": agreement.status
-        in (Agreement.Status.DRAFT, Agreement.Status.APPROVED, Agreement.Status.OUT_FOR_SIGNATURE),
+        "copy_mark": COPY_MARKS.get(agreement.status),
+        "fingerprint": fingerprint(agreement, states),
         "today": timezone.localdate(),
     }
     return pdf.render("agreements/agreement_pdf.html", context, variant=variant)

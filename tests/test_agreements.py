@@ -329,14 +329,48 @@ def test_the_real_agreement_carries_its_13_sections_and_signatories_as_written(r
     assert real_agreement.status == "out_for_signature"
 
 
-def test_the_agreement_pdf_shows_the_draft_mark_and_the_signature_page(
+def test_the_signing_copy_says_for_signature_with_version_and_fingerprint_on_every_page(
     real_agreement, as_secretary, tmp_path
 ):
+    # #28 item 5: the copy out for signature is no draft; each page names the version and its hash.
+    from agreements.views import fingerprint
+
+    url = reverse("agreement-pdf", args=[real_agreement.pk])
+    text = pdf_text(as_secretary.get(url).content, tmp_path)
+    digest = fingerprint(real_agreement, selectors.version_states(real_agreement))
+    assert len(digest) == 64
+    pages = [page for page in text.split("\x0c") if page.strip()]
+    assert len(pages) > 1
+    for page in pages:
+        assert f"ALLEKIRJOITETTAVAKSI – versio 1 – SHA-256 {digest}" in " ".join(page.split())
+    assert "LUONNOS" not in text
+    section = real_agreement.versions.get().sections.get(number=12)
+    section.text += " Muutettu."
+    section.save()
+    changed = Agreement.objects.get(pk=real_agreement.pk)
+    assert fingerprint(changed, selectors.version_states(changed)) != digest
+
+
+@pytest.mark.parametrize(
+    ("status", "draft", "signing"),
+    [("draft", True, False), ("approved", True, False), ("in_force", False, False)],
+)
+def test_a_draft_says_draft_and_an_agreement_in_force_neither(
+    real_agreement, as_secretary, tmp_path, status, draft, signing
+):
+    in_force_from = D(2025, 4, 15) if status == "in_force" else None
+    Agreement.objects.filter(pk=real_agreement.pk).update(status=status, in_force_from=in_force_from)
+    text = pdf_text(as_secretary.get(reverse("agreement-pdf", args=[real_agreement.pk])).content, tmp_path)
+    assert ("LUONNOS" in text) == draft
+    assert ("ALLEKIRJOITETTAVAKSI" in text) == signing
+    assert ("SHA-256" in text) == signing
+
+
+def test_the_agreement_pdf_shows_the_signature_page(real_agreement, as_secretary, tmp_path):
     response = as_secretary.get(reverse("agreement-pdf", args=[real_agreement.pk]))
     assert response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content, tmp_path)
     for expected in [
-        "LUONNOS",
         "Allekirjoitukset",
         "N.N., titteli",
         "Jori Reijula, kaupunginjohtaja",
