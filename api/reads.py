@@ -51,10 +51,18 @@ class ReadViewSet(viewsets.ReadOnlyModelViewSet):
             return queryset
         wanted = filters_of(self.request)
         path = f"{self.cooperation}__" if self.cooperation else ""
+        # A signed-in caller filters among the cooperations they see: a filter never confirms another
+        # cooperation's code through a shared organisation (#26). Without a login only public rows
+        # are listed at all.
+        seen = (
+            cooperations_visible_to(self.request.user)
+            if self.request.user.is_authenticated
+            else Cooperation.objects.all()
+        ).values("pk")
         if code := wanted.get("cooperation"):
-            queryset = queryset.filter(**{f"{path}code": code})
+            queryset = queryset.filter(**{f"{path}code": code, f"{path or 'pk__'}in": seen})
         if code := wanted.get("area"):
-            cooperations = Cooperation.objects.filter(areas__code=code).values("pk")
+            cooperations = Cooperation.objects.filter(areas__code=code, pk__in=seen).values("pk")
             queryset = queryset.filter(**{f"{path or 'pk__'}in": cooperations})
         if self.date_field and (since := wanted.get("since")):
             queryset = queryset.filter(**{f"{self.date_field}__gte": since})

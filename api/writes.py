@@ -32,7 +32,6 @@ from governance import services as group_services
 from governance.forms import NominationForm, SeatForm
 from governance.models import Membership, Nomination
 from organisations import access as org_access
-from organisations.models import Organisation
 from organisations.selectors import organisations_of
 from staffing import imports
 from staffing import services as staffing_services
@@ -234,7 +233,7 @@ def figures_replace(request: Request, pk: int, year: int) -> Response:
     row exactly as an imported file is; all rows or none."""
     group = group_access.get_group_for_user(request.user, pk)
     data = _data(request, lists=("rows",))
-    organisation = get_object_or_404(Organisation, pk=_int(data.get("organisation")))
+    organisation = get_object_or_404(group.cooperation.parties(), pk=_int(data.get("organisation")))
     if not org_access.can_act_for(request.user, organisation, group.cooperation_id):
         raise PermissionDenied
     kind, rows = data.get("kind"), data.get("rows")

@@ -11,7 +11,6 @@ from core.forms import posted_pk
 from governance.access import get_group_for_user
 from governance.models import SteeringGroup
 from organisations import access as org_access
-from organisations.models import Organisation
 from staffing import editing, exports, imports, selectors, services
 
 
@@ -35,7 +34,10 @@ def year_detail(request: HttpRequest, pk: int, year: int) -> HttpResponse:
 @require_http_methods(["POST"])
 def import_figures(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     group = get_group_for_user(request.user, pk)
-    organisation = get_object_or_404(Organisation, pk=posted_pk(request.POST.get("organisation")))
+    # one of the cooperation's parties, or not found: another organisation's existence is not told
+    organisation = get_object_or_404(
+        group.cooperation.parties(), pk=posted_pk(request.POST.get("organisation"))
+    )
     if not org_access.can_act_for(request.user, organisation, group.cooperation_id):
         raise PermissionDenied
     try:

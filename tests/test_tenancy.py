@@ -261,6 +261,10 @@ def test_the_api_refuses_b_every_object_of_a_and_lists_none(walked):
             assert response.status_code == 200, (name, list_name)
             assert a.code not in response.content.decode(), (name, list_name)
             assert "Jämsä" not in response.content.decode(), (name, list_name)
+        # filtering by A's code confirms nothing, not even through Kela and the county B shares
+        shared = client.get(reverse("api-organisation-list"), {"cooperation": a.code}).content.decode()
+        assert "Kansaneläkelaitos" not in shared, name
+        assert "Keski-Suomen hyvinvointialue" not in shared, name
         for detail_name, pks in details.items():
             for pk in pks[:3]:
                 status = client.get(reverse(detail_name, args=[pk])).status_code
