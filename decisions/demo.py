@@ -65,6 +65,19 @@ PERSONAL_DATA = [
 ]
 
 
+# The operating area's municipalities (toiminta-alue), the members of the joint board.
+JOINT_MUNICIPALITIES = [
+    "Joutsa",
+    "Jämsä",
+    "Keuruu",
+    "Luhanka",
+    "Multia",
+    "Mänttä-Vilppula",
+    "Petäjävesi",
+    "Toivakka",
+]
+
+
 def load(ctx: DemoContext) -> None:
     area, _orgs, people = ctx["area"], ctx["organisations"], ctx["people"]
     board = upsert(
@@ -75,6 +88,10 @@ def load(ctx: DemoContext) -> None:
             "area": area,
             "name_fi": "Eteläisen Keski-Suomen työllisyysaluelautakunta",
             "kind": Body.Kind.MUNICIPAL,
+            # The board is the area's joint body (Kuntalaki § 51) hosted by Jämsä: the members of every
+            # municipality of the area have standing (§ 137 (2)) and are informed by publication (§ 140).
+            "joint_municipalities": "\n".join(JOINT_MUNICIPALITIES),
+            # The source's wording, kept as a note: the printed instructions name the board itself (§ 134).
             "claim_authority_fi": "kaupunginhallitus",
             "registry_name": "Jämsän kaupungin kirjaamo",
             "registry_address": "Jämsän kaupunki\nPaattilantie 2\n42100 Jämsä",
