@@ -388,6 +388,7 @@ def test_the_extract_pdf_carries_the_certification_and_each_parts_instructions(
         "Oikaisuvaatimusohjeet",
         "sopimuksen hyväksymisen osalta",
         "(kuntalaki 134 §)",
+        "vastaanottajalle Asianosainen",  # the recipient's own copy names the notification (#28)
         "kuntien yhteinen toimielin",
         "Mänttä-Vilppula",
         "16.4.2025",

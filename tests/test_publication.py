@@ -67,8 +67,30 @@ def test_the_rectification_instructions_print_the_engines_numbers_and_the_dates(
     assert "15 päivän kuluessa" in page
     assert "viimeistään määräajan viimeisenä päivänä" in page
     assert "yleiseen tietoverkkoon 4.3.2026" in page
-    assert "vastaanottajalle Kela:" in page
-    assert "5.3.2026" in page
+    # the recipient's name and the send date belong in the recipient's own copy only (#28)
+    assert "vastaanottajalle Kela:" not in page
+    assert "5.3.2026" not in page
+
+
+@pytest.mark.parametrize("day", [D(2026, 3, 10), D(2026, 12, 1)])  # within and after the appeal period
+def test_a_notified_partys_name_never_appears_on_the_public_page_or_feed(client, published, day):
+    body, public, _secret = published
+    services.record_notification(
+        item=public, actor=None, recipient="Matti Meikäläinen", method="letter", sent_on=D(2026, 3, 5)
+    )
+    with time_machine.travel(day):
+        pages = [
+            client.get(f"/public/{body.code}/{public.pk}/"),
+            client.get(f"/public/{body.code}/"),
+            client.get(f"/public/{body.code}/feed/"),
+            client.get("/api/v1/decisions/"),
+            client.get(f"/api/v1/decisions/{public.pk}/"),
+        ]
+    for response in pages:
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert "Meikäläi" not in text
+        assert "5.3.2026" not in text
 
 
 def test_the_swedish_instructions_never_pass_finnish_data_off_as_swedish(client, published):
