@@ -148,3 +148,19 @@ def test_a_computation_is_worked_out_once_but_each_caller_gets_its_own_copy_in_i
     with translation.override("sv"):
         swedish = deadlines.compute("municipal_appeal", "publication", day)
     assert swedish.steps != again.steps
+
+
+# #28: consent not recorded gives no deemed receipt; no court appeal is counted from publication.
+
+
+@given(method=st.sampled_from(list(deadlines.Method)), consent=st.sampled_from(["yes", "no", "unknown", ""]))
+def test_only_a_recorded_consent_gives_an_email_a_deemed_receipt(method, consent):
+    # Act 13/2003 § 19: ordinary electronic service is deemed received on the 3rd day only with consent.
+    assert deadlines.no_deemed_receipt(method, consent) == (method == "email" and consent != "yes")
+
+
+@given(kind=st.sampled_from(list(deadlines.Kind)), method=st.sampled_from(list(deadlines.Method)))
+def test_only_a_court_appeal_from_publication_is_refused(kind, method):
+    # Municipal members have no standing in an appeal under a special act (Act 808/2019 § 7).
+    refused = deadlines.refused(kind, method) is not None
+    assert refused == (kind == "court_appeal" and method == "publication")
