@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from agreements import selectors
 from agreements.models import Agreement
@@ -97,11 +97,31 @@ def every_party_has_a_named_signatory(facts: GroupFacts) -> Iterator[str]:
                 }
 
 
+def signatures_awaited(facts: GroupFacts, _messages: list[str]) -> str:
+    """The front page's line for AG-SIGNED: how many of the signatures the original version needs
+    have been given (#29 item 3)."""
+    agreement = agreement_of(facts)
+    states = selectors.version_states(agreement)[:1] if agreement else []
+    if not states:
+        return ""
+    needed = sum(len(p.signatories) for p in states[0].parties)
+    missing = sum(len(p.missing) for p in states[0].parties)
+    return ngettext(
+        "Waiting for %(missing)d of %(needed)d signatures: "
+        "the agreement is in force once every party has signed.",
+        "Waiting for %(missing)d of %(needed)d signatures: "
+        "the agreement is in force once every party has signed.",
+        missing,
+    ) % {"missing": missing, "needed": needed}
+
+
 @rule(
     "AG-SIGNED",
     gettext_lazy("Every party has signed: the agreement is in force"),
     citation=Cite(topics=(Topic.ENTRY_INTO_FORCE,)),
     severity=Severity.ERROR,
+    summary=signatures_awaited,
+    waiting=True,
 )
 def every_party_has_signed(facts: GroupFacts) -> Iterator[str]:
     agreement = agreement_of(facts)

@@ -1,7 +1,10 @@
 """The agreement's section on the cooperation page and its rows on the front page (core/sections.py)."""
 
+from functools import partial
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from agreements.models import Signature
 from core.sections import Change, Section, adds_rows, contributes
@@ -41,6 +44,17 @@ def signature_changes(request, since) -> list[Change]:
                 "version": row.version.number,
             },
             link=reverse("agreement-detail", args=[row.version.agreement_id]),
+            alike=f"signed:{row.version_id}",
+            summary=partial(_signatures_summary, row.version),
         )
         for row in added.order_by("-history_date")[:30]
     ]
+
+
+def _signatures_summary(version, count: int) -> str:
+    """The front page's line for COUNT signatures of one version (#29 item 3)."""
+    return ngettext(
+        "%(count)d signature recorded on %(agreement)s, version %(version)s",
+        "%(count)d signatures recorded on %(agreement)s, version %(version)s",
+        count,
+    ) % {"count": count, "agreement": version.agreement.title, "version": version.number}

@@ -94,6 +94,45 @@ class Change:
     text: str
     link: str
     by: str = ""
+    # Changes of one kind to one record are one line on the front page ("17 seats added to the
+    # steering group", #29 item 3): the key they share, and the line for a number of them.
+    alike: str = ""
+    summary: Callable[[int], str] | None = None
+
+
+@dataclass
+class ChangeLine:
+    """A line of the front page's changes: one change, or several alike summarised."""
+
+    at: Any  # the newest
+    text: str
+    link: str
+    by: str = ""
+    details: list[Change] = field(default_factory=list)  # the changes summarised, newest first
+
+
+def summarise(changes: list[Change]) -> list[ChangeLine]:
+    """CHANGES (newest first) as lines: those alike become one line where the newest of them stood,
+    saying how many there were; a kind that happened once keeps its own words."""
+    lines: list[ChangeLine] = []
+    alike: dict[str, ChangeLine] = {}
+    for change in changes:
+        line = alike.get(change.alike) if change.alike else None
+        if line is None:
+            line = ChangeLine(change.at, change.text, change.link, change.by, [change])
+            lines.append(line)
+            if change.alike and change.summary:
+                alike[change.alike] = line
+        else:
+            line.details.append(change)
+    for line in lines:
+        first = line.details[0]
+        if len(line.details) > 1 and first.summary:
+            line.text = first.summary(len(line.details))
+            line.by = ", ".join(sorted({c.by for c in line.details if c.by}))
+        else:
+            line.details = []
+    return lines
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,10 @@ class Finding:
     title: str
     message: str
     citation: str
+    # The front page's plain words for all of one rule's findings (e.g. "waiting for 3 of 7
+    # signatures"), and whether they mean work in progress rather than something wrong (#29 item 3).
+    summary: str = ""
+    waiting: bool = False
 
     def as_dict(self) -> dict[str, str]:
         return {
@@ -63,6 +67,10 @@ class Rule:
     citation: str | Citation  # as written, or made from the cooperation's own agreement
     severity: str
     check: Check
+    # For the front page: one line for all the rule's findings of a group, and whether a finding is
+    # something awaited (a signature not yet given) rather than wrong (#29 item 3).
+    summary: Callable[[GroupFacts, list[str]], str] | None = None
+    waiting: bool = False
 
     def cite(self, facts: GroupFacts) -> str:
         return self.citation if isinstance(self.citation, str) else self.citation.render(facts)
@@ -72,12 +80,18 @@ REGISTRY: dict[str, Rule] = {}
 
 
 def rule(
-    code: str, title: Promise | str, *, citation: str | Citation, severity: str
+    code: str,
+    title: Promise | str,
+    *,
+    citation: str | Citation,
+    severity: str,
+    summary: Callable[[GroupFacts, list[str]], str] | None = None,
+    waiting: bool = False,
 ) -> Callable[[Check], Check]:
     """Register CHECK as rule CODE. CHECK(facts) yields one message per problem it finds."""
 
     def register(check: Check) -> Check:
-        REGISTRY[code] = Rule(code, title, citation, severity, check)
+        REGISTRY[code] = Rule(code, title, citation, severity, check, summary, waiting)
         return check
 
     return register
@@ -156,9 +170,10 @@ def evaluate(
                 found.append((rule_, messages))
     # Cited after every check has run: the rules that read the agreement have loaded it by then.
     findings = [
-        Finding(rule_.code, rule_.severity, str(rule_.title), message, cited)
+        Finding(rule_.code, rule_.severity, str(rule_.title), message, cited, summary, rule_.waiting)
         for rule_, messages in found
         for cited in [rule_.cite(facts)]
+        for summary in [rule_.summary(facts, messages) if rule_.summary else ""]
         for message in messages
     ]
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.rule))

@@ -1,10 +1,14 @@
 """The steering group's section on the cooperation page, and its rows on the front page
 (core/sections.py)."""
 
+from dataclasses import dataclass, field
+from functools import partial
+
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.sections import Change, Section, adds_rows, contributes
 from governance import compliance
@@ -42,6 +46,21 @@ def _own_cooperations(user) -> set[int]:
     return {pk for pk in own if rights.sees(pk)}
 
 
+@dataclass
+class FrontFinding:
+    """One rule's findings for one steering group, as one line of the front page (#29 item 3)."""
+
+    group: SteeringGroup
+    rule: str
+    severity: str
+    title: str
+    citation: str
+    fix: str
+    waiting: bool  # awaited from someone (e.g. a signature), not something wrong
+    summary: str  # the plain-words line, or empty: then the messages speak for themselves
+    messages: list[str] = field(default_factory=list)
+
+
 @contributes("dashboard", order=10)
 def dashboard_findings(request, _obj) -> Section | None:
     own = _own_cooperations(request.user)
@@ -54,15 +73,43 @@ def dashboard_findings(request, _obj) -> Section | None:
         .select_related("cooperation")
         .order_by("cooperation__name_fi", "-term_start")[:MAX_GROUPS]
     )
-    rows = []
+    lines: dict[tuple[int, str], FrontFinding] = {}
     found = compliance.evaluate_many(groups, today)  # their facts at once (#15)
     for group in groups:
         for finding in found[group.pk]:
             if finding.severity == compliance.Severity.INFO:
                 continue
-            fix = FIX_AT.get(finding.rule.split("-")[0], FIX_AT["SG"])(group)
-            rows.append((group, finding, fix))
-    return Section("governance/_dashboard_findings.html", {"rows": rows, "groups": groups})
+            line = lines.get((group.pk, finding.rule))
+            if line is None:
+                fix = FIX_AT.get(finding.rule.split("-")[0], FIX_AT["SG"])(group)
+                line = lines[group.pk, finding.rule] = FrontFinding(
+                    group,
+                    finding.rule,
+                    finding.severity,
+                    finding.title,
+                    finding.citation,
+                    fix,
+                    finding.waiting,
+                    finding.summary,
+                )
+            line.messages.append(finding.message)
+    # What is wrong first, what is awaited last; within each, the cooperations in order.
+    # By group (in the cooperations' order); in each, what is wrong first and what is awaited last.
+    order = {group.pk: n for n, group in enumerate(groups)}
+    rows = sorted(
+        lines.values(),
+        key=lambda f: (order[f.group.pk], f.waiting, compliance.SEVERITY_ORDER[f.severity]),
+    )
+    rights = rights_of(request.user)
+    return Section(
+        "governance/_dashboard_findings.html",
+        {
+            "rows": rows,
+            "groups": groups,
+            # Rule codes and their sources are for those who run the cooperation (#29 item 3).
+            "shows_rules": rights.administrator or bool(rights.secretary_of),
+        },
+    )
 
 
 @adds_rows("dashboard-changes")
@@ -90,9 +137,29 @@ def seat_changes(request, since) -> list[Change]:
             text=text % {"person": people.get(person_id, "?"), "group": groups.get(row.group_id, "?")},
             link=reverse("group-detail", args=[row.group_id]),
             by=_who(row.history_user),
+            alike=f"seat{kind}:{row.group_id}",
+            summary=partial(_seats_summary, kind, groups.get(row.group_id, "?")),
         )
         for row, text, person_id in changes
+        for kind in [_ended(row)]
     ]
+
+
+def _ended(row) -> str:
+    return "ended" if row.history_type == "~" and row.end_date else row.history_type
+
+
+def _seats_summary(kind: str, group, count: int) -> str:
+    """The front page's line for COUNT seat changes of one KIND in GROUP (#29 item 3)."""
+    texts = {
+        "+": ngettext("%(count)d seat added to %(group)s", "%(count)d seats added to %(group)s", count),
+        "~": ngettext("%(count)d seat changed in %(group)s", "%(count)d seats changed in %(group)s", count),
+        "-": ngettext(
+            "%(count)d seat removed from %(group)s", "%(count)d seats removed from %(group)s", count
+        ),
+        "ended": ngettext("%(count)d seat ended in %(group)s", "%(count)d seats ended in %(group)s", count),
+    }
+    return texts[kind] % {"count": count, "group": group}
 
 
 def _who(user) -> str:

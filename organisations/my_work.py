@@ -91,6 +91,19 @@ def my_work(user, today: datetime.date, cooperations: QuerySet[Cooperation] | No
     return work
 
 
+TASKS_SHOWN = 50  # the soonest; the page says how many more there are
+
+
+def by_cooperation(dues: list[reminders.Due], cooperations: list[Cooperation]) -> list[tuple[str, list]]:
+    """DUES grouped by their cooperation (named as the reader's list names them), the groups in the
+    order of their soonest item, each soonest first (#29 item 3); a national item's group has no name."""
+    names = {c.pk: c.name_fi for c in cooperations}
+    groups: dict[int | None, list[reminders.Due]] = {}
+    for due in dues:
+        groups.setdefault(due.cooperation_id, []).append(due)
+    return [(names.get(pk, "") if pk else "", items) for pk, items in groups.items()]
+
+
 def last_visit(user) -> datetime.datetime:
     """When USER was last here before this visit: their latest login before the one that started this
     session (the use log keeps logins); the last FIRST_VISIT_DAYS days for a first visit."""

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.forms import submit
-from core.sections import rows, sections
+from core.sections import rows, sections, summarise
 from core.views import AuthenticatedRequest, form_page
 from organisations import access, my_work, services
 from organisations.forms import PortalOrganisationForm
@@ -37,19 +37,22 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         scope.listed, Prefetch("areas", queryset=EmploymentArea.objects.order_by("name_fi"))
     )
     every_organisation = access.rights_of(request.user).administrator
+    work = my_work.my_work(request.user, today, scope.cooperations)
+    changes = sorted(rows("dashboard-changes", request, since), key=lambda c: c.at, reverse=True)
     return render(
         request,
         "organisations/dashboard.html",
         {
             "today": today,
-            "work": my_work.my_work(request.user, today, scope.cooperations),
+            "work": work,
+            "tasks": my_work.by_cooperation(work.tasks[: my_work.TASKS_SHOWN], scope.listed),
+            "more_tasks": max(0, len(work.tasks) - my_work.TASKS_SHOWN),
             "scope": scope,
             "choices": scope.choices if scope.choosing else None,
             "findings": sections("dashboard", request, None),
             "since": since,
-            "changes": sorted(rows("dashboard-changes", request, since), key=lambda c: c.at, reverse=True)[
-                :30
-            ],
+            # Alike changes summarised as one line ("17 seats added", #29 item 3), the newest 30 lines.
+            "changes": summarise(changes)[:30],
             "cooperations": scope.listed,
             "every_organisation": every_organisation,
             "organisations": ()
