@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement, AgreementParty, Dispute, Signatory, Version
@@ -37,6 +38,42 @@ class SignatureForm(forms.Form):
                 "party__organisation"
             ),
         )
+
+
+class SignedPdfForm(forms.Form):
+    """A PDF signed in the party's own e-signing service (PAdES, #30): validated, then recorded."""
+
+    version = forms.ModelChoiceField(label=_("Version"), queryset=Version.objects.none())
+    signed_pdf = forms.FileField(
+        label=_("Signed PDF (PAdES)"),
+        help_text=_(
+            "The signing copy of this version, signed in your organisation's e-signing service. Each valid "
+            "signature in it is recorded for its signer."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I confirm these signatures. With the last required signature the agreement enters into force."
+        ),
+        help_text=_("A recorded signature cannot be withdrawn here."),
+    )
+
+    def __init__(self, *args, agreement, **kwargs):
+        super().__init__(*args, **kwargs)
+        latest = max(agreement.versions.all(), key=lambda version: version.number, default=None)
+        limit_choices(self, "version", agreement.versions.filter(pk=latest.pk if latest else None))
+        if latest is not None:
+            self.fields["version"].initial = latest.pk
+
+    def clean_signed_pdf(self):
+        upload = self.cleaned_data["signed_pdf"]
+        limit = settings.SIGNATURE_SCAN_MAX_BYTES
+        if (upload.size or 0) > limit:  # refused before it is read into memory
+            raise forms.ValidationError(
+                _("The file is too large: at most %(mb)s MB."), params={"mb": limit // (1024 * 1024)}
+            )
+        return upload
 
 
 class NoticeForm(forms.Form):

@@ -4,10 +4,9 @@ and signatures, annexes agreed in the steering group, termination notices and di
 from __future__ import annotations
 
 import datetime
-import uuid
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -15,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements import rules, terms
-from core import scans
+from agreements.evidence import _evidence_path, validate_pdf_scan
 from organisations.models import Cooperation, Organisation, Person
 
 
@@ -244,38 +243,6 @@ class Section(models.Model):
         return f"§ {self.number} {self.title}"
 
 
-def _evidence_path(instance, filename: str) -> str:
-    # A random name: the uploader's file name is neither trusted nor revealed.
-    return f"signatures/{uuid.uuid4().hex}.pdf"
-
-
-def validate_pdf_scan(file) -> None:
-    """A signature scan must be a PDF by content (not by name) and within the size limit."""
-    limit = settings.SIGNATURE_SCAN_MAX_BYTES
-    if file.size > limit:
-        raise ValidationError(
-            _("The scan is too large: at most %(mb)s MB."),
-            params={"mb": limit // (1024 * 1024)},
-            code="too_large",
-        )
-    position = file.tell() if hasattr(file, "tell") else 0
-    file.seek(0)
-    head = file.read(5)
-    file.seek(position)
-    if head != b"%PDF-":
-        raise ValidationError(_("The scan must be a PDF file."), code="not_pdf")
-    try:
-        active = scans.active_content(file)
-    except scans.Unreadable:
-        raise ValidationError(_("The scan is not a readable PDF file."), code="unreadable") from None
-    if active:
-        raise ValidationError(
-            _("The scan contains active content (%(what)s): save it again as a plain PDF."),
-            params={"what": ", ".join(active)},
-            code="active_content",
-        )
-
-
 class Signature(models.Model):
     version = models.ForeignKey(
         Version, verbose_name=_("version"), on_delete=models.PROTECT, related_name="signatures"
@@ -288,6 +255,18 @@ class Signature(models.Model):
         _("signed scan (PDF)"), upload_to=_evidence_path, blank=True, validators=[validate_pdf_scan]
     )
     esignature_reference = models.CharField(_("e-signature reference"), max_length=200, blank=True)
+    # A PAdES signature validated from the signed PDF (#30): who the certificate names, when it was signed,
+    # the certificate's issuer, the validation report, and the digest of the signed file kept in the archive.
+    signer_name = models.CharField(_("signer (certificate)"), max_length=300, blank=True)
+    signed_at = models.DateTimeField(_("signing time"), null=True, blank=True)
+    certificate_issuer = models.CharField(_("certificate issuer"), max_length=500, blank=True)
+    validation_report = models.JSONField(_("validation report"), default=dict, blank=True)
+    signed_pdf_sha256 = models.CharField(
+        _("SHA-256 of the signed PDF"),
+        max_length=64,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9a-f]{64}$", _("A SHA-256 digest is 64 hexadecimal digits."))],
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -301,9 +280,26 @@ class Signature(models.Model):
                 violation_error_message=_("This signatory has already signed this version."),
             ),
             models.CheckConstraint(
-                condition=~Q(evidence="") | ~Q(esignature_reference=""),
+                condition=~Q(evidence="") | ~Q(esignature_reference="") | ~Q(signed_pdf_sha256=""),
                 name="signature_has_evidence",
                 violation_error_message=_("Attach the signed scan or give the e-signature reference."),
+            ),
+            # A validated PAdES signature carries all of its facts; a scan or a reference none of them.
+            models.CheckConstraint(
+                condition=Q(
+                    signed_pdf_sha256="", signer_name="", certificate_issuer="", signed_at__isnull=True
+                )
+                | (
+                    ~Q(signed_pdf_sha256="")
+                    & ~Q(signer_name="")
+                    & ~Q(certificate_issuer="")
+                    & Q(signed_at__isnull=False)
+                    & Q(validation_report__has_key="ok")
+                ),
+                name="pades_signature_complete",
+                violation_error_message=_(
+                    "A validated e-signature names its signer, signing time, certificate issuer and report."
+                ),
             ),
         ]
 
@@ -312,6 +308,11 @@ class Signature(models.Model):
 
     def clean(self) -> None:
         rules.check_signature(self)
+
+    @property
+    def is_validated(self) -> bool:
+        """Validated from a PAdES-signed PDF, not only recorded from a scan or a reference."""
+        return bool(self.signed_pdf_sha256)
 
 
 class Annex(models.Model):

@@ -37,4 +37,7 @@ def check_signature(signature: Signature) -> None:
             )
         if signature.signed_on > timezone.localdate():
             add("signed_on", _("A signature cannot be dated in the future."))
+    # A validated e-signature is dated by its own signing time (#30), in Finnish time.
+    if signature.signed_at and signature.signed_on != timezone.localdate(signature.signed_at):
+        add("signed_on", _("The signature is dated by its signing time."))
     errors.raise_if_any()

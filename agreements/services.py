@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agreements import selectors
+from agreements import evidence, pades, selectors, signers
 from agreements.models import (
     Agreement,
     AgreementParty,
@@ -40,14 +40,7 @@ def record_signature(
     evidence: Any = None,
     esignature_reference: str = "",
 ) -> Signature:
-    agreement = Agreement.objects.select_for_update().get(pk=version.agreement_id)
-    if version.kind == Version.Kind.ORIGINAL and agreement.status != Agreement.Status.OUT_FOR_SIGNATURE:
-        raise ValidationError(_("The agreement is not out for signature."))
-    if version.kind == Version.Kind.AMENDMENT and agreement.status not in (
-        Agreement.Status.IN_FORCE,
-        Agreement.Status.NOTICE_GIVEN,
-    ):
-        raise ValidationError(_("An amendment is signed while the agreement is in force."))
+    agreement = _signable(version)
     if signatory.party.agreement_id != agreement.pk:
         raise ValidationError({"signatory": _("The signatory signs for a party of another agreement.")})
     if not signatory.must_sign:
@@ -63,6 +56,71 @@ def record_signature(
     if version.kind == Version.Kind.ORIGINAL:
         _enter_into_force_if_signed(agreement, actor)
     return signature
+
+
+def _signable(version: Version) -> Agreement:
+    """VERSION's agreement, locked, when VERSION may be signed now."""
+    agreement = Agreement.objects.select_for_update().get(pk=version.agreement_id)
+    if version.kind == Version.Kind.ORIGINAL and agreement.status != Agreement.Status.OUT_FOR_SIGNATURE:
+        raise ValidationError(_("The agreement is not out for signature."))
+    if version.kind == Version.Kind.AMENDMENT and agreement.status not in (
+        Agreement.Status.IN_FORCE,
+        Agreement.Status.NOTICE_GIVEN,
+    ):
+        raise ValidationError(_("An amendment is signed while the agreement is in force."))
+    return agreement
+
+
+@transaction.atomic
+def record_pades_signatures(
+    *, version: Version, data: bytes, acting_for: list[AgreementParty], actor: Actor
+) -> list[Signature]:
+    """Record each signature of DATA, a PDF signed with PAdES (#30), once it is validated against the
+    version's signing copy (agreements.pades) and matched to its signatory (agreements.signers); all or
+    nothing. ACTING_FOR are the uploader's parties: the file must carry one of their signatures."""
+    agreement = _signable(version)
+    if agreement.versions.order_by("-number").values_list("pk", flat=True).first() != version.pk:
+        raise ValidationError({"version": _("Only the latest version is out for signature.")})
+    evidence.check_signed_pdf(data)
+    report = pades.validate(data, expected=pades.signing_copy(agreement))
+    problems = [str(p) for p in report.problems]
+    problems += [f"{s.field_name}: {p}" for s in report.signatures for p in s.problems]
+    everyone = Signatory.objects.filter(party__agreement=agreement).select_related(
+        "party__organisation", "person"
+    )
+    matched = []
+    for signer in [] if problems else report.signatures:
+        found = signers.match(signer, everyone)
+        if isinstance(found, pades.Problem):
+            problems.append(f"{signer.field_name}: {found}")
+        else:
+            matched.append((signer, found))
+    if problems:
+        raise ValidationError({"signed_pdf": problems})
+    if not {s.party_id for _signer, s in matched} & {p.pk for p in acting_for}:
+        raise ValidationError({"signed_pdf": _("The file carries no signature of a party you act for.")})
+    done = set(version.signatures.values_list("signatory_id", flat=True))
+    recorded = []
+    for signer, signatory in matched:
+        if signatory.pk in done or signer.signing_time is None:
+            continue
+        signature = Signature(
+            version=version,
+            signatory=signatory,
+            signed_on=timezone.localdate(signer.signing_time),
+            signer_name=signer.signer_name,
+            signed_at=signer.signing_time,
+            certificate_issuer=signer.issuer,
+            validation_report={**report.as_json(), "field_name": signer.field_name},
+            signed_pdf_sha256=report.sha256,
+        )
+        recorded.append(save_validated(signature, actor, "e-signature validated"))
+        done.add(signatory.pk)
+    if not recorded:
+        raise ValidationError({"signed_pdf": _("Every signature in the file has already been recorded.")})
+    if version.kind == Version.Kind.ORIGINAL:
+        _enter_into_force_if_signed(agreement, actor)
+    return recorded
 
 
 def _enter_into_force_if_signed(agreement: Agreement, actor: Actor) -> None:

@@ -1,6 +1,3 @@
-import hashlib
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from agreements import access, consistency_rules, selectors, services
-from agreements.forms import DeliveryForm, DisputeForm, NoticeForm, SignatureForm
+from agreements.fingerprints import fingerprint
+from agreements.forms import DeliveryForm, DisputeForm, NoticeForm, SignatureForm, SignedPdfForm
 from agreements.models import Agreement, NoticeDelivery
 from core import pdf
 from core.forms import submit
@@ -34,6 +32,7 @@ def _context(request, agreement: Agreement, **forms) -> dict:
             facts.extra["agreement"] = agreement  # the rules read the one this page has loaded
         findings = compliance.evaluate(group, facts=facts, prefix="AG-")
     can_record = bool(own_ids)
+    awaits_signatures = _awaits_signatures(agreement, states)
     editable = agreement.status in services.EDITABLE
     sections = selectors.topic_sections(agreement)
     return {
@@ -56,6 +55,8 @@ def _context(request, agreement: Agreement, **forms) -> dict:
             if can_record and agreement.status != Agreement.Status.DRAFT and agreement.status != "approved"
             else None
         ),
+        "signed_pdf_form": forms.get("signed_pdf_form")
+        or (SignedPdfForm(agreement=agreement) if can_record and awaits_signatures else None),
         "notice_form": forms.get("notice_form") or (NoticeForm(parties=own) if can_record else None),
         "dispute_form": forms.get("dispute_form")
         or (DisputeForm(agreement=agreement, parties=own) if can_record else None),
@@ -64,6 +65,11 @@ def _context(request, agreement: Agreement, **forms) -> dict:
         "must_sign_form": forms.get("must_sign_form"),
         "refused_signatory": forms.get("refused_signatory"),
     }
+
+
+def _awaits_signatures(agreement: Agreement, states: list[selectors.VersionState]) -> bool:
+    """The original out for signature, or an amendment not yet signed by every party."""
+    return agreement.status == Agreement.Status.OUT_FOR_SIGNATURE or bool(states and states[-1].void)
 
 
 @login_required
@@ -175,20 +181,6 @@ def signature_evidence(request: HttpRequest, pk: int) -> FileResponse:
 def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = access.get_agreement_for_user(request.user, pk, selectors.loaded(Agreement.objects.all()))
     return pdf.response(agreement_document(agreement), f"yhteistyosopimus-{agreement.pk}.pdf")
-
-
-def fingerprint(agreement: Agreement, states: list[selectors.VersionState]) -> str:
-    """SHA-256 of what is signed: the title, the parties (name, business ID) and every version's
-    sections (number, title, text), so that two copies with the same fingerprint say the same thing."""
-    content = {
-        "title": agreement.title,
-        "parties": [[str(p.organisation), p.organisation.business_id] for p in agreement.parties.all()],
-        "versions": [
-            [state.version.number, [[s.number, s.title, s.text] for s in state.version.sections.all()]]
-            for state in states
-        ],
-    }
-    return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
 # Which copy the PDF is (#28 item 5): a draft says so; the copy sent out for signature says "for

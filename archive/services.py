@@ -8,6 +8,7 @@ import hashlib
 import io
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -15,7 +16,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from agreements.models import Agreement
+from agreements import services as agreement_services
+from agreements.models import Agreement, AgreementParty, Signature, Version
 from agreements.views import agreement_document
 from archive.models import ArchivedDocument
 from core import pdf, scans
@@ -159,3 +161,45 @@ def update_metadata(*, document: ArchivedDocument, actor: Actor, data: dict[str,
         data["retention_years"] = None  # kept for good: no period
     update_fields(document, actor=actor, allowed=METADATA, data=data)
     return document
+
+
+@transaction.atomic
+def archive_signed_agreement(
+    *, version: Version, signed_pdf: UploadedFile, acting_for: list[AgreementParty], actor: Actor
+) -> tuple[list[Signature], ArchivedDocument]:
+    """Record the PAdES signatures of SIGNED_PDF on VERSION (agreements.services.record_pades_signatures)
+    and keep the signed file, as it came, in the cooperation's archive (agreement § 10: the employment
+    authority keeps the archive), once per file; together or not at all."""
+    data = signed_pdf.read(settings.SIGNATURE_SCAN_MAX_BYTES + 1)  # one byte over: refused as too large
+    signatures = agreement_services.record_pades_signatures(
+        version=version, data=data, acting_for=acting_for, actor=actor
+    )
+    agreement = version.agreement
+    digest = signatures[0].signed_pdf_sha256
+    kept = ArchivedDocument.objects.filter(cooperation_id=agreement.cooperation_id, sha256=digest).first()
+    if kept is not None:
+        return signatures, kept
+    document = ArchivedDocument(
+        cooperation_id=agreement.cooperation_id,
+        kind=Kind.AGREEMENT,
+        source=f"signed:{version.pk}",
+        sha256=digest,
+        size=len(data),
+        pdf_variant=_pdfa_identification(data) or "PDF (PAdES)",
+        archived_by=actor if isinstance(actor, get_user_model()) else None,
+        title=(
+            _("%(title)s, version %(number)s, signed (PAdES)")
+            % {"title": agreement.title, "number": version.number}
+        )[:300],
+        case=f"{agreement.cooperation.code}: {agreement.title}"[:200],
+        publicity=ArchivedDocument.Publicity.PUBLIC,
+        audience=ArchivedDocument.Audience.EVERYONE,  # as the signatures on the agreement's page
+        permanent=True,  # the agreement the cooperation was founded on
+    )
+    document.full_clean(exclude=["file"])
+    document.file.save(f"signed-{digest[:12]}.pdf", ContentFile(data), save=False)
+    try:
+        return signatures, save_validated(document, actor)
+    except ValidationError:
+        document.file.delete(save=False)
+        raise

@@ -206,6 +206,9 @@ STORAGES = {
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Uploaded signature scans are never served as static media: only through a view that checks access.
 SIGNATURE_SCAN_MAX_BYTES = envint("SIGNATURE_SCAN_MAX_MB", 10, minimum=1) * 1024 * 1024
+# PAdES-signed agreements (#30): the signer's certificate must chain to one of these roots (PEM files,
+# comma-separated paths); production: the Finnish DVV roots (README, "Signed PDFs"). None: nothing is trusted.
+SIGNATURE_TRUST_ROOTS = envlist("SIGNATURE_TRUST_ROOTS", [])
 # Staffing figure imports (staffing/imports.py): the largest file, the most rows, the errors listed.
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_KB", 2048, minimum=1) * 1024
 IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 5000, minimum=1)
