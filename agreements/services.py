@@ -79,8 +79,15 @@ def record_pades_signatures(
     version's signing copy (agreements.pades) and matched to its signatory (agreements.signers); all or
     nothing. ACTING_FOR are the uploader's parties: the file must carry one of their signatures."""
     agreement = _signable(version)
-    if agreement.versions.order_by("-number").values_list("pk", flat=True).first() != version.pk:
-        raise ValidationError({"version": _("Only the latest version is out for signature.")})
+    if version.kind != Version.Kind.ORIGINAL:  # only the original's signing copy carries its fingerprint
+        raise ValidationError(
+            {
+                "version": _(
+                    "A signed PDF is accepted for the original agreement only; record an amendment's "
+                    "signature with its reference."
+                )
+            }
+        )
     evidence.check_signed_pdf(data)
     report = pades.validate(data, expected=pades.signing_copy(agreement))
     problems = [str(p) for p in report.problems]

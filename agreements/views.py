@@ -68,8 +68,9 @@ def _context(request, agreement: Agreement, **forms) -> dict:
 
 
 def _awaits_signatures(agreement: Agreement, states: list[selectors.VersionState]) -> bool:
-    """The original out for signature, or an amendment not yet signed by every party."""
-    return agreement.status == Agreement.Status.OUT_FOR_SIGNATURE or bool(states and states[-1].void)
+    """A signed PDF is taken for the original out for signature: only its copy carries the fingerprint
+    (an amendment's copy prints neither the fingerprint nor, until signed, its new text)."""
+    return agreement.status == Agreement.Status.OUT_FOR_SIGNATURE
 
 
 @login_required

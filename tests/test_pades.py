@@ -342,3 +342,17 @@ def test_an_odd_file_is_refused_with_a_clear_message_and_changes_nothing(
     assert message in response.content.decode()
     assert not Signature.objects.exists()
     assert not ArchivedDocument.objects.exists()
+
+
+def test_an_amendment_is_not_taken_as_a_signed_pdf(agreement, copy, pki, world):
+    # Only the original's copy out for signature carries the fingerprint (#28 item 5).
+    Agreement.objects.filter(pk=agreement.pk).update(status="in_force", in_force_from=D(2025, 4, 10))
+    version = Version.objects.create(agreement=agreement, number=2, kind="amendment")
+    Section.objects.create(version=version, number=11, title="Voimassaolo", text="Vuoden 2030 loppuun.")
+    with pytest.raises(Exception, match="vain alkuperäisestä sopimuksesta"):
+        services.record_pades_signatures(
+            version=version,
+            data=pki.sign(copy, signer_a(pki, world), field="A"),
+            acting_for=list(agreement.parties.all()),
+            actor=None,
+        )
