@@ -10,7 +10,9 @@ from organisations.selectors import people_of
 
 
 class SignatureForm(forms.Form):
-    version = forms.ModelChoiceField(label=_("Version"), queryset=Version.objects.none())
+    # The newest version first and chosen (#29 item 4): it is the one out for signature, and often the
+    # only one. No empty choice, so no extra query to find it.
+    version = forms.ModelChoiceField(label=_("Version"), queryset=Version.objects.none(), empty_label=None)
     signatory = forms.ModelChoiceField(label=_("Signatory"), queryset=Signatory.objects.none())
     signed_on = forms.DateField(label=_("Signed on"), widget=DATE_WIDGET)
     evidence = forms.FileField(
@@ -30,7 +32,7 @@ class SignatureForm(forms.Form):
 
     def __init__(self, *args, agreement, parties, **kwargs):
         super().__init__(*args, **kwargs)
-        limit_choices(self, "version", agreement.versions.all())
+        limit_choices(self, "version", agreement.versions.order_by("-number"))
         limit_choices(
             self,
             "signatory",

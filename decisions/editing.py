@@ -34,7 +34,6 @@ from decisions.forms import (
     RemoveForm,
 )
 from decisions.models import AgendaItem, Attendance, Body, Claim, Meeting
-from decisions.views import meeting_page
 
 
 def _meeting_back(meeting: Meeting) -> tuple[str, str]:
@@ -142,17 +141,27 @@ def attendance_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_http_methods(["POST"])
+@require_http_methods(["GET", "POST"])
 def attendance_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """A GET asks first (the meeting's page links here, #29 item 4); the POST removes."""
     attendance = get_object_or_404(Attendance, pk=pk)
     meeting = access.get_meeting_for_user(request.user, attendance.meeting_id, to_change=True)
-    form = RemoveForm(request.POST)
-    if not submit(
+    form = RemoveForm(request.POST if request.method == "POST" else None)
+    if submit(
         request, form, lambda data: services.remove_attendance(attendance=attendance, actor=request.user)
     ):
-        return meeting_page(request, meeting, remove_form=form)
-    messages.success(request, _("The attendance was removed."))
-    return redirect("meeting-detail", pk=meeting.pk)
+        messages.success(request, _("The attendance was removed."))
+        return redirect("meeting-detail", pk=meeting.pk)
+    return form_page(
+        request,
+        form,
+        _("Remove %(person)s from the attendance") % {"person": attendance.person.full_name},
+        *_meeting_back(meeting),
+        template="core/confirm_page.html",
+        warning=_("The person is no longer listed as present; the quorum is counted again."),
+        submit_label=_("Remove"),
+        facts=[(_("Capacity"), attendance.get_capacity_display())],
+    )
 
 
 @login_required

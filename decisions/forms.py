@@ -201,7 +201,10 @@ class NotificationReissueForm(forms.ModelForm):
 
 
 class CheckMinutesForm(forms.Form):
-    checkers = forms.ModelMultipleChoiceField(label=_("Checked by"), queryset=Person.objects.none())
+    # Checkboxes, not a Ctrl-click multi-select (#29 item 4).
+    checkers = forms.ModelMultipleChoiceField(
+        label=_("Checked by"), queryset=Person.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
     checked_on = forms.DateField(label=_("Checked on"), widget=DATE_WIDGET)
 
     def __init__(self, *args, area, meeting: Meeting | None = None, **kwargs):

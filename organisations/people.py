@@ -18,12 +18,16 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import limit_choices, posted_pk, submit
-from core.views import AuthenticatedRequest, detail_page
+from core.views import AuthenticatedRequest, detail_page, form_page
 from organisations import access, services
 from organisations.models import Cooperation, Grant, Organisation, Person
 from organisations.selectors import people_of
 
-GRANTABLE_ROLES = Grant.Role.choices
+# The least right first, and the default (#29 item 4): a new user reads until given more.
+GRANTABLE_ROLES = sorted(
+    Grant.Role.choices,
+    key=lambda choice: [Grant.Role.VIEWER, Grant.Role.EDITOR, Grant.Role.SECRETARY].index(choice[0]),
+)
 
 
 class InviteForm(forms.Form):
@@ -33,7 +37,7 @@ class InviteForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=gettext_lazy("Organisation"), queryset=Organisation.objects.none()
     )
-    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=GRANTABLE_ROLES)
+    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=GRANTABLE_ROLES, initial=Grant.Role.VIEWER)
     person = forms.ModelChoiceField(
         label=gettext_lazy("Person already recorded"),
         queryset=Person.objects.none(),
@@ -64,7 +68,7 @@ class GrantForm(forms.Form):
     organisation = forms.ModelChoiceField(
         label=gettext_lazy("Organisation"), queryset=Organisation.objects.none()
     )
-    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=GRANTABLE_ROLES)
+    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=GRANTABLE_ROLES, initial=Grant.Role.VIEWER)
 
     def __init__(self, *args, cooperation: Cooperation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -185,19 +189,58 @@ def grant(request: AuthenticatedRequest, code: str) -> HttpResponse:
     return _page(request, cooperation, grant_form=form)
 
 
+class ConfirmStepForm(forms.Form):
+    """The confirmation page's button (#29 item 4): nothing to fill in; the page itself is the step."""
+
+
+def _confirm_page(request: AuthenticatedRequest, cooperation: Cooperation, form, **page) -> HttpResponse:
+    from django.urls import reverse
+
+    back = reverse("people-and-rights", args=[cooperation.code])
+    title = page.pop("title")
+    return form_page(
+        request,
+        form,
+        title,
+        back,
+        _("People and rights"),
+        template="core/confirm_page.html",
+        **page,
+    )
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def withdraw(request: AuthenticatedRequest, code: str, pk: int) -> HttpResponse:
+    """A GET asks first (the people page links here); the POST withdraws."""
     cooperation = _managed_cooperation(request, code)
     grant_ = get_object_or_404(grants_in(cooperation), pk=pk)
-    services.withdraw(grant=grant_, actor=request.user)
-    messages.success(request, _("The right was withdrawn. It ends at once, on every page."))
-    return redirect("people-and-rights", code=cooperation.code)
+    form = ConfirmStepForm(request.POST if request.method == "POST" else None)
+    if submit(request, form, lambda data: services.withdraw(grant=grant_, actor=request.user)):
+        messages.success(request, _("The right was withdrawn. It ends at once, on every page."))
+        return redirect("people-and-rights", code=cooperation.code)
+    return _confirm_page(
+        request,
+        cooperation,
+        form,
+        title=_("Withdraw the right of %(user)s") % {"user": grant_.user.get_username()},
+        warning=_(
+            "The right ends at once, on every page, document, export and calendar. "
+            "It can be given again later from this cooperation's people and rights."
+        ),
+        submit_label=_("Withdraw the right"),
+        facts=[
+            (_("User"), grant_.user.get_full_name() or grant_.user.get_username()),
+            (_("Role"), grant_.get_role_display()),
+            (_("Organisation"), grant_.organisation.name_fi),
+        ],
+    )
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def deactivate(request: AuthenticatedRequest, code: str, pk: int) -> HttpResponse:
+    """A GET asks first (the people page links here); the POST closes the login."""
     cooperation = _managed_cooperation(request, code)
     # a login without a right here is not this cooperation's to see: 404, as for none (#26)
     user = get_object_or_404(
@@ -210,9 +253,25 @@ def deactivate(request: AuthenticatedRequest, code: str, pk: int) -> HttpRespons
         raise PermissionDenied
     if not administrator and (reach.exclude(cooperation=cooperation).exists() or user.is_staff):
         raise PermissionDenied
-    services.deactivate(user=user, actor=request.user)
-    messages.success(request, _("The login of %(user)s was closed.") % {"user": user.get_username()})
-    return redirect("people-and-rights", code=cooperation.code)
+    form = ConfirmStepForm(request.POST if request.method == "POST" else None)
+    if submit(request, form, lambda data: services.deactivate(user=user, actor=request.user)):
+        messages.success(request, _("The login of %(user)s was closed.") % {"user": user.get_username()})
+        return redirect("people-and-rights", code=cooperation.code)
+    return _confirm_page(
+        request,
+        cooperation,
+        form,
+        title=_("Close the login of %(user)s") % {"user": user.get_username()},
+        warning=_(
+            "The user can no longer log in, and every right they hold ends with the login. "
+            "Only the portal's administrator can open it again."
+        ),
+        submit_label=_("Close the login"),
+        facts=[
+            (_("User"), user.get_full_name() or user.get_username()),
+            (_("E-mail address"), user.email or "–"),
+        ],
+    )
 
 
 @login_required

@@ -120,7 +120,8 @@ class SecondFactorMiddleware:
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label=gettext_lazy("Code"),
+        # Its own msgid: "Code" is also the municipality code column's heading (#29 item 7).
+        label=gettext_lazy("Verification code"),
         max_length=16,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
         help_text=gettext_lazy("The six digits your authenticator app shows, or one of your recovery codes."),
@@ -137,10 +138,15 @@ def _pending(user) -> TOTPDevice:  # type: ignore[no-untyped-def]
 
 
 def _qr_data_uri(url: str) -> str:
+    """The QR code as a standalone SVG image: an <img> draws a data: SVG only with its xmlns, which
+    segno's inline SVG (for embedding in HTML) leaves out (#29 item 7)."""
+    import io
+
     import segno
 
-    svg = segno.make(url, error="m").svg_inline(scale=5, dark="#000", light="#fff")
-    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    svg = io.BytesIO()
+    segno.make(url, error="m").save(svg, kind="svg", scale=5, dark="#000", light="#fff", xmldecl=False)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.getvalue()).decode()
 
 
 @transaction.atomic

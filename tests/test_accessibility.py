@@ -39,6 +39,10 @@ def test_an_editors_portal_pages_are_accessible_in_finnish_and_in_swedish(page, 
     page.fill("#id_business_id", "1234567-2")
     page.click("button.primary")
     assert "tarkistusmerkki on väärä" in page.locator(".error-summary").inner_text()
+    # The focus is on the summary, not at the top of the page (#29 item 4), and its line leads to the field.
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    page.locator(".error-summary a").first.click()
+    assert page.evaluate("document.activeElement.id") == "id_business_id"
     assert_accessible(page)
     urls = [
         reverse("dashboard"),
@@ -176,6 +180,10 @@ def test_the_second_factor_and_audit_pages_are_accessible(page, world):
     page.goto(re.search(r"https?://[^/\s]+(/second-factor/enrol/\S+/)", message.body).group(1))
     page.wait_for_url("**/second-factor/")
     assert_accessible(page)  # the set-up page with its QR code
+    # The QR code draws (#29 item 7): a data: SVG without its xmlns is a broken image, naturalWidth 0.
+    qr = page.get_by_role("img", name="QR-koodi todennussovellukselle")
+    assert qr.evaluate("image => image.complete && image.naturalWidth") > 0
+    assert page.get_by_label("Vahvistuskoodi").count() == 1  # not the municipality column's "Koodi"
     device = TOTPDevice.objects.get(user=world.secretary, confirmed=False)
     page.fill("#id_code", f"{TOTP(device.bin_key).token():06d}")
     page.click("button.primary")

@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from core import views
+from organisations import account
 from statements import views as statements
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/password_reset/", views.RateLimitedPasswordResetView.as_view(), name="password_reset"),
+    path("accounts/me/", account.account, name="account"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", views.healthz, name="healthz"),

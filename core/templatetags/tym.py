@@ -25,3 +25,14 @@ def once() -> str:
     from core import once as tokens
 
     return format_html('<input type="hidden" name="once" value="{}">', tokens.issue())
+
+
+@register.filter
+def has_come(day: Any) -> bool:
+    """Whether DAY (a date) is today or past: an action on what happens that day, such as recording a
+    meeting's decisions, is offered only from then on (#29 item 4; refused before it in the service)."""
+    import datetime
+
+    from django.utils import timezone
+
+    return isinstance(day, datetime.date) and day <= timezone.localdate()

@@ -2,7 +2,9 @@
    - a field in a tabular inline has its label only as the column header: it gets that as its name;
    - a split date/time field's parts get the field's label (or legend) with "date" / "time";
    - an autocomplete (select2) box gets the label of the select it stands for;
-   - the filter widget's help icon, a span with a label, becomes an image with that label.
+   - the filter widget's help icon, a span with a label, becomes an image with that label;
+   - a header cell with no text (a tabular inline's "original" column, a list's select-all column)
+     becomes a data cell: an empty header names nothing (axe empty-table-header, #29 item 7).
    It runs when the page loads and again when an inline row or a select2 box is added. */
 (function () {
   "use strict";
@@ -17,7 +19,7 @@
 
   function nameTabularFields(root) {
     root.querySelectorAll(".tabular table").forEach(function (table) {
-      var headers = Array.prototype.map.call(table.querySelectorAll("thead th"), text);
+      var headers = Array.prototype.map.call(table.querySelectorAll("thead th, thead td"), text);
       table.querySelectorAll("tbody tr").forEach(function (row) {
         Array.prototype.forEach.call(row.children, function (cell, index) {
           cell.querySelectorAll("input:not([type=hidden]), select, textarea").forEach(function (field) {
@@ -66,11 +68,24 @@
     });
   }
 
+  function emptyHeadersToCells(root) {
+    root.querySelectorAll("th").forEach(function (header) {
+      if (text(header) !== "") return;
+      var cell = document.createElement("td");
+      Array.prototype.forEach.call(header.attributes, function (attribute) {
+        if (attribute.name !== "scope") cell.setAttribute(attribute.name, attribute.value);
+      });
+      while (header.firstChild) cell.appendChild(header.firstChild);
+      header.parentNode.replaceChild(cell, header);
+    });
+  }
+
   function fix() {
     nameTabularFields(document);
     nameSplitFields(document);
     nameComboboxes(document);
     fixHelpIcons(document);
+    emptyHeadersToCells(document);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
