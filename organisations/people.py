@@ -24,10 +24,8 @@ from organisations.models import Cooperation, Grant, Organisation, Person
 from organisations.selectors import people_of
 
 # The least right first, and the default (#29 item 4): a new user reads until given more.
-GRANTABLE_ROLES = sorted(
-    Grant.Role.choices,
-    key=lambda choice: [Grant.Role.VIEWER, Grant.Role.EDITOR, Grant.Role.SECRETARY].index(choice[0]),
-)
+LEAST_RIGHT_FIRST = [Grant.Role.VIEWER.value, Grant.Role.EDITOR.value, Grant.Role.SECRETARY.value]
+GRANTABLE_ROLES = sorted(Grant.Role.choices, key=lambda choice: LEAST_RIGHT_FIRST.index(str(choice[0])))
 
 
 class InviteForm(forms.Form):
