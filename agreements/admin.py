@@ -72,7 +72,15 @@ class AgreementPartyAdmin(HistoryAdmin):
 
 @admin.register(Signature)
 class SignatureAdmin(HistoryAdmin):
-    list_display = ["signatory", "version", "signed_on"]
+    list_display = ["signatory", "version", "signed_on", "signer_name"]
+    # What a signed PDF's validation found (#30) is evidence: shown, never edited by hand.
+    readonly_fields = [
+        "signer_name",
+        "signed_at",
+        "certificate_issuer",
+        "validation_report",
+        "signed_pdf_sha256",
+    ]
 
 
 class AnnexVersionInline(admin.TabularInline):

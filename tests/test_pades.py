@@ -322,7 +322,9 @@ def encrypted(data):
     return out.getvalue()
 
 
-@pytest.mark.parametrize("kind", ["not_pdf", "huge", "encrypted", "polyglot", "unsigned", "untrusted"])
+@pytest.mark.parametrize(
+    "kind", ["not_pdf", "huge", "encrypted", "polyglot", "unsigned", "untrusted", "garbage", "truncated"]
+)
 def test_an_odd_file_is_refused_with_a_clear_message_and_changes_nothing(
     agreement, copy, pki, world, as_editor_a, settings, kind
 ):
@@ -336,6 +338,8 @@ def test_an_odd_file_is_refused_with_a_clear_message_and_changes_nothing(
         "polyglot": (signed + b"<html><script>alert(1)</script></html>", "aktiivista sisältöä"),
         "unsigned": (copy, "ei ole sähköistä allekirjoitusta"),
         "untrusted": (pki.sign(copy, pki.self_signed("Aino Allekirjoittaja"), field="A"), "luotettuun"),
+        "garbage": (b"%PDF-1.7\n" + bytes(range(256)) * 40, "ei ole luettava PDF"),
+        "truncated": (signed[: len(signed) // 2], "ei ole luettava PDF"),
     }[kind]
     response = upload(as_editor_a, agreement, data)
     assert response.status_code == 400
