@@ -219,6 +219,7 @@ class DecisionViewSet(ReadViewSet):
         context = super().get_serializer_context()
         statuses: dict[int, appeals.Status] = {}
         today = timezone.localdate()
+        memo: dict = {}  # each body's names, read once per response
 
         def status(item: AgendaItem) -> appeals.Status:
             if item.pk not in statuses:
@@ -231,7 +232,7 @@ class DecisionViewSet(ReadViewSet):
                 return value
             if not item.public:
                 return None if name != "title" else ""
-            return appeals.public_text(item, value, today, status(item).personal_data_removed_on)
+            return appeals.public_text(item, value, today, status(item).personal_data_removed_on, memo)
 
         return {**context, "status": status, "text": text}
 

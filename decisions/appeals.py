@@ -4,14 +4,13 @@ party's from receipt), when personal data comes off the public network, and when
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
-from decisions import deadlines, rules
+from decisions import deadlines, personal_names, rules
 from decisions.models import AgendaItem, AppealPart, Body, Claim, Notification
 
 
@@ -260,9 +259,14 @@ def status(item: AgendaItem, *, _depth: int = 0) -> Status:
                 % {"claimant": claim.claimant}
             )
     members_last = [p.computation.last_day for p in result.periods if p.computation.method == "publication"]
+    parties_last = [p.computation.last_day for p in result.periods]
     if members_last:
         # Personal data comes off the public network when the appeal period ends (Kuntalaki § 140).
         result.personal_data_removed_on = max(members_last) + datetime.timedelta(days=1)
+    elif parties_last and not result.gaps:
+        # No members' period (an appeal, or the claim Hallintolaki ch. 7 a requires, under a special
+        # act): the period that ends is the parties', once every party's has started.
+        result.personal_data_removed_on = max(parties_last) + datetime.timedelta(days=1)
     waits_for: list[datetime.date] = []
     for claim in result.claims:
         review = review_claim(claim, item, all_notifications)
@@ -303,23 +307,24 @@ def status(item: AgendaItem, *, _depth: int = 0) -> Status:
     return result
 
 
-PLACEHOLDER = "[henkilötieto poistettu]"
+PLACEHOLDER = personal_names.PLACEHOLDER
 
 
-def public_text(item: AgendaItem, text: str, on: datetime.date, removal_on: datetime.date | None) -> str:
-    """TEXT as the public network may show it on ON: personal data replaced once the period has ended
-    (Kuntalaki § 140)."""
-    if removal_on is None or on < removal_on:
+def public_text(
+    item: AgendaItem,
+    text: str,
+    on: datetime.date,
+    removal_on: datetime.date | None,
+    memo: dict | None = None,
+) -> str:
+    """TEXT as the public network may show it on ON: every personal name removed once the period has
+    ended (Kuntalaki § 140 (2)), by the one rule of decisions.personal_names. MEMO, shared by the
+    texts of one page, reads the names once per body."""
+    if removal_on is None or on < removal_on or not text:
         return text
-    return redact(text, item.personal_data)
+    return personal_names.index_for(item, memo).redact(text)
 
 
 def redact(text: str, personal_data: str) -> str:
-    """TEXT with every listed term replaced: from a word's start, in any case, with any Finnish
-    inflection suffix after the term (Jämsä → Jämsän, JÄMSÄLLÄ), the longest term first so a full name
-    goes before its parts. A stem that changes (Uosukainen → Uosukaisen) needs its own line."""
-    terms = sorted({t.strip() for t in personal_data.splitlines() if t.strip()}, key=len, reverse=True)
-    if not terms or not text:
-        return text
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(term)}\w*" for term in terms), re.IGNORECASE)
-    return pattern.sub(PLACEHOLDER, text)
+    """TEXT without the names listed in PERSONAL_DATA (one per line), in any inflection."""
+    return personal_names.Names.build([], own=personal_data.splitlines()).redact(text)

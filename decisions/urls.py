@@ -1,6 +1,7 @@
 from django.urls import path
 
 from decisions import editing, lists, setup, views
+from decisions.receipts import notification_receipt
 
 urlpatterns = [
     path("decisions/", lists.decision_list, name="decision-list"),
@@ -16,6 +17,7 @@ urlpatterns = [
     path(
         "decisions/<int:pk>/notifications/reissue/", editing.notification_reissue, name="notification-reissue"
     ),
+    path("notifications/<int:pk>/receipt/", notification_receipt, name="notification-receipt"),
     path("claims/<int:pk>/assess/", editing.claim_assess, name="claim-assess"),
     path("claims/<int:pk>/decide/", editing.claim_decide, name="claim-decide"),
     path("areas/<slug:code>/bodies/new/", setup.body_create, name="body-create"),

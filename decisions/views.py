@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from core import pdf
 from core.forms import submit
 from core.views import detail_page
-from decisions import access, appeals, deadlines, rules, services
+from decisions import access, appeals, deadlines, personal_names, rules, services
 from decisions.forms import CheckMinutesForm, ClaimForm, DeadlineForm, NotificationForm
 from decisions.models import AgendaItem, Body, Meeting
 from registers import selectors as register
@@ -36,7 +36,7 @@ def _item_context(item: AgendaItem, memo: dict | None = None) -> dict:
     language = "sv" if (translation.get_language() or "fi").startswith("sv") else "fi"
     kinds = {p.kind for p in item.appeal_parts.all()}
     day = rules.decision_date(item)
-    names_court = bool(kinds & {"rectification", "municipal_appeal", "court_appeal"})
+    names_court = bool(kinds & {"rectification", "admin_rectification", "municipal_appeal", "court_appeal"})
     to_court = bool(kinds & {"municipal_appeal", "court_appeal"})
     return {
         # The court of the body on the decision date: from the national register through the area's
@@ -78,6 +78,9 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.get_item_for_user(request.user, pk, _item_queryset())
     context = _item_context(item)
     context["can_record"] = access.can_record(request.user, item.body)
+    if context["can_record"] and item.public and item.body.publishes_minutes:
+        # What the one rule cannot remove after the appeal period: names the product was never told.
+        context["unknown_names"] = personal_names.unknown_in(item)
     context["notification_form"] = NotificationForm()
     context["claim_form"] = ClaimForm(item=item)
     return render(request, "decisions/item_detail.html", context)
@@ -235,10 +238,10 @@ def _public_items(body: Body):
 def public_index(request: HttpRequest, code: str) -> HttpResponse:
     body = _public_body(code)
     today = timezone.localdate()
-    rows = []
+    rows, memo = [], {}
     for item in _public_items(body)[:100]:
         removal = appeals.status(item).personal_data_removed_on  # prefetched: no queries per row
-        rows.append((item, appeals.public_text(item, item.title, today, removal)))
+        rows.append((item, appeals.public_text(item, item.title, today, removal, memo)))
     return render(request, "decisions/public_index.html", {"body": body, "rows": rows})
 
 
@@ -250,21 +253,26 @@ def public_item(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     context = _item_context(item)
     removal = context["status"].personal_data_removed_on
     today = timezone.localdate()
+    memo: dict = {}
+    for part in item.appeal_parts.all():  # the prefetched rows this page shows; never saved
+        # A confidential matter is a mention that it was handled: its parts' wording is not shown.
+        part.scope_fi = appeals.public_text(item, part.scope_fi, today, removal, memo) if item.public else ""
+        part.scope_sv = appeals.public_text(item, part.scope_sv, today, removal, memo) if item.public else ""
     if not item.public:
         return render(request, "decisions/public_item.html", {**context, "confidential": True})
+
+    def public(text: str) -> str:
+        return appeals.public_text(item, text, today, removal, memo)
+
     context.update(
-        public_title=appeals.public_text(item, item.title, today, removal),
-        public_title_sv=appeals.public_text(item, item.title_sv, today, removal),
-        public_annexes=[
-            (annex.number, appeals.public_text(item, annex.title, today, removal))
-            for annex in item.annexes.all()
-            if annex.public
-        ],
-        public_basis=appeals.public_text(item, item.basis, today, removal),
-        public_proposal=appeals.public_text(item, item.proposal, today, removal),
-        public_decision=appeals.public_text(item, item.decision, today, removal),
-        public_proposal_sv=appeals.public_text(item, item.proposal_sv, today, removal),
-        public_decision_sv=appeals.public_text(item, item.decision_sv, today, removal),
+        public_title=public(item.title),
+        public_title_sv=public(item.title_sv),
+        public_annexes=[(annex.number, public(annex.title)) for annex in item.annexes.all() if annex.public],
+        public_basis=public(item.basis),
+        public_proposal=public(item.proposal),
+        public_decision=public(item.decision),
+        public_proposal_sv=public(item.proposal_sv),
+        public_decision_sv=public(item.decision_sv),
         personal_data_removed=bool(removal and today >= removal),
     )
     return render(request, "decisions/public_item.html", context)
@@ -286,19 +294,22 @@ class PublicFeed(Feed):
         return _("Published decisions of %(body)s") % {"body": body.name_fi}
 
     def items(self, body: Body):
+        self._memo: dict = {}  # the body's names, read once for the feed
         return _public_items(body)[:50]
+
+    def _public(self, item: AgendaItem, text: str) -> str:
+        removal = appeals.status(item).personal_data_removed_on
+        return appeals.public_text(item, text, timezone.localdate(), removal, self._memo)
 
     def item_title(self, item: AgendaItem) -> str:
         if not item.public:
             return f"{item.section} – {_('a confidential matter')}"
-        removal = appeals.status(item).personal_data_removed_on
-        return f"{item.section} {appeals.public_text(item, item.title, timezone.localdate(), removal)}"
+        return f"{item.section} {self._public(item, item.title)}"
 
     def item_description(self, item: AgendaItem) -> str:
         if not item.public:
             return ""
-        removal = appeals.status(item).personal_data_removed_on
-        return appeals.public_text(item, item.decision, timezone.localdate(), removal)
+        return self._public(item, item.decision)
 
     def item_link(self, item: AgendaItem) -> str:
         return reverse("public-item", args=[item.body.code, item.pk])
