@@ -25,7 +25,9 @@ class AuditlogConfig(AppConfig):
 def _logged_in(sender, request, user, **kwargs) -> None:  # type: ignore[no-untyped-def]
     from auditlog import audit
 
-    audit.record("login", "/accounts/login/", user=user, ip=audit.client_address(request))
+    # The way in: the login form, or an organisation's single sign-on (/sso/<provider>/callback/, #30).
+    target = getattr(request, "path", "") or "/accounts/login/"
+    audit.record("login", target, user=user, ip=audit.client_address(request))
 
 
 def _login_failed(sender, credentials, request=None, **kwargs) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from sso.providers import load as load_oidc_providers
 from tym.env import envbool, envint, envlist, envsecret, envstr, media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "staffing",
     "costs",
     "accessrights",
+    "sso",
     "notifications",
     "reports",
     "archive",
@@ -109,6 +111,8 @@ MIDDLEWARE = [
     "core.middleware.OnceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After CSPMiddleware: on the way out it runs first, letting the logout form reach the provider (#30).
+    "sso.middleware.ProviderLogoutMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns lockouts raised by the backend into a response.
     "axes.middleware.AxesMiddleware",
@@ -166,6 +170,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Single sign-on with the organisations' OpenID Connect providers (#30, sso/): the JSON file named by
+# OIDC_PROVIDERS_FILE (README, "Single sign-on"); a file that cannot be used stops the start.
+OIDC_PROVIDERS = load_oidc_providers(envstr("OIDC_PROVIDERS_FILE"))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"

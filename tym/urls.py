@@ -3,13 +3,17 @@ from django.urls import include, path
 
 from core import views
 from organisations import account
+from sso import views as sso
 from statements import views as statements
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/password_reset/", views.RateLimitedPasswordResetView.as_view(), name="password_reset"),
     path("accounts/me/", account.account, name="account"),
+    # Logging out also ends an organisation's single sign-on at its provider (#30), before Django's own.
+    path("accounts/logout/", sso.LogoutView.as_view(), name="logout"),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("sso.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", views.healthz, name="healthz"),
     path("accessibility/", statements.accessibility, name="accessibility-statement"),
