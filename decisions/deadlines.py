@@ -8,7 +8,8 @@
   a proven actual date of receipt overrides a deemed one (the same sections: "jollei muuta näytetä").
 - Periods: rectification claim 14 days (Kuntalaki § 138); municipal appeal (Kuntalaki § 135) and appeal
   under a special act, both to the administrative court, 30 days (Laki oikeudenkäynnistä
-  hallintoasioissa 808/2019 § 13).
+  hallintoasioissa 808/2019 § 13); a rectification claim that a special act requires before the
+  appeal, 30 days (Hallintolaki 434/2003 ch. 7 a: § 49 c), by a party only (§ 49 b (2)).
 - Counting (Laki säädettyjen määräaikain laskemisesta 150/1930): § 2 the day of receipt is not
   counted; § 5 when the last day is a Sunday or other public holiday, Independence Day, May Day,
   Christmas Eve, Midsummer Eve or a Saturday, the act may be done on the next weekday.
@@ -38,15 +39,28 @@ class Kind(models.TextChoices):
     RECTIFICATION = "rectification", gettext_lazy("rectification claim")
     MUNICIPAL_APPEAL = "municipal_appeal", gettext_lazy("municipal appeal to the administrative court")
     COURT_APPEAL = "court_appeal", gettext_lazy("appeal under a special act to the administrative court")
+    # Hallintolaki ch. 7 a (§§ 49 a–49 g): where a special act requires a claim before the appeal.
+    ADMIN_RECTIFICATION = (
+        "admin_rectification",
+        gettext_lazy(
+            "rectification claim under the Administrative Procedure Act before an appeal under a special act"
+        ),
+    )
 
 
 DEEMED_RECEIPT_DAYS = {Method.LETTER: 7, Method.EMAIL: 3, Method.PUBLICATION: 7, Method.RECEIVED: 0}
-PERIOD_DAYS = {Kind.RECTIFICATION: 14, Kind.MUNICIPAL_APPEAL: 30, Kind.COURT_APPEAL: 30}
+PERIOD_DAYS = {
+    Kind.RECTIFICATION: 14,  # Kuntalaki § 138
+    Kind.MUNICIPAL_APPEAL: 30,  # Act 808/2019 § 13
+    Kind.COURT_APPEAL: 30,  # Act 808/2019 § 13
+    Kind.ADMIN_RECTIFICATION: 30,  # Hallintolaki § 49 c (1)
+}
 # The numbers the appeal instructions print, from the rules above (never typed into a template).
 INSTRUCTION_DAYS = {
     "rectification": PERIOD_DAYS[Kind.RECTIFICATION],
     "municipal_appeal": PERIOD_DAYS[Kind.MUNICIPAL_APPEAL],
     "court_appeal": PERIOD_DAYS[Kind.COURT_APPEAL],
+    "admin_rectification": PERIOD_DAYS[Kind.ADMIN_RECTIFICATION],
     "letter": DEEMED_RECEIPT_DAYS[Method.LETTER],
     "email": DEEMED_RECEIPT_DAYS[Method.EMAIL],
     "publication": DEEMED_RECEIPT_DAYS[Method.PUBLICATION],
@@ -112,11 +126,18 @@ def refused(kind: str, method: str) -> str | None:
     """Why no period can be counted for KIND from METHOD, or None. Municipal members' period runs from
     the publication of the minutes (Kuntalaki § 140) only where membership gives standing (§ 137): in a
     rectification claim and a municipal appeal. An appeal under a special act follows that act (Laki
-    oikeudenkäynnistä hallintoasioissa 808/2019 § 7): membership gives no standing there."""
+    oikeudenkäynnistä hallintoasioissa 808/2019 § 7), and so does the claim it requires first
+    (Hallintolaki § 49 b (2)): membership gives no standing there."""
     if kind == Kind.COURT_APPEAL and method == Method.PUBLICATION:
         return _(
             "An appeal under a special act is not counted from the publication of the minutes: municipal "
             "members have no standing in it (Act 808/2019 § 7). Count it from the notification of the party."
+        )
+    if kind == Kind.ADMIN_RECTIFICATION and method == Method.PUBLICATION:
+        return _(
+            "A rectification claim under the Administrative Procedure Act is not counted from the "
+            "publication of the minutes: only a party may make it (Hallintolaki § 49 b (2)). Count it "
+            "from the notification of the party."
         )
     return None
 

@@ -122,10 +122,11 @@ def check_claim(claim: Claim) -> None:
             )
         elif (
             claim.part_id
-            and claim.part.kind in ("rectification", "no_appeal")
+            and claim.part.kind in ("rectification", "admin_rectification", "no_appeal")
             and deciding.body_id != claim.item.body_id
         ):
-            # A rectification claim is decided by the body whose decision it is (Kuntalaki § 134).
+            # A rectification claim is decided by the body whose decision it is (Kuntalaki § 134;
+            # under a special act, Hallintolaki § 49 d (1)).
             errors.add("decided_in", _("A rectification claim is decided by the body whose decision it is."))
         deciding_day = decision_date(deciding)
         if deciding_day and claim.received_on and deciding_day < claim.received_on:
@@ -142,15 +143,18 @@ def appeal_kinds(body: Body, *, decides_claim: bool = False) -> list[str]:
     § 136). A municipal body's own decision goes first to a rectification claim (§ 134, § 138); the
     municipal appeal to the court (§ 135) lies only against a council's decision and against a decision
     on a rectification claim. A decision under a special act is appealed as that act says (hallintovalitus).
-    A cooperation body is no municipal authority: no rectification claim, no municipal appeal."""
+    A cooperation body is no municipal authority: no rectification claim, no municipal appeal.
+    Where the special act requires a rectification claim before the appeal, the claim follows
+    Hallintolaki 434/2003 ch. 7 a (§ 49 b (1): no appeal before it; § 49 c: 30 days; § 49 d: to the
+    authority that decided), and only the decision on it goes to the administrative court."""
     if body.kind == "municipal":
         kinds = ["no_appeal"]
         if not body.council:
             kinds.append("rectification")
         if body.council or decides_claim:
             kinds.append("municipal_appeal")
-        return [*kinds, "court_appeal"]
-    return ["no_appeal", "court_appeal"]
+        return [*kinds, "admin_rectification", "court_appeal"]
+    return ["no_appeal", "admin_rectification", "court_appeal"]
 
 
 MUNICIPAL_APPEAL_REFUSED = _(
@@ -180,7 +184,8 @@ def members_have_standing(part: AppealPart, item: AgendaItem, *, claim_upheld: b
     - municipal appeal against a council's decision: yes (§ 137 (1));
     - municipal appeal against a decision on a claim: only the claimant, unless the claim changed the
       decision, when also the parties and the members (§ 137 (3));
-    - appeal under a special act: standing follows that act, not municipal membership."""
+    - appeal under a special act, and the rectification claim it requires first (Hallintolaki
+      § 49 b (2)): standing follows that act, not municipal membership."""
     if item.body.kind != "municipal":
         return False
     if part.kind == "rectification":

@@ -55,11 +55,16 @@ def council(world):
 
 
 def test_a_boards_own_decision_goes_to_a_rectification_claim_never_straight_to_a_municipal_appeal(board):
-    assert rules.appeal_kinds(board) == ["no_appeal", "rectification", "court_appeal"]
+    assert rules.appeal_kinds(board) == ["no_appeal", "rectification", "admin_rectification", "court_appeal"]
 
 
 def test_a_council_decision_goes_straight_to_the_municipal_appeal(council):
-    assert rules.appeal_kinds(council) == ["no_appeal", "municipal_appeal", "court_appeal"]
+    assert rules.appeal_kinds(council) == [
+        "no_appeal",
+        "municipal_appeal",
+        "admin_rectification",
+        "court_appeal",
+    ]
 
 
 def test_a_decision_on_a_claim_can_carry_the_municipal_appeal(board):
@@ -68,7 +73,7 @@ def test_a_decision_on_a_claim_can_carry_the_municipal_appeal(board):
 
 def test_a_cooperation_body_has_neither_claim_nor_municipal_appeal(world):
     group = _body(world, "johtoryhma", kind="cooperation")
-    assert rules.appeal_kinds(group) == ["no_appeal", "court_appeal"]
+    assert rules.appeal_kinds(group) == ["no_appeal", "admin_rectification", "court_appeal"]
 
 
 def test_a_council_is_a_municipal_body_in_the_database(world):
@@ -132,7 +137,8 @@ def test_members_have_no_period_under_a_special_act(board):
     # Final after the party's period ends: Fri 2.5 → 3.5.2025.
     assert status.final_on == D(2025, 5, 3)
     # ... and the personal data has no members' period to wait for.
-    assert status.personal_data_removed_on is None
+    # no members' period: personal data comes off after the parties' (#28)
+    assert status.personal_data_removed_on == status.last_day + datetime.timedelta(days=1)
 
 
 def test_members_have_no_period_against_a_decision_that_rejected_a_claim(board, world):

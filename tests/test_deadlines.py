@@ -108,7 +108,8 @@ dates = st.dates(min_value=D(2024, 1, 1), max_value=D(2030, 12, 31))
 # it is) and the periods (Kuntalaki § 138: 14 days to claim rectification; Act 808/2019 § 13: either
 # court appeal, municipal or under a special act, 30 days).
 DEEMED_RECEIPT_DAYS = {"letter": 7, "email": 3, "publication": 7, "received": 0}
-PERIOD_DAYS = {"rectification": 14, "municipal_appeal": 30, "court_appeal": 30}
+# Kuntalaki § 138; Act 808/2019 § 13; Hallintolaki § 49 c (the claim a special act requires first).
+PERIOD_DAYS = {"rectification": 14, "municipal_appeal": 30, "court_appeal": 30, "admin_rectification": 30}
 
 
 @given(dates, st.sampled_from(list(deadlines.Method)), st.sampled_from(list(deadlines.Kind)))
@@ -160,7 +161,8 @@ def test_only_a_recorded_consent_gives_an_email_a_deemed_receipt(method, consent
 
 
 @given(kind=st.sampled_from(list(deadlines.Kind)), method=st.sampled_from(list(deadlines.Method)))
-def test_only_a_court_appeal_from_publication_is_refused(kind, method):
-    # Municipal members have no standing in an appeal under a special act (Act 808/2019 § 7).
+def test_only_a_court_appeal_or_its_claim_from_publication_is_refused(kind, method):
+    # Municipal members have no standing in an appeal under a special act (Act 808/2019 § 7), nor in
+    # the rectification claim it requires first (Hallintolaki § 49 b (2)).
     refused = deadlines.refused(kind, method) is not None
-    assert refused == (kind == "court_appeal" and method == "publication")
+    assert refused == (kind in ("court_appeal", "admin_rectification") and method == "publication")

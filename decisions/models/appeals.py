@@ -23,6 +23,14 @@ class AppealPart(models.Model):
         RECTIFICATION = "rectification", _("rectification claim (14 days)")
         MUNICIPAL_APPEAL = "municipal_appeal", _("municipal appeal to the administrative court (30 days)")
         COURT_APPEAL = "court_appeal", _("appeal under a special act to the administrative court (30 days)")
+        # Where the special act requires a claim first (Hallintolaki ch. 7 a, §§ 49 a–49 g; #28).
+        ADMIN_RECTIFICATION = (
+            "admin_rectification",
+            _(
+                "rectification claim under the Administrative Procedure Act, then the administrative court "
+                "(30 days)"
+            ),
+        )
 
     item = models.ForeignKey(
         AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="appeal_parts"
@@ -40,7 +48,15 @@ class AppealPart(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["item", "order"], name="appeal_part_order_unique"),
             models.CheckConstraint(
-                condition=Q(kind__in=["no_appeal", "rectification", "municipal_appeal", "court_appeal"]),
+                condition=Q(
+                    kind__in=[
+                        "no_appeal",
+                        "rectification",
+                        "municipal_appeal",
+                        "court_appeal",
+                        "admin_rectification",
+                    ]
+                ),
                 name="appeal_part_kind_known",
             ),
         ]
