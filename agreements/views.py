@@ -7,11 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from agreements import access, consistency_rules, selectors, services
+from agreements import access, consistency_rules, document_language, selectors, services
 from agreements.fingerprints import fingerprint
 from agreements.forms import DeliveryForm, DisputeForm, NoticeForm, SignatureForm, SignedPdfForm
 from agreements.models import Agreement, NoticeDelivery
-from core import pdf
+from core import doclang, pdf
 from core.forms import submit
 from core.views import detail_page
 from governance import compliance
@@ -181,7 +181,10 @@ def signature_evidence(request: HttpRequest, pk: int) -> FileResponse:
 @login_required
 def agreement_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = access.get_agreement_for_user(request.user, pk, selectors.loaded(Agreement.objects.all()))
-    return pdf.response(agreement_document(agreement), f"yhteistyosopimus-{agreement.pk}.pdf")
+    language = doclang.choose(document_language.official_languages(agreement), request.GET.get("lang"))
+    suffix = "" if language.code == language.main else f"-{language.code}"
+    content = agreement_document(agreement, language=language)
+    return pdf.response(content, f"yhteistyosopimus-{agreement.pk}{suffix}.pdf")
 
 
 # Which copy the PDF is (#28 item 5): a draft says so; the copy sent out for signature says "for
@@ -193,16 +196,22 @@ COPY_MARKS: dict[str, str] = {
 }
 
 
-def agreement_document(agreement: Agreement, *, variant: str | None = None) -> bytes:
-    """The agreement as PDF: the text in force, the parties and the signature page of each version."""
+def agreement_document(
+    agreement: Agreement, *, variant: str | None = None, language: doclang.DocumentLanguage | None = None
+) -> bytes:
+    """The agreement as PDF: the text in force, the parties and the signature page of each version, in
+    the language of the body that approves it (agreements.document_language), not the reader's."""
     agreement = selectors.ensure_loaded(agreement)
-    states = selectors.version_states(agreement)
-    context = {
-        "agreement": agreement,
-        "states": states,
-        "sections": selectors.effective_sections(agreement),
-        "copy_mark": COPY_MARKS.get(agreement.status),
-        "fingerprint": fingerprint(agreement, states),
-        "today": timezone.localdate(),
-    }
-    return pdf.render("agreements/agreement_pdf.html", context, variant=variant)
+    language = language or doclang.choose(document_language.official_languages(agreement))
+    with doclang.active(language):
+        states = selectors.version_states(agreement)
+        context = {
+            "agreement": agreement,
+            "states": states,
+            "sections": selectors.effective_sections(agreement),
+            "copy_mark": COPY_MARKS.get(agreement.status),
+            "fingerprint": fingerprint(agreement, states),
+            "today": timezone.localdate(),
+            "document": language,
+        }
+        return pdf.render("agreements/agreement_pdf.html", context, variant=variant)

@@ -22,9 +22,9 @@ from agreements.views import agreement_document
 from archive.models import ArchivedDocument
 from core import pdf, scans
 from core.writes import Actor, save_validated, update_fields
+from decisions.documents import extract_document, minutes_document
 from decisions.editing import agenda_document
 from decisions.models import AgendaItem, Meeting
-from decisions.views import extract_document, minutes_document
 from organisations.models import Cooperation
 
 Kind = ArchivedDocument.Kind

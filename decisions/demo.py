@@ -1,8 +1,9 @@
 """The board's meeting and decision § 16/2025 as the certified extract gives it.
 
-The extract does not show the meeting date, the section's title or who checked the minutes: they
-stay unrecorded (the title used is descriptive, built from the decision's own parts). The minutes
-went on the public network on 26.3.2025; the extract was certified in Jämsä on 2.4.2025 by Riitta
+The extract does not show the meeting's number, date, times or place, who attended, the chair,
+the secretary, the section's title or who checked the minutes: they stay unrecorded (the title used
+is descriptive, built from the decision's own parts). The minutes went on the public network on
+26.3.2025; the extract was certified in Jämsä on 2.4.2025 by Riitta
 Uosukainen; the decision was e-mailed to a party on 2.4.2025. Ordinary electronic notification
 presupposes the recipient's consent (Act 13/2003 § 19); the source does not state it, so the consent
 stays "not recorded": no deemed receipt and no finality until receipt is proven (Act 13/2003 § 19, #28).
@@ -77,6 +78,9 @@ def load(ctx: DemoContext) -> None:
             "registry_hours_fi": "Kirjaamon aukioloaika on maanantaista perjantaihin klo 9–15.",
             "registry_closes_at": datetime.time(15, 0),
             "publishes_minutes": True,
+            # Jämsä and the area's municipalities are Finnish-speaking: the board's documents are in
+            # Finnish whatever the reader's interface language (#28 item 4).
+            "language": "fi",
         },
     )
     upsert(
@@ -91,7 +95,9 @@ def load(ctx: DemoContext) -> None:
         },
     )
     # The extract shows the minutes on the public network on 26.3.2025, so they were checked before
-    # that (Kuntalaki § 140), but on a day the source does not give.
+    # that (Kuntalaki § 140), but on a day the source does not give. The extract gives no meeting
+    # number, date, times, place, attendance, chair, secretary, minute-checkers or invitation: they
+    # stay unrecorded and the minutes say so (#28 item 3); only the proposal's presenter is known.
     meeting = upsert(
         ctx, Meeting, {"body": board, "published_on": datetime.date(2025, 3, 26)}, {"checked_undated": True}
     )

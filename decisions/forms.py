@@ -92,6 +92,9 @@ class BodyForm(forms.ModelForm):
             "court_eservice",
             "court_hours_fi",
             "court_hours_sv",
+            "language",
+            "second_language",
+            "notice_days",
         ]
         widgets = {
             "registry_closes_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
@@ -226,8 +229,27 @@ class PublishMinutesForm(forms.Form):
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["number", "date", "starts_at", "place", "remote", "member_count", "chair", "secretary"]
-        widgets = {"date": DATE_WIDGET, "starts_at": forms.TimeInput(attrs={"type": "time"}, format="%H:%M")}
+        fields = [
+            "number",
+            "date",
+            "starts_at",
+            "ends_at",
+            "place",
+            "remote",
+            "invited_on",
+            "invitation",
+            "opening_number",
+            "member_count",
+            "chair",
+            "secretary",
+        ]
+        widgets = {
+            "date": DATE_WIDGET,
+            "starts_at": TIME_WIDGET,
+            "ends_at": TIME_WIDGET,
+            "invited_on": DATE_WIDGET,
+        }
+        help_texts = {"number": _("The meeting's number of the year, e.g. 3/2025.")}
 
     def __init__(self, *args, body: Body, **kwargs):
         super().__init__(*args, **kwargs)
@@ -288,7 +310,7 @@ class AnnexForm(forms.Form):
 class AttendanceForm(forms.ModelForm):
     class Meta:
         model = Attendance
-        fields = ["person", "capacity", "substitutes_for"]
+        fields = ["person", "capacity", "substitutes_for", "role", "sections"]
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core.validation import Errors
 
 if TYPE_CHECKING:
-    from decisions.models import AgendaItem, AppealPart, Body, Claim, Meeting, Notification
+    from decisions.models import AgendaItem, AppealPart, Attendance, Body, Claim, Meeting, Notification
 
 
 def _fmt(day: datetime.date) -> str:
@@ -28,10 +28,12 @@ class Quorum:
     reached: bool | None = None
 
 
-def quorum(meeting: Meeting) -> Quorum:
+def quorum(meeting: Meeting, attendances: list[Attendance] | None = None) -> Quorum:
     """More than the body's share of its members present (Kuntalaki § 103: more than half); a deputy
-    substituting for a member counts for that member."""
-    present = sum(1 for a in meeting.attendances.all() if a.capacity in ("member", "deputy"))
+    substituting for a member counts for that member, an absent member does not. ATTENDANCES: the
+    meeting's rows when already read."""
+    rows = meeting.attendances.all() if attendances is None else attendances
+    present = sum(1 for a in rows if a.capacity in ("member", "deputy"))
     if not meeting.member_count:
         return Quorum(known=False, present=present)
     return Quorum(
@@ -52,6 +54,16 @@ def check_meeting(meeting: Meeting) -> None:
         errors.add("published_on", _("The minutes cannot be published before they are checked."))
     if meeting.checked_on and meeting.date and meeting.checked_on < meeting.date:
         errors.add("checked_on", _("The minutes cannot be checked before the meeting."))
+    if (first := meeting.opening_number) and meeting.date and meeting.body_id:
+        # The opening §§ (legality and quorum, minute-checkers) share the body's numbering of the year.
+        taken = meeting.body.items.filter(year=meeting.date.year, number__in=(first, first + 1))
+        if taken.exists():
+            errors.add(
+                "opening_number",
+                _("§ %(first)s or § %(second)s is already a section of this body this year."),
+                first=first,
+                second=first + 1,
+            )
     errors.raise_if_any()
 
 

@@ -16,6 +16,7 @@ from core.writes import Actor, update_fields
 from core.writes import save_validated as _save
 from decisions import rules
 from decisions.models import (
+    COURT_FIELDS,
     AgendaItem,
     Annex,
     AppealPart,
@@ -29,19 +30,13 @@ from decisions.models import (
 )
 from organisations.models import EmploymentArea, Person
 
-MEETING_FIELDS = ("number", "date", "starts_at", "place", "remote", "member_count", "chair", "secretary")
+MEETING_FIELDS = (
+    *("number", "date", "starts_at", "ends_at", "place", "remote", "invited_on", "invitation"),
+    *("opening_number", "member_count", "chair", "secretary"),
+)
 ITEM_FIELDS = (
-    "title",
-    "title_sv",
-    "preparer",
-    "presenter",
-    "basis",
-    "proposal",
-    "proposal_sv",
-    "personal_data",
-    "public",
-    "title_descriptive",
-    "source_notes",
+    *("title", "title_sv", "preparer", "presenter", "basis", "proposal", "proposal_sv", "personal_data"),
+    *("public", "title_descriptive", "source_notes"),
 )
 DECISION_FIELDS = ("outcome", "decision", "decision_sv")
 # What a correction of published minutes may change (the § number and meeting never change).
@@ -62,13 +57,14 @@ CORRECTABLE_FIELDS = (
 def check_minutes(
     *, meeting: Meeting, checkers: list[Person], checked_on: datetime.date, actor: Actor
 ) -> Meeting:
-    """Record that CHECKERS checked the minutes on CHECKED_ON; each must have attended the meeting.
-
-    The meeting is read again under its lock: saving the caller's copy would write back whatever it
-    held when it was read (a place or a chair changed since by another request)."""
+    """Record that CHECKERS checked the minutes on CHECKED_ON; each must have attended the meeting. The
+    meeting is read again under its lock: saving the caller's copy would write back what it held when
+    read (a place or a chair changed since by another request)."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _ensure_open(meeting)
-    present = {a.person_id: a for a in meeting.attendances.select_related("person")}
+    present = {
+        a.person_id: a for a in meeting.attendances.exclude(capacity="absent").select_related("person")
+    }
     absent = [person for person in checkers if person.pk not in present]
     if absent:
         raise ValidationError(
@@ -120,13 +116,10 @@ BODY_FIELDS = (
     "registry_hours_fi",
     "registry_hours_sv",
     "registry_closes_at",
-    "court_fi",
-    "court_sv",
-    "court_address",
-    "court_email",
-    "court_eservice",
-    "court_hours_fi",
-    "court_hours_sv",
+    *COURT_FIELDS,
+    "language",
+    "second_language",
+    "notice_days",
 )
 
 
@@ -144,23 +137,20 @@ def create_meeting(
     number: str = "",
     date: datetime.date | None = None,
     starts_at: datetime.time | None = None,
+    ends_at: datetime.time | None = None,
     place: str = "",
     remote: bool = False,
+    invited_on: datetime.date | None = None,
+    invitation: str = "",
+    opening_number: int | None = None,
     member_count: int | None = None,
     chair: Person | None = None,
     secretary: Person | None = None,
 ) -> Meeting:
-    meeting = Meeting(
-        body=body,
-        number=number,
-        date=date,
-        starts_at=starts_at,
-        place=place,
-        remote=remote,
-        member_count=member_count,
-        chair=chair,
-        secretary=secretary,
-    )
+    meeting = Meeting(body=body, number=number, date=date, starts_at=starts_at, ends_at=ends_at, place=place)
+    meeting.remote, meeting.invited_on, meeting.invitation = remote, invited_on, invitation
+    meeting.opening_number, meeting.member_count = opening_number, member_count
+    meeting.chair, meeting.secretary = chair, secretary
     return _save(meeting, actor)
 
 
@@ -205,6 +195,7 @@ def add_item(
     Body.objects.select_for_update().get(pk=meeting.body_id)
     year = meeting.date.year
     last = AgendaItem.objects.filter(body_id=meeting.body_id, year=year).aggregate(n=Max("number"))["n"]
+    last = max(last or 0, meeting.opening_number + 1 if meeting.opening_number else 0)  # after the opening §§
     item = AgendaItem(
         meeting=meeting,
         body_id=meeting.body_id,
@@ -240,7 +231,14 @@ def add_annex(*, item: AgendaItem, title: str, public: bool, actor: Actor) -> An
 
 @transaction.atomic
 def record_attendance(
-    *, meeting: Meeting, actor: Actor, person: Person, capacity: str, substitutes_for: Person | None = None
+    *,
+    meeting: Meeting,
+    actor: Actor,
+    person: Person,
+    capacity: str,
+    substitutes_for: Person | None = None,
+    role: str = "",
+    sections: str = "",
 ) -> Attendance:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _ensure_open(meeting)
@@ -249,6 +247,7 @@ def record_attendance(
     attendance = Attendance(
         meeting=meeting, person=person, capacity=capacity, substitutes_for=substitutes_for
     )
+    attendance.role, attendance.sections = role, sections
     return _save(attendance, actor)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from decisions import editing, lists, setup, views
+from decisions import documents, editing, lists, setup, views
 from decisions.receipts import notification_receipt
 
 urlpatterns = [
@@ -22,7 +22,7 @@ urlpatterns = [
     path("claims/<int:pk>/decide/", editing.claim_decide, name="claim-decide"),
     path("areas/<slug:code>/bodies/new/", setup.body_create, name="body-create"),
     path("bodies/<int:pk>/edit/", editing.body_edit, name="body-edit"),
-    path("decisions/<int:pk>/extract.pdf", views.extract_pdf, name="extract-pdf"),
+    path("decisions/<int:pk>/extract.pdf", documents.extract_pdf, name="extract-pdf"),
     path("bodies/<int:pk>/meetings/new/", editing.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
     path("meetings/<int:pk>/edit/", editing.meeting_edit, name="meeting-edit"),
@@ -32,9 +32,14 @@ urlpatterns = [
     path("meetings/<int:pk>/check/", views.meeting_check, name="meeting-check"),
     path("meetings/<int:pk>/publish/", editing.meeting_publish, name="meeting-publish"),
     path("meetings/<int:pk>/agenda.pdf", editing.agenda_pdf, name="agenda-pdf"),
-    path("meetings/<int:pk>/minutes.pdf", views.minutes_pdf, name="minutes-pdf"),
+    path("meetings/<int:pk>/minutes.pdf", documents.minutes_pdf, name="minutes-pdf"),
     path("deadlines/", views.deadline_calculator, name="deadline-calculator"),
     path("public/<slug:code>/", views.public_index, name="public-index"),
     path("public/<slug:code>/feed/", views.PublicFeed(), name="public-feed"),
     path("public/<slug:code>/<int:pk>/", views.public_item, name="public-item"),
+    path(
+        "public/<slug:code>/meetings/<int:pk>/minutes.pdf",
+        documents.public_minutes_pdf,
+        name="public-minutes-pdf",
+    ),
 ]

@@ -13,10 +13,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core import pdf
+from core import doclang
 from core.forms import submit
 from core.views import detail_page
-from decisions import access, appeals, deadlines, personal_names, rules, services
+from decisions import access, appeals, deadlines, minutes, personal_names, rules, services
 from decisions.forms import CheckMinutesForm, ClaimForm, DeadlineForm, NotificationForm
 from decisions.models import AgendaItem, Body, Meeting
 from registers import selectors as register
@@ -138,13 +138,17 @@ def meeting_page(request, meeting: Meeting, **forms) -> HttpResponse:
 
 
 def _meeting_context(request, meeting, **forms) -> dict:
+    attendances = list(meeting.attendances.select_related("person__organisation", "substitutes_for"))
+    legality = minutes.legality(meeting, attendances)  # the quorum as the minutes state it
     return {
         "meeting": meeting,
-        "attendances": meeting.attendances.select_related("person__organisation", "substitutes_for"),
+        "attendances": attendances,
         "items": meeting.items.prefetch_related("appeal_parts").order_by("number"),
         "can_record": access.can_record(request.user, meeting.body),
         "check_form": forms.get("check_form") or CheckMinutesForm(area=meeting.body.area, meeting=meeting),
-        "quorum": rules.quorum(meeting),
+        "quorum": legality.quorum,
+        "legality": legality,
+        "document_language": doclang.choose(meeting.body.official_languages),
         "corrections": meeting.corrections.select_related("item", "made_by"),
         "remove_form": forms.get("remove_form"),
     }
@@ -171,41 +175,6 @@ def meeting_check(request: HttpRequest, pk: int) -> HttpResponse:
         _("The checking of the minutes was recorded."),
         "check_form",
     )
-
-
-def extract_document(item: AgendaItem, *, variant: str | None = None) -> bytes:
-    """The certified extract of ITEM as PDF (the portal's download and the archive's copy)."""
-    item = _item_queryset().get(pk=item.pk)
-    extract = item.extracts.select_related("certified_by").order_by("-certified_on").first()
-    return pdf.render(
-        "decisions/extract_pdf.html", {**_item_context(item), "extract": extract}, variant=variant
-    )
-
-
-def minutes_document(meeting: Meeting, *, variant: str | None = None) -> bytes:
-    """The minutes of MEETING as PDF, every section with its appeal instructions."""
-    memo: dict = {}  # one meeting's sections share a body and a decision date: read once
-    items = [
-        _item_context(item, memo) for item in _item_queryset().filter(meeting=meeting).order_by("number")
-    ]
-    context = {
-        "meeting": meeting,
-        "attendances": meeting.attendances.select_related("person__organisation", "substitutes_for"),
-        "item_contexts": items,
-    }
-    return pdf.render("decisions/minutes_pdf.html", context, variant=variant)
-
-
-@login_required
-def extract_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    item = access.get_item_for_user(request.user, pk)
-    return pdf.response(extract_document(item), f"ote-{item.number}-{item.year}.pdf")
-
-
-@login_required
-def minutes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = access.get_meeting_for_user(request.user, pk)
-    return pdf.response(minutes_document(meeting), f"poytakirja-{meeting.pk}.pdf")
 
 
 def deadline_calculator(request: HttpRequest) -> HttpResponse:

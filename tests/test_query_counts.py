@@ -163,10 +163,9 @@ PAGES = {
             *ADMIN,
             ("decisions_meeting", "the meeting with body, area, chair and secretary"),
             *PERMISSIONS,
-            ("decisions_attendance", "who attended"),
+            ("decisions_attendance", "who attended, read once for the list, the quorum and the legality"),
             ("decisions_agendaitem", "its sections"),
             ("decisions_appealpart", "their appeal parts"),
-            ("decisions_attendance", "the minutes checkers"),
             ("decisions_correction", "corrections to the minutes"),
             *LOG,
         ],
@@ -276,6 +275,7 @@ PAGES = {
             *ADMIN,
             ("decisions_meeting", "the meeting with body, area, chair and secretary"),
             *PERMISSIONS,
+            ("decisions_attendance", "who attended, by role (#28 item 3)"),
             ("decisions_agendaitem", "its sections"),
             *APPEAL_FACTS,
             ("decisions_annex", "their annexes"),
@@ -285,11 +285,17 @@ PAGES = {
                 "registers_registeredmunicipality",
                 "the court, once for the meeting: the register's, by the area's lead municipality (#27)",
             ),
-            ("decisions_attendance", "who attended"),
             *LOG,
         ],
     ),
-    "agreement PDF": ("/agreements/{agreement}/agreement.pdf", ADMIN + AGREEMENT + PERMISSIONS + LOG),
+    "agreement PDF": (
+        "/agreements/{agreement}/agreement.pdf",
+        ADMIN
+        + AGREEMENT
+        + PERMISSIONS
+        + [("decisions_body", "the official languages of its bodies: the PDF's language (#28 item 4)")]
+        + LOG,
+    ),
 }
 
 

@@ -2,17 +2,18 @@
 checking and publication, notifications to parties, claims received, and certified extracts."""
 
 from decisions.models.appeals import AppealPart, Claim, Notification
+from decisions.models.bodies import COURT_FIELDS, Body
 from decisions.models.meetings import (
     AgendaItem,
     Annex,
     Attendance,
-    Body,
     Correction,
     Extract,
     Meeting,
 )
 
 __all__ = [
+    "COURT_FIELDS",
     "AgendaItem",
     "Annex",
     "AppealPart",

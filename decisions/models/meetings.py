@@ -1,189 +1,17 @@
-"""Bodies, their meetings and decisions (§) with annexes, the minutes' checking, publication and
-corrections, and certified extracts."""
+"""Meetings of a body and their decisions (§) with annexes, attendance, the minutes' checking,
+publication and corrections, and certified extracts."""
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass
-from decimal import Decimal
-
 from django.conf import settings
-from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from decisions import rules
-from organisations.models import EmploymentArea, Person
-from registers.models import RegisteredMunicipality
-
-
-@dataclass(frozen=True)
-class Court:
-    """The administrative court a body's appeal instructions name, and where it comes from: the
-    national register (the region of the area's lead municipality on the day) or the body's own
-    record, which overrides the register (#27)."""
-
-    FROM_BODY = "body"
-    FROM_REGISTER = "register"
-
-    name_fi: str = ""
-    name_sv: str = ""
-    address: str = ""
-    email: str = ""
-    eservice: str = ""
-    hours_fi: str = ""
-    hours_sv: str = ""
-    source: str = ""  # FROM_BODY, FROM_REGISTER, or "" when neither names one
-    region: str = ""  # the region whose court it is, when from the register
-
-    @property
-    def recorded(self) -> bool:
-        """The court appeal instructions can name the court and how to reach it."""
-        return bool(self.name_fi and self.address and (self.email or self.eservice))
-
-
-COURT_FIELDS = (
-    "court_fi",
-    "court_sv",
-    "court_address",
-    "court_email",
-    "court_eservice",
-    "court_hours_fi",
-    "court_hours_sv",
-)
-
-
-class Body(models.Model):
-    class Kind(models.TextChoices):
-        MUNICIPAL = "municipal", _("municipal body (Local Government Act appeals)")
-        COOPERATION = "cooperation", _("cooperation body (no municipal appeal)")
-
-    area = models.ForeignKey(
-        EmploymentArea, verbose_name=_("employment area"), on_delete=models.PROTECT, related_name="bodies"
-    )
-    code = models.SlugField(_("code"), max_length=60, unique=True)
-    name_fi = models.CharField(_("name in Finnish"), max_length=200)
-    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    # The authority that receives rectification claims (Kuntalaki § 134), e.g. "kaupunginhallitus".
-    claim_authority_fi = models.CharField(
-        _("authority for rectification claims (fi)"), max_length=200, blank=True
-    )
-    claim_authority_sv = models.CharField(
-        _("authority for rectification claims (sv)"), max_length=200, blank=True
-    )
-    # The municipal council (valtuusto): its decisions go straight to the municipal appeal, with no
-    # rectification claim first (Kuntalaki § 134 (1), § 135).
-    council = models.BooleanField(
-        _("the municipal council (valtuusto)"),
-        default=False,
-        help_text=_(
-            "A council's decisions are appealed directly to the administrative court (municipal appeal)."
-        ),
-    )
-    # The administrative court the appeal instructions name, with what an appellant needs to reach it
-    # (Hallintolaki § 47: the instructions name the appeal authority and how to file; #13 item 4).
-    # Empty: the court comes from the national register (court() below); filled: the secretary's
-    # record overrides the register for this body.
-    court_fi = models.CharField(_("administrative court (fi)"), max_length=200, blank=True)
-    court_sv = models.CharField(_("administrative court (sv)"), max_length=200, blank=True)
-    court_address = models.TextField(_("court's postal address"), blank=True)
-    court_email = models.CharField(_("court's e-mail"), max_length=200, blank=True)
-    # A plain field with the URL check (not URLField: its form field's scheme default is deprecated).
-    court_eservice = models.CharField(
-        _("court's e-service"), max_length=300, blank=True, validators=[URLValidator(schemes=["https"])]
-    )
-    court_hours_fi = models.CharField(_("court registry opening hours (fi)"), max_length=200, blank=True)
-    court_hours_sv = models.CharField(_("court registry opening hours (sv)"), max_length=200, blank=True)
-    # A joint body of several municipalities (Kuntalaki § 51): then the member municipalities and their
-    # members may also claim rectification (§ 137 (2)), and the instructions say so (#13 item 3).
-    joint_municipalities = models.TextField(
-        _("member municipalities of a joint body (one per line)"),
-        blank=True,
-        help_text=_("Only for a joint body of several municipalities (Local Government Act § 51)."),
-    )
-    registry_name = models.CharField(_("registry office"), max_length=200, blank=True)
-    registry_address = models.TextField(_("registry address"), blank=True)
-    registry_email = models.CharField(_("registry e-mail"), max_length=200, blank=True)
-    registry_hours_fi = models.CharField(_("registry opening hours (fi)"), max_length=200, blank=True)
-    registry_hours_sv = models.CharField(_("registry opening hours (sv)"), max_length=200, blank=True)
-    registry_closes_at = models.TimeField(_("registry closes at"), null=True, blank=True)
-    # Quorum: more than this share of the members present (Kuntalaki § 103: more than half).
-    quorum_share = models.DecimalField(
-        _("quorum: more than this share present"), max_digits=3, decimal_places=2, default=Decimal("0.50")
-    )
-    publishes_minutes = models.BooleanField(_("publishes minutes on the public network"), default=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("body")
-        verbose_name_plural = _("bodies")
-        ordering = ["name_fi"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(quorum_share__gte=0) & Q(quorum_share__lt=1),
-                name="body_quorum_share_between_0_and_1",
-            ),
-            models.CheckConstraint(
-                condition=Q(kind__in=["municipal", "cooperation"]), name="body_kind_known"
-            ),
-            models.CheckConstraint(
-                condition=Q(council=False) | Q(kind="municipal"),
-                name="council_is_municipal",
-                violation_error_message=_("A council is a municipal body."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.name_fi
-
-    def court(self, day: datetime.date | None = None) -> Court:
-        """The court of this body's appeals on DAY (today when None): the body's own record when the
-        secretary has made one, else the register's court of the region of the area's lead
-        municipality on that day (one query)."""
-        if any(getattr(self, name) for name in COURT_FIELDS):
-            return Court(
-                name_fi=self.court_fi,
-                name_sv=self.court_sv,
-                address=self.court_address,
-                email=self.court_email,
-                eservice=self.court_eservice,
-                hours_fi=self.court_hours_fi,
-                hours_sv=self.court_hours_sv,
-                source=Court.FROM_BODY,
-            )
-        found = (
-            RegisteredMunicipality.objects.on(day or timezone.localdate())
-            .filter(code__in=EmploymentArea.objects.filter(pk=self.area_id).values("lead_municipality__code"))
-            .select_related("region__court")
-            .first()
-        )
-        if found is None:
-            return Court()
-        c = found.region.court
-        return Court(
-            c.name_fi,
-            c.name_sv,
-            c.address,
-            c.email,
-            c.eservice,
-            c.hours_fi,
-            c.hours_sv,
-            source=Court.FROM_REGISTER,
-            region=found.region.name_fi,
-        )
-
-    @property
-    def court_recorded(self) -> bool:
-        """The court appeal instructions can name the court and how to reach it (today's court)."""
-        return self.court().recorded
-
-    @property
-    def joint_members(self) -> list[str]:
-        return [line.strip() for line in self.joint_municipalities.splitlines() if line.strip()]
+from decisions.models.bodies import Body
+from organisations.models import Person
 
 
 class Meeting(models.Model):
@@ -192,7 +20,25 @@ class Meeting(models.Model):
     # Unknown when the source does not give it (the § 16/2025 extract gives no meeting date).
     date = models.DateField(_("date"), null=True, blank=True)
     starts_at = models.TimeField(_("starts at"), null=True, blank=True)
+    ends_at = models.TimeField(_("ends at"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
+    # How and when the meeting was called: the minutes' legality section states it. A board is called as
+    # its body's rules (hallintosääntö, Kuntalaki § 90) say; Kuntalaki §§ 94-95 concern the council.
+    invited_on = models.DateField(_("invitation sent on"), null=True, blank=True)
+    invitation = models.CharField(
+        _("how the meeting was called"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. the invitation and agenda sent by e-mail to the members and deputies."),
+    )
+    # The § numbers of the opening sections (legality and quorum, then the choice of minute-checkers),
+    # when the body numbers them; they come before the matters and share the body's numbering.
+    opening_number = models.PositiveSmallIntegerField(
+        _("§ of the legality and quorum section"),
+        null=True,
+        blank=True,
+        help_text=_("The minute-checkers are chosen in the next §. Empty: the opening is not numbered."),
+    )
     remote = models.BooleanField(_("remote meeting"), default=False)
     member_count = models.PositiveSmallIntegerField(
         _("number of members of the body"),
@@ -243,6 +89,20 @@ class Meeting(models.Model):
                 name="minutes_checked_after_meeting",
                 violation_error_message=_("The minutes cannot be checked before the meeting."),
             ),
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(starts_at__isnull=True) | Q(ends_at__gt=F("starts_at")),
+                name="meeting_ends_after_it_starts",
+                violation_error_message=_("The meeting ends after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(invited_on__isnull=True) | Q(date__isnull=True) | Q(invited_on__lte=F("date")),
+                name="meeting_called_before_it_is_held",
+                violation_error_message=_("The invitation is sent before the meeting."),
+            ),
+            models.CheckConstraint(
+                condition=Q(opening_number__isnull=True) | Q(opening_number__gte=1),
+                name="opening_number_positive",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -271,6 +131,8 @@ class Attendance(models.Model):
         MEMBER = "member", _("member")
         DEPUTY = "deputy", _("deputy substituting for a member")
         OTHER = "other", _("other person present")
+        # A member who did not attend: the minutes list absent members (no quorum, no checking).
+        ABSENT = "absent", _("member absent")
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances"
@@ -286,6 +148,16 @@ class Attendance(models.Model):
         null=True,
         blank=True,
         related_name="substituted_in",
+    )
+    # The role at the meeting as the minutes write it (varapuheenjohtaja, esittelijä, asiantuntija...);
+    # the chair and the secretary are the meeting's own fields.
+    role = models.CharField(_("role at the meeting"), max_length=100, blank=True)
+    # Arrivals and departures: the sections attended, when not the whole meeting.
+    sections = models.CharField(
+        _("present at (§)"),
+        max_length=100,
+        blank=True,
+        help_text=_("Only when not present for the whole meeting, e.g. “§ 14–15, left at 15.20”."),
     )
     checks_minutes = models.BooleanField(_("checks the minutes"), default=False)
     history = HistoricalRecords()
@@ -308,6 +180,17 @@ class Attendance(models.Model):
                 ),
             ),
             models.CheckConstraint(condition=~Q(person=F("substitutes_for")), name="not_own_substitute"),
+            models.CheckConstraint(
+                condition=~Q(capacity="absent") | (Q(checks_minutes=False) & Q(sections="")),
+                name="absent_member_neither_attends_nor_checks",
+                violation_error_message=_(
+                    "An absent member attends no section and does not check the minutes."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__in=["member", "deputy", "other", "absent"]),
+                name="attendance_capacity_known",
+            ),
         ]
 
     def __str__(self) -> str:
