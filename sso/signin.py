@@ -91,7 +91,8 @@ class SignIn:
 def verified_email(claims: Mapping[str, Any]) -> str:
     email = claims.get("email")
     verified = claims.get("email_verified")
-    if not isinstance(email, str) or "@" not in email or verified not in (True, "true"):
+    # True itself (or the text "true" some providers send), never 1 or another truthy value.
+    if not isinstance(email, str) or "@" not in email or not (verified is True or verified == "true"):
         raise Refused("email_unverified")
     return get_user_model().objects.normalize_email(email.strip())
 
