@@ -360,3 +360,14 @@ def test_an_amendment_is_not_taken_as_a_signed_pdf(agreement, copy, pki, world):
             acting_for=list(agreement.parties.all()),
             actor=None,
         )
+
+
+def test_the_signed_pdf_is_not_found_across_cooperations(agreement, copy, pki, world, as_editor_a):
+    from organisations import services as rights
+
+    upload(as_editor_a, agreement, pki.sign(copy, signer_a(pki, world), field="A"))
+    signature = Signature.objects.get()
+    url = reverse("signed-pdf-download", args=[signature.pk])
+    rights.make_editor(world.outsider, world.other_org, world.other_area.cooperation)
+    assert client_for(world.outsider).get(url).status_code == 404
+    assert as_editor_a.get(url).status_code == 200

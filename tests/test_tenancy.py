@@ -43,6 +43,7 @@ UNREACHED = {
     "claim-assess": "no claim in the first case (tests/test_claims.py)",
     "claim-decide": "no claim in the first case (tests/test_claims.py)",
     "signature-evidence": "no signature scan in the first case (agreements.access.get_signature_for_user)",
+    "signed-pdf-download": "no validated e-signature in the first case (tests/test_pades.py)",
 }
 
 
