@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from agreements.models import Agreement, AgreementParty, Signature
 from core.queries import prefetched
-from organisations.access import can_act_for, can_view_cooperation, is_secretary_of
+from organisations.access import can_act_for, can_view_cooperation, cooperations_visible_to, is_secretary_of
 
 
 def get_agreement_for_user(user, pk: int, queryset: QuerySet[Agreement] | None = None) -> Agreement:
@@ -64,3 +64,8 @@ def get_agreement_to_map(user, pk: int) -> Agreement:
     if not is_secretary_of(user, agreement.cooperation_id):
         raise Http404
     return agreement
+
+
+def visible_agreements(user) -> QuerySet[Agreement]:
+    """Every agreement of the cooperations USER sees (the search)."""
+    return Agreement.objects.filter(cooperation__in=cooperations_visible_to(user))

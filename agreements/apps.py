@@ -13,6 +13,7 @@ class AgreementsConfig(AppConfig):
             citation_rules,
             consistency_rules,
             reminders,
+            search,
             sections,
             tasks,
         )

@@ -10,4 +10,4 @@ class ArchiveConfig(AppConfig):
     verbose_name = _("Document archive")
 
     def ready(self) -> None:
-        from archive import sections  # noqa: F401  (registers it)
+        from archive import packs, search, sections  # noqa: F401  (register them)

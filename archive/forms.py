@@ -32,13 +32,16 @@ class ArchiveForm(MetadataForm):
     )
 
     class Meta(MetadataForm.Meta):
-        fields = ["kind", *MetadataForm.Meta.fields]
+        fields = ["kind", "annex", *MetadataForm.Meta.fields]
 
-    field_order = ["kind", "source", "upload", "title", "case"]
+    field_order = ["kind", "source", "upload", "annex", "title", "case"]
 
     def __init__(self, *args, cooperation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.pop("status")
+        self.fields["annex"].queryset = selectors.annexes_of(cooperation)
+        self.fields["annex"].label_from_instance = lambda annex: f"{annex.item.section} {annex}"[:200]
+        self.fields["annex"].help_text = _("For an annex: the meeting pack appends its file to the agenda.")
         self.fields["source"].help_text = _("For an agenda, minutes, an extract or an agreement.")
         meetings = [
             (f"meeting:{m.pk}", f"{m.body.name_fi} {m.date:%-d.%-m.%Y}" if m.date else str(m))

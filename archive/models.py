@@ -69,6 +69,16 @@ class ArchivedDocument(models.Model):
     )
     audience = models.CharField(_("shared with"), max_length=20, choices=Audience.choices)
     source = models.CharField(_("made from"), max_length=60, blank=True, editable=False)
+    # An uploaded annex names the decision's annex it is the file of: the meeting pack appends it
+    # to the agenda (decisions/packs.py, archive/packs.py).
+    annex = models.ForeignKey(
+        "decisions.Annex",
+        verbose_name=_("annex of a decision"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="archived_copies",
+    )
     file = models.FileField(_("file"), upload_to=archive_path, max_length=300, editable=False)
     sha256 = models.CharField(_("SHA-256"), max_length=64, editable=False)
     size = models.PositiveIntegerField(_("size in bytes"), editable=False)
@@ -124,6 +134,11 @@ class ArchivedDocument(models.Model):
             models.CheckConstraint(
                 condition=Q(audience__in=["everyone", "parties", "secretaries"]),
                 name="archive_known_audience",
+            ),
+            models.CheckConstraint(
+                condition=Q(annex__isnull=True) | Q(kind="annex"),
+                name="archive_annex_file_is_an_annex",
+                violation_error_message=_("Only an annex is the file of a decision's annex."),
             ),
             models.CheckConstraint(
                 condition=~Q(case=""),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from agreements.models import Agreement
-from decisions.models import AgendaItem, Meeting
+from decisions.models import AgendaItem, Annex, Meeting
 from organisations.models import Cooperation
 
 
@@ -29,3 +29,12 @@ def items_with_extracts(cooperation: Cooperation) -> QuerySet[AgendaItem]:
 
 def agreements_of(cooperation: Cooperation) -> QuerySet[Agreement]:
     return Agreement.objects.filter(cooperation=cooperation).order_by("-pk")
+
+
+def annexes_of(cooperation: Cooperation) -> QuerySet[Annex]:
+    """The annexes of the cooperation's decisions, for an uploaded annex to name (the meeting pack)."""
+    return (
+        Annex.objects.filter(item__body__area__cooperation=cooperation)
+        .select_related("item")
+        .order_by("-item__year", "-item__number", "number")
+    )

@@ -24,7 +24,7 @@ from core import pdf, scans
 from core.writes import Actor, save_validated, update_fields
 from decisions.documents import extract_document, minutes_document
 from decisions.editing import agenda_document
-from decisions.models import AgendaItem, Meeting
+from decisions.models import AgendaItem, Annex, Meeting
 from organisations.models import Cooperation
 
 Kind = ArchivedDocument.Kind
@@ -113,6 +113,7 @@ def archive(
     status: str = ArchivedDocument.Status.ACTIVE,
     source: Meeting | AgendaItem | Agreement | None = None,
     upload: UploadedFile | None = None,
+    annex: Annex | None = None,
 ) -> ArchivedDocument:
     """Keep a document of COOPERATION: SOURCE (a meeting, a decided item with an extract, an agreement)
     rendered as PDF/A, or an UPLOAD that is PDF/A already (annexes, reports)."""
@@ -126,10 +127,13 @@ def archive(
         origin = "upload"
     else:
         raise ValidationError({"kind": _("Choose the kind of the document.")})
+    if annex is not None and kind != Kind.ANNEX:
+        raise ValidationError({"annex": _("Only an annex is the file of a decision's annex.")})
     document = ArchivedDocument(
         cooperation=cooperation,
         kind=kind,
         source=origin,
+        annex=annex,  # the meeting pack appends it to the agenda (archive/packs.py)
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
         pdf_variant=variant,

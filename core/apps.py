@@ -24,6 +24,12 @@ class CoreConfig(AppConfig):
         register_converter(bounds.YearConverter, "year")
 
         from django.contrib.auth import signals
+        from django.db.backends.signals import connection_created
+
+        from core.search import register_sqlite_fold
+
+        # The header search folds umlauts the same way on SQLite as PostgreSQL's unaccent (#29 item 5).
+        connection_created.connect(register_sqlite_fold, dispatch_uid="tym-sqlite-fold")
 
         from core import housekeeping
 

@@ -67,6 +67,10 @@ class Due:
     in_calendar: bool = True
     # A short title for the calendar and the front page, when TEXT speaks of the day as passed.
     title: Text | None = None
+    # An event at a time rather than a whole day (a meeting): when it starts and ends, and where.
+    starts: datetime.datetime | None = None
+    ends: datetime.datetime | None = None
+    location: str = ""
 
     def heading(self) -> str:
         return str(self.title or self.text)
@@ -135,6 +139,26 @@ def collect(
 
 def declaration_names() -> list[str]:
     return sorted(_DECLARATIONS)
+
+
+# Who delivers at once what a declaration now yields: the notifications app (notifications/sweep.py).
+Deliverer = Callable[[tuple[str, ...]], Any]
+_DELIVERERS: list[Deliverer] = []
+
+
+def delivers_now(func: Deliverer) -> Deliverer:
+    """Register FUNC(names): it delivers what the declarations NAMES yield today (the daily sweep's
+    work for those declarations alone)."""
+    _DELIVERERS.append(func)
+    return func
+
+
+def announce(*names: str) -> None:
+    """What the declarations NAMES read has changed (an agenda was published): deliver what they now
+    yield at once, in the caller's transaction, rather than at the next daily sweep. Exactly once all
+    the same: a notification is unique (notifications.services)."""
+    for deliver in _DELIVERERS:
+        deliver(names)
 
 
 def lead_time(today: datetime.date, due_on: datetime.date) -> int | None:

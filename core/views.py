@@ -112,3 +112,17 @@ def query_without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    """The header search's results (#29 item 5): each app's hits for the reader, grouped by kind
+    (core/search.py); only for the signed in, as every page of records."""
+    from django.contrib.auth.views import redirect_to_login
+
+    from core import search
+
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    text = " ".join(request.GET.get("q", "").split())[:200]
+    groups = search.search(request, text) if text else []
+    return render(request, "core/search.html", {"text": text, "search_text": text, "groups": groups})

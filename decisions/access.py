@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from decisions.models import AgendaItem, Body, Meeting
-from organisations.access import can_view_area, is_secretary_of
+from organisations.access import areas_visible_to, can_view_area, is_secretary_of
 
 
 def can_record(user, body: Body) -> bool:
@@ -48,3 +48,16 @@ def get_item_to_record(user, pk: int) -> AgendaItem:
     if not can_record(user, item.body):
         raise PermissionDenied
     return item
+
+
+def visible_items(user) -> QuerySet[AgendaItem]:
+    """Every section USER may see, in every cooperation they see (the lists and the search)."""
+    return AgendaItem.objects.filter(body__area__in=areas_visible_to(user))
+
+
+def visible_meetings(user) -> QuerySet[Meeting]:
+    return Meeting.objects.filter(body__area__in=areas_visible_to(user))
+
+
+def visible_bodies(user) -> QuerySet[Body]:
+    return Body.objects.filter(area__in=areas_visible_to(user))

@@ -7,4 +7,4 @@ class DecisionsConfig(AppConfig):
     verbose_name = _("Decisions and minutes")
 
     def ready(self) -> None:
-        from decisions import casefile, reminders, sections, setup  # noqa: F401  (registers them)
+        from decisions import casefile, reminders, search, sections, setup  # noqa: F401  (registers them)

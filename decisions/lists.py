@@ -1,7 +1,8 @@
 """The decisions list and the search (#17 item 2): every section the user may see, filtered by body,
 year and appeal status, sorted and paged, the filters in the URL; one search box over decisions,
-their annexes and people. PostgreSQL searches with its Finnish text configuration (stems: "sopimuksesta"
-finds "sopimuksen"); SQLite, the embedded default, matches plain substrings."""
+their annexes and people. PostgreSQL searches with its Finnish text configuration without accents
+(stems: "sopimuksesta" finds "sopimuksen", "johtoryhma" finds "johtoryhmän"); SQLite, the embedded
+default, matches folded stems as substrings (core/search.py)."""
 
 from __future__ import annotations
 
@@ -9,19 +10,18 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.paginator import Page, Paginator
-from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from core import search
 from core.sections import rows as rows_added
 from core.views import query_without_page
-from decisions import appeals
+from decisions import access, appeals
 from decisions.models import AgendaItem, Annex, Body, Meeting
 from organisations.access import areas_visible_to, rights_of
 from organisations.models import Person
@@ -70,18 +70,20 @@ ITEM_SEARCH_FIELDS = ("title", "title_sv", "proposal", "decision")
 ANNEX_SEARCH_FIELDS = ("title",)
 
 
-def _matching(queryset: QuerySet, fields: tuple[str, ...], text: str) -> QuerySet:
-    if connection.vendor == "postgresql":
-        query = SearchQuery(text, config="finnish", search_type="websearch")
-        return queryset.annotate(found=SearchVector(*fields, config="finnish")).filter(found=query)
-    condition = Q()
-    for field in fields:
-        condition |= Q(**{f"{field}__icontains": text})
-    return queryset.filter(condition)
+def _matching(queryset: QuerySet, fields: tuple[str, ...], text: str | search.Query) -> QuerySet:
+    """The rows matching TEXT: a section number ("§ 16/2025", "16/2025") and the words, without accents
+    and inflections (core.search; on PostgreSQL the tym_finnish configuration that migration 0013
+    indexes)."""
+    query = search.parse(text) if isinstance(text, str) else text
+    if query.section is not None and queryset.model is AgendaItem:
+        queryset = queryset.filter(number=query.section[0], year=query.section[1])
+    elif not query.words:
+        return queryset.none()  # nothing this kind of record can match
+    return search.text_matching(queryset, fields, query)
 
 
 def visible_items(user) -> QuerySet[AgendaItem]:
-    return AgendaItem.objects.filter(body__area__in=areas_visible_to(user))
+    return access.visible_items(user)
 
 
 @login_required
@@ -161,9 +163,10 @@ def _people(user, text: str) -> list[Person]:
     Kela or of a county shared with another cooperation only where they belong."""
     seen = rights_of(user).cooperations
     people = Person.objects.all() if seen is None else people_in(seen)
-    words = text.split()
-    for word in words[:5]:
-        people = people.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    query = search.parse(text)
+    if not query.words:
+        return []
+    people = people.filter(search.words_in(("first_name", "last_name"), query))
     return list(people.select_related("organisation").order_by("last_name", "first_name")[:20])
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from decisions import documents, editing, lists, setup, views
+from decisions import documents, editing, lists, packs, setup, views
 from decisions.receipts import notification_receipt
 
 urlpatterns = [
@@ -32,6 +32,9 @@ urlpatterns = [
     path("meetings/<int:pk>/check/", views.meeting_check, name="meeting-check"),
     path("meetings/<int:pk>/publish/", editing.meeting_publish, name="meeting-publish"),
     path("meetings/<int:pk>/agenda.pdf", editing.agenda_pdf, name="agenda-pdf"),
+    path("meetings/<int:pk>/pack/", packs.meeting_pack, name="meeting-pack"),
+    path("meetings/<int:pk>/pack.pdf", packs.meeting_pack_pdf, name="meeting-pack-pdf"),
+    path("meetings/<int:pk>/agenda/publish/", packs.agenda_publish, name="agenda-publish"),
     path("meetings/<int:pk>/minutes.pdf", documents.minutes_pdf, name="minutes-pdf"),
     path("deadlines/", views.deadline_calculator, name="deadline-calculator"),
     path("public/<slug:code>/", views.public_index, name="public-index"),

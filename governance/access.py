@@ -3,11 +3,12 @@ organisation's editor records only their own organisation's nominations and seat
 they still see; the secretary everything (organisations.access holds the roles)."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from governance.models import Membership, Nomination, SteeringGroup
-from organisations.access import can_act_for, can_view_cooperation, is_secretary_of
+from organisations.access import can_act_for, can_view_cooperation, cooperations_visible_to, is_secretary_of
 
 
 def get_group_for_user(user, pk: int) -> SteeringGroup:
@@ -46,3 +47,8 @@ def get_seat_for_user(user, pk: int) -> Membership:
     if not _records_for(user, seat.organisation, seat.group.cooperation_id):
         raise PermissionDenied
     return seat
+
+
+def visible_groups(user) -> QuerySet[SteeringGroup]:
+    """Every steering group of the cooperations USER sees (the search)."""
+    return SteeringGroup.objects.filter(cooperation__in=cooperations_visible_to(user))

@@ -8,11 +8,13 @@ class GovernanceConfig(AppConfig):
 
     def ready(self) -> None:
         from governance import (  # noqa: F401
+            bodies,
             casefile,
             composition_rules,
             coverage_rules,
             instruction_rules,
             reminders,
+            search,
             sections,
             setup,
         )

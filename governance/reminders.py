@@ -92,7 +92,7 @@ def missing_deputies(today: datetime.date, cooperations: Any = None) -> Iterator
                 _("%(person)s (%(organisation)s) has no personal deputy: record one."),
                 {"person": seat.person, "organisation": seat.organisation},
             ),
-            link=reverse("group-detail", args=[seat.group_id]) + "#composition-heading",
+            link=reverse("deputy-create", args=[seat.pk]),  # straight to the form (#29 item 6)
             cooperation_id=seat.group.cooperation_id,
             audience=Audience(organisations=(seat.organisation,)),
             remind=Remind.NEVER,

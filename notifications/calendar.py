@@ -1,4 +1,5 @@
-"""A user's deadlines as an iCalendar feed (all-day events), behind a secret token URL. The deadlines
+"""A user's deadlines (all-day events) and meetings (at their time and place, #29 item 6) as an
+iCalendar feed, behind a secret token URL. The deadlines
 are the apps' own declarations (core/reminders.py), restricted to the cooperations the user may see, with
 titles in the user's language."""
 
@@ -14,6 +15,8 @@ from icalendar import Calendar, Event
 from core import reminders
 from notifications.services import preference
 from organisations import access
+
+MEETING_LENGTH = datetime.timedelta(hours=2)  # when a meeting's end is not recorded
 
 
 def deadlines_for(user, today: datetime.date | None = None) -> list[reminders.Due]:
@@ -39,9 +42,16 @@ def render(user) -> bytes:
             event = Event()
             event.add("uid", f"{due.kind}-{due.key}@tym")
             event.add("dtstamp", stamp)
-            event.add("dtstart", due.on)
-            event.add("dtend", due.on + datetime.timedelta(days=1))
+            if due.starts is not None:  # a meeting: at its time, where it is held
+                event.add("dtstart", due.starts)
+                event.add("dtend", due.ends or due.starts + MEETING_LENGTH)
+            else:
+                event.add("dtstart", due.on)
+                event.add("dtend", due.on + datetime.timedelta(days=1))
             event.add("summary", due.heading())
+            if due.location:
+                event.add("location", due.location)
             event.add("url", root + due.link)
+            event.add("description", f"{due.text}\n{root}{due.link}")
             calendar.add_component(event)
     return calendar.to_ical()

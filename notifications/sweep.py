@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -127,6 +127,13 @@ def weekly_digest(today: datetime.date) -> int:
             is not None
         )
     return created
+
+
+@reminders.delivers_now
+def deliver_now(names: tuple[str, ...]) -> dict[str, int]:
+    """What NAMES declare today, now (an agenda published): notifications made in the caller's
+    transaction, their e-mail queued when it commits (notifications/tasks.py)."""
+    return send_reminders(timezone.localdate(), only=names)
 
 
 @daily("notifications.reminders")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from notifications import views
+from notifications import mailbox, views
 
 urlpatterns = [
     path("notifications/", views.notification_list, name="notification-list"),
@@ -8,4 +8,5 @@ urlpatterns = [
     path("notifications/preferences/", views.save_preferences, name="notification-preferences"),
     path("notifications/calendar/renew/", views.renew_calendar_token, name="calendar-renew"),
     path("calendar/<str:token>.ics", views.calendar_feed, name="calendar-feed"),
+    path("dev/mail/", mailbox.mailbox, name="dev-mailbox"),
 ]

@@ -8,7 +8,7 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Areas, organisations and people")
 
     def ready(self) -> None:
-        from organisations import casefile  # noqa: F401  (registers its part of a case file)
+        from organisations import casefile, search  # noqa: F401  (register their parts)
         from organisations.access import _sync_secretary_group
 
         post_migrate.connect(_sync_secretary_group, dispatch_uid="tym_sync_secretary_group")

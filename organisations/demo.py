@@ -247,6 +247,9 @@ def _demo_users(ctx: DemoContext) -> None:
                 first_name=person.first_name,
                 last_name=person.last_name,
             )
+        if not user.email:  # so `make run` shows the mail the portal sends (var/mail/, #29 item 6)
+            user.email = f"{username}@example.fi"
+            user.save(update_fields=["email"])
         upsert(ctx, Person, {"pk": person.pk}, {"user": user})
         if role == "secretary":
             access.make_secretary(user)
@@ -254,4 +257,4 @@ def _demo_users(ctx: DemoContext) -> None:
             services.make_editor(user, ctx["organisations"][org_key], ctx["cooperation"])
         else:
             services.grant_area_view(user, ctx["area"])
-        ctx.log.append(f"  {username:10} {role:10} {person.full_name}, {person.organisation}")
+        ctx.log.append(f"  {username:10} {role:10} {person.full_name}, {person.organisation}, {user.email}")

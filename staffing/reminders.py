@@ -58,7 +58,6 @@ def yearly_work(today: datetime.date, cooperations: Any = None) -> Iterator[Due]
     parties = Organisation.objects.parties_by_cooperation((g.cooperation_id for g in unassessed), today)
     for group in groups:
         audience = Audience(users=_chair_users(group))
-        link = reverse("staffing-year", args=[group.pk, today.year])
         if group.pk not in with_objectives:
             yield Due(
                 kind=OBJECTIVES_DUE,
@@ -68,7 +67,7 @@ def yearly_work(today: datetime.date, cooperations: Any = None) -> Iterator[Due]
                     _("%(group)s, %(area)s has not set its objectives for %(year)s."),
                     {"group": group.name, "area": group.cooperation, "year": today.year},
                 ),
-                link=link,
+                link=reverse("objective-create", args=[group.pk, today.year]),  # the form (#29 item 6)
                 cooperation_id=group.cooperation_id,
                 audience=audience,
                 remind=Remind.REACHED,
@@ -82,7 +81,7 @@ def yearly_work(today: datetime.date, cooperations: Any = None) -> Iterator[Due]
                     _("%(group)s, %(area)s has not assessed the adequacy of staffing in %(year)s."),
                     {"group": group.name, "area": group.cooperation, "year": last_year},
                 ),
-                link=link,
+                link=reverse("staffing-assessment", args=[group.pk, last_year]),  # the form (#29 item 6)
                 cooperation_id=group.cooperation_id,
                 audience=audience,
                 remind=Remind.REACHED,
@@ -95,7 +94,6 @@ def _figures_missing(group: SteeringGroup, parties: list, year: int, due: dateti
     """While the year's staffing is not assessed, each party that has reported no staff figures for it
     has a task: the review needs every party's figures (Act 381/2023 § 9; agreement § 6). Shown to
     the party's editors on their front page; never sent, never in the calendar."""
-    link = reverse("staffing-year", args=[group.pk, year])
     for party in parties:
         yield Due(
             kind=FIGURES_DUE,
@@ -105,7 +103,7 @@ def _figures_missing(group: SteeringGroup, parties: list, year: int, due: dateti
                 _("%(party)s has not reported its staff figures for %(year)s to %(group)s."),
                 {"party": party, "year": year, "group": group.name},
             ),
-            link=link + "#import-heading",
+            link=reverse("staffing-import", args=[group.pk, year]),  # the form (#29 item 6)
             cooperation_id=group.cooperation_id,
             audience=Audience(secretaries=False, organisations=(party,)),
             remind=Remind.NEVER,

@@ -70,6 +70,8 @@ FRONT_PAGE = [  # after the session and the user
     ("decisions_agendaitem", "declaration decisions.appeals: sections published lately"),
     *APPEAL_FACTS,
     ("decisions_claim", "declaration decisions.claims: claims awaiting a decision"),
+    ("decisions_meeting", "declaration decisions.meetings: meetings for the calendar (#29 item 6)"),
+    ("decisions_meeting", "declaration decisions.agendas: published agendas of meetings ahead"),
     ("governance_steeringgroup", "declaration governance.group_terms: groups whose term runs"),
     ("governance_membership", "their current seats with the people's logins: the audience"),
     ("governance_leadershipappointment", "declaration governance.leader_terms"),

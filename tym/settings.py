@@ -357,7 +357,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 
-# E-mail: SMTP when EMAIL_HOST is set, otherwise printed to the console.
+# E-mail: SMTP when EMAIL_HOST is set; else files in EMAIL_FILE_PATH (var/mail/ with DEBUG); else the console.
 EMAIL_HOST = envstr("EMAIL_HOST")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -369,6 +369,11 @@ elif envstr("EMAIL_FILE_PATH"):
     # Every message as a file in that folder: for staging, and the end-to-end worker test.
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = envstr("EMAIL_FILE_PATH")
+elif DEBUG:
+    # The embedded default (`make run`): every message kept as a file in var/mail/, so a newcomer reads
+    # what the portal sent (the administrators' page /dev/mail/, notifications/mailbox.py) (#29 item 6).
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = str(VAR_DIR / "mail")
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "tym@localhost")

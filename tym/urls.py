@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("sso.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz/", views.healthz, name="healthz"),
+    path("search/", views.search_page, name="search"),
     path("accessibility/", statements.accessibility, name="accessibility-statement"),
     path("privacy/", statements.privacy, name="privacy-notice"),
     path("", include("api.urls")),

@@ -1,6 +1,7 @@
 """Bodies, their meetings and decisions (§), appeal instructions per decision part, the minutes'
 checking and publication, notifications to parties, claims received, and certified extracts."""
 
+from decisions.models.agendas import AgendaPublication
 from decisions.models.appeals import AppealPart, Claim, Notification
 from decisions.models.bodies import COURT_FIELDS, Body
 from decisions.models.meetings import (
@@ -15,6 +16,7 @@ from decisions.models.meetings import (
 __all__ = [
     "COURT_FIELDS",
     "AgendaItem",
+    "AgendaPublication",
     "Annex",
     "AppealPart",
     "Attendance",

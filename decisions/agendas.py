@@ -1,0 +1,92 @@
+"""Publishing a meeting's agenda (#29 item 6): the secretary sends the invitation with the agenda and
+its annexes, the meeting pack, to the body's members, as the body's rules of procedure require
+(hallintosääntö, Kuntalaki § 90). Publishing is recorded once, with who did it; the notifications app
+tells the members at once, in the portal and by e-mail, with the pack's link (core.reminders.announce and the
+declaration decisions.agendas in decisions/reminders.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser, User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core import reminders
+from core.sections import rows
+from core.writes import Actor, save_validated
+from decisions.models import AgendaPublication, Attendance, Body, Meeting
+
+AGENDAS = "decisions.agendas"  # the declaration that yields each published agenda's invitation
+
+
+def publish_problems(meeting: Meeting) -> list[str]:
+    """Why MEETING's agenda cannot be published now; empty when it can."""
+    problems = []
+    if AgendaPublication.objects.filter(meeting=meeting).exists():
+        problems.append(_("The agenda has already been published."))
+    if meeting.date is None:
+        problems.append(_("Record the meeting's date first."))
+    elif meeting.date < timezone.localdate():
+        problems.append(_("The meeting has already been held."))
+    if not meeting.items.exists():
+        problems.append(_("The agenda has no sections yet."))
+    return problems
+
+
+@transaction.atomic
+def publish_agenda(*, meeting: Meeting, actor: Actor) -> AgendaPublication:
+    """Publish MEETING's agenda: recorded once, and the body's members told at once (in the portal and
+    by e-mail once this transaction commits)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    problems = publish_problems(meeting)
+    if problems:
+        raise ValidationError(problems)
+    publication = save_validated(
+        AgendaPublication(meeting=meeting, published_by=actor if isinstance(actor, User) else None),
+        actor,
+    )
+    reminders.announce(AGENDAS)
+    return publication
+
+
+def members_of(bodies: Iterable[Body]) -> dict[int, list[AbstractBaseUser]]:
+    """The login users of the people who sit in each of BODIES, by body, in a fixed number of queries:
+    those an app above names (core.sections rows "body-members", given the bodies: governance names
+    the steering group's seats in force for a cooperation body), else the members and deputies
+    recorded present at the body's last meeting with attendance. People without a login are told by
+    the secretary as before."""
+    bodies = list(bodies)
+    if not bodies:
+        return {}
+    named: dict[int, list[AbstractBaseUser]] = {}
+    # A sweep has no request: the providers read only the bodies.
+    for body_id, user in rows("body-members", None, bodies):  # type: ignore[arg-type]
+        named.setdefault(body_id, []).append(user)
+    unnamed = [body for body in bodies if body.pk not in named]
+    for body_id, user in _last_attended(unnamed):
+        named.setdefault(body_id, []).append(user)
+    return {
+        body.pk: list({u.pk: u for u in named.get(body.pk, []) if u.is_active}.values()) for body in bodies
+    }
+
+
+def _last_attended(bodies: list[Body]) -> list[tuple[int, AbstractBaseUser]]:
+    """(body, user) for the members and deputies present at each body's last meeting with attendance."""
+    if not bodies:
+        return []
+    last = (
+        Meeting.objects.filter(body=OuterRef("meeting__body"), attendances__isnull=False)
+        .order_by("-date", "-pk")
+        .values("pk")[:1]
+    )
+    attended = Attendance.objects.filter(
+        meeting__body__in=bodies,
+        meeting=Subquery(last),
+        capacity__in=[Attendance.Capacity.MEMBER, Attendance.Capacity.DEPUTY],
+        person__user__isnull=False,
+    ).select_related("person__user", "meeting")
+    return [(a.meeting.body_id, a.person.user) for a in attended if a.person.user is not None]
