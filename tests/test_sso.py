@@ -213,6 +213,18 @@ def test_a_tampered_id_token_is_refused(kela_idp, world, monkeypatch, settings, 
     assert "_auth_user_id" not in client.session
 
 
+def test_an_id_token_for_another_client_is_refused(kela_idp, world, monkeypatch):
+    """The token's audience is our client id or it is refused (here we expect another client's)."""
+    oidc.kela_user(world)
+    expected = clients.claims_options
+
+    def another_audience(provider):
+        return {**expected(provider), "aud": {"essential": True, "value": "another-client"}}
+
+    monkeypatch.setattr(clients, "claims_options", another_audience)
+    refused(sign_in(Client(), kela_idp, "k", **kaisa_claims(amr=["mfa"])), "bad_token")
+
+
 def test_discovery_naming_another_issuer_is_refused(settings, world, tmp_path):
     with oidc.provider_process() as real, oidc.serve(oidc.impostor(real, issuer_of="real")) as fake:
         settings.OIDC_PROVIDERS = (oidc.provider(fake, tmp_path),)
