@@ -12,15 +12,20 @@ from django.contrib.auth.models import AbstractBaseUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core import reminders
 from core.sections import rows
-from core.writes import Actor, save_validated
+from core.writes import Actor, save_validated, update_fields
 from decisions.models import AgendaPublication, Attendance, Body, Meeting
 
 AGENDAS = "decisions.agendas"  # the declaration that yields each published agenda's invitation
+# How the meeting was called, as the minutes state it, in the body's official language.
+INVITATION = gettext_lazy(
+    "The invitation and the agenda with its annexes were sent to the members in the portal and by e-mail."
+)
 
 
 def publish_problems(meeting: Meeting) -> list[str]:
@@ -49,6 +54,15 @@ def publish_agenda(*, meeting: Meeting, actor: Actor) -> AgendaPublication:
         AgendaPublication(meeting=meeting, published_by=actor if isinstance(actor, User) else None),
         actor,
     )
+    if meeting.invited_on is None:  # the invitation is the published agenda: the minutes state it
+        with translation.override(meeting.body.language):
+            how = str(INVITATION)
+        update_fields(
+            meeting,
+            actor=actor,
+            allowed=("invited_on", "invitation"),
+            data={"invited_on": timezone.localdate(), "invitation": meeting.invitation or how},
+        )
     reminders.announce(AGENDAS)
     return publication
 

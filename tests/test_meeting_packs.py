@@ -92,6 +92,9 @@ def test_publishing_the_agenda_tells_the_members_by_notification_and_email(
         response = _publish(as_secretary, meeting)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert AgendaPublication.objects.get(meeting=meeting).published_by == world.secretary
+    meeting.refresh_from_db()  # the invitation the minutes state: sent today, how
+    assert meeting.invited_on == D(2026, 5, 4)
+    assert meeting.invitation.startswith("Kokouskutsu ja esityslista liitteineen")
     told = Notification.objects.get(recipient=world.member)
     assert told.link == f"/meetings/{meeting.pk}/pack/"
     assert "12.05.2026 13.00" in told.message
