@@ -42,7 +42,11 @@ def _texts(item: AgendaItem, language: doclang.DocumentLanguage, public_on: date
             chosen = appeals.public_text(item, chosen, public_on, removal, memo)
         return chosen, lang
 
+    presenter = item.presenter
+    named = f"{presenter.full_name}, {presenter.title}" if presenter and presenter.title else ""
     return {
+        # The presenter's name as the proposal's heading prints it: also off the network after the period.
+        "presenter": text(named or (presenter.full_name if presenter else ""))[0],
         "title": text(item.title, item.title_sv),
         "basis": text(item.basis),
         "proposal": text(item.proposal, item.proposal_sv),

@@ -178,3 +178,13 @@ def _secretary():
     user = get_user_model().objects.create_user("minutes-reader", password="x")
     access.make_secretary(user)
     return user
+
+
+def test_the_first_cases_public_copy_has_no_personal_name_after_the_period(db, client, tmp_path):
+    call_command("load_demo", verbosity=0)
+    item = AgendaItem.objects.get(year=2025, number=16)
+    url = reverse("public-minutes-pdf", args=[item.body.code, item.meeting_id])
+    text = " ".join(pdf_text(client.get(url).content, tmp_path).split())
+    assert "Pöytäkirja on asetettu nähtäväksi yleiseen tietoverkkoon 26.3.2025" in text
+    for name in ["Satu Soutolahti", "Ulla Kuittu", "Tommi Hallikainen"]:  # the period ended in April 2025
+        assert name not in text, name
