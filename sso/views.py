@@ -99,9 +99,13 @@ def start(request: HttpRequest, key: str) -> HttpResponseBase:
         return _refuse(request, provider, signin.Refused("unreachable"))
     request.session[NEXT_KEY] = _safe_next(request, request.GET.get("next", ""))
     language = (get_language() or "fi")[:2]
-    response: HttpResponseBase = clients.client(provider).authorize_redirect(
-        request, _callback_url(provider), ui_locales=language
-    )
+    try:
+        response: HttpResponseBase = clients.client(provider).authorize_redirect(
+            request, _callback_url(provider), ui_locales=language
+        )
+    except RuntimeError:  # Authlib: the discovery document names no authorization endpoint
+        log.warning("sso %s: no authorization endpoint", provider.key, exc_info=True)
+        return _refuse(request, provider, signin.Refused("unreachable"))
     return response
 
 
@@ -122,7 +126,7 @@ def _claims(request: HttpRequest, provider: Provider) -> dict[str, Any]:
     except ClaimError as error:
         log.info("sso %s: ID token refused: %s", provider.key, error)
         raise signin.Refused("wrong_issuer" if error.claim == "iss" else "bad_token") from None
-    except (JoseRfcError, ValueError, KeyError, TypeError) as error:
+    except (JoseRfcError, ValueError, KeyError, TypeError, RuntimeError) as error:
         log.info("sso %s: ID token refused: %r", provider.key, error)
         raise signin.Refused("bad_token") from None
     except requests.RequestException:

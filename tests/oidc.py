@@ -78,9 +78,9 @@ def provider_process() -> Iterator[str]:
             clients.forget()
 
 
-def impostor(real: str, *, issuer_of: str):
+def impostor(real: str, *, issuer_of: str, drop: tuple[str, ...] = ()):
     """A provider in REAL's place: its discovery document is REAL's with the issuer ISSUER_OF ("self":
-    the impostor's own address; "real": REAL's), every other endpoint REAL's."""
+    the impostor's own address; "real": REAL's), every other endpoint REAL's, less the fields DROP."""
     import flask
 
     app = flask.Flask("impostor")
@@ -90,6 +90,8 @@ def impostor(real: str, *, issuer_of: str):
         document = requests.get(f"{real}/.well-known/openid-configuration", timeout=5).json()
         if issuer_of == "self":
             document["issuer"] = flask.request.host_url.rstrip("/")
+        for field in drop:  # a provider that leaves something out
+            document.pop(field, None)
         return flask.jsonify(document)
 
     return app

@@ -248,6 +248,23 @@ def test_an_id_token_from_another_issuer_is_refused(settings, world, tmp_path):
         assert "_auth_user_id" not in client.session
 
 
+def test_a_provider_without_an_authorization_endpoint_is_a_clear_page(settings, world, tmp_path):
+    drop = ("authorization_endpoint",)
+    with (
+        oidc.provider_process() as real,
+        oidc.serve(oidc.impostor(real, issuer_of="self", drop=drop)) as fake,
+    ):
+        settings.OIDC_PROVIDERS = (oidc.provider(fake, tmp_path),)
+        refused(Client().get(reverse("sso-start", args=["kela"])), "unreachable", status=503)
+
+
+def test_an_unreachable_provider_is_a_clear_page(settings, world, tmp_path):
+    with oidc.provider_process() as gone:
+        pass  # started and stopped: nothing answers at its address now
+    settings.OIDC_PROVIDERS = (oidc.provider(gone, tmp_path),)
+    refused(Client().get(reverse("sso-start", args=["kela"])), "unreachable", status=503)
+
+
 def test_forged_answers_lock_the_address_out_of_the_provider(kela_idp, world, settings):
     oidc.kela_user(world)
     for _ in range(settings.AXES_FAILURE_LIMIT):
