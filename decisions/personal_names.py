@@ -2,8 +2,8 @@
 
 Only the personal data a matter needs may be published, and it comes off the public network when the
 appeal period ends (Kuntalaki 410/2015 § 140 (2); JulkL 621/1999 § 24). The rule here replaces a
-hand-kept list of names: every person the product knows for the decision (names.known_to) is removed
-from the public texts in any Finnish or Swedish inflection:
+hand-kept list of names: every person the product knows (index_for) is removed from the public
+texts in any Finnish or Swedish inflection:
 
 - a name is matched from its nominative by the stems Finnish inflection builds (Virtanen → Virtasen,
   Virtaselle, Virtasta, Virtasten; Mäki → Mäen, Mäelle, Mäkeä; Laine → Laineen, Lainetta; Soutolahti
@@ -14,8 +14,8 @@ from the public texts in any Finnish or Swedish inflection:
 - a word that is also part of a place or organisation the product knows (a person called Jämsä) is
   removed only beside another part of a name (Matti Jämsä), never in "Jämsän kaupunki".
 
-What it cannot do: remove a name the product has never been told (not a person of the cooperation,
-not in the decision's own list of personal data). unknown_names() shows the secretary the
+What it cannot do: remove a name the product has never been told (no person recorded anywhere in
+the product, not in the decision's own list of personal data). unknown_names() shows the secretary the
 capitalised words that look like such names, before the period ends.
 """
 
@@ -259,55 +259,31 @@ def looks_like_a_persons_name(text: str) -> bool:
     return 2 <= len(words) <= 4 and all(WORD.fullmatch(w) and w[0].isupper() for w in words)
 
 
-def _persons_names(body) -> list[str]:
-    """Every person the product knows for BODY's decisions: the people of its cooperation (seat
-    holders, the leading person, people with rights there, people linked to it, the people of its
-    own parties), who decided a nomination to its steering group, who signs its agreements, who
-    attended, chaired, kept the minutes of, presented or certified anything of the body, and the
-    recipients and claimants of its decisions whose names read as a person's."""
-    from django.db.models import BooleanField, Q, Value
+def _persons_names() -> list[str]:
+    """Every person the product knows: every person recorded (seat holders, the leading person, people
+    with rights, people linked to a cooperation, the people of the parties, who decided a nomination,
+    signatories, attendance, chairs, secretaries, presenters, certifiers), signatories as the
+    agreements write them, preparers, and the recipients and claimants whose names read as a person's
+    (not Kela, not "Jämsän kaupunki"). Product-wide, so a page or an API response reads them in two
+    queries however many bodies and cooperations it shows."""
+    from django.db.models import BooleanField, Value
 
     from agreements.models import Signatory
-    from decisions.models import AgendaItem, Attendance, Claim, Extract, Meeting, Notification
-    from governance.models import Nomination
+    from decisions.models import AgendaItem, Claim, Notification
     from organisations.models import Person
-    from organisations.selectors import people_of
 
-    cooperation = body.area.cooperation_id
-    pks = [
-        Attendance.objects.filter(meeting__body=body).values("person"),
-        Attendance.objects.filter(meeting__body=body).values("substitutes_for"),
-        Meeting.objects.filter(body=body).values("chair"),
-        Meeting.objects.filter(body=body).values("secretary"),
-        AgendaItem.objects.filter(body=body).values("presenter"),
-        Extract.objects.filter(item__body=body).values("certified_by"),
-    ]
-    if cooperation is not None:
-        pks += [
-            people_of(cooperation).values("pk"),
-            Nomination.objects.filter(group__cooperation=cooperation).values("decided_by"),
-            Signatory.objects.filter(party__agreement__cooperation=cooperation).values("person"),
-        ]
-    who = Q()
-    for subquery in pks:
-        who |= Q(pk__in=subquery)
-    names = [
-        f"{first} {last}" for first, last in Person.objects.filter(who).values_list("first_name", "last_name")
-    ]
-    # Names written as text, in one query: preparers and signatories as the agreement writes them,
-    # recipients and claimants whose names read as a person's (not Kela, not "Jämsän kaupunki").
+    names = [f"{first} {last}" for first, last in Person.objects.values_list("first_name", "last_name")]
     as_written, if_a_person = Value(True, BooleanField()), Value(False, BooleanField())
     written = (
-        AgendaItem.objects.filter(body=body)
-        .exclude(preparer="")
+        AgendaItem.objects.exclude(preparer="")
         .values_list("preparer", as_written)
         .order_by()
         .union(
-            Signatory.objects.filter(party__agreement__cooperation=cooperation, is_placeholder=False)
+            Signatory.objects.filter(is_placeholder=False)
             .values_list("name_as_written", as_written)
             .order_by(),
-            Notification.objects.filter(item__body=body).values_list("recipient", if_a_person).order_by(),
-            Claim.objects.filter(item__body=body).values_list("claimant", if_a_person).order_by(),
+            Notification.objects.values_list("recipient", if_a_person).order_by(),
+            Claim.objects.values_list("claimant", if_a_person).order_by(),
         )
     )
     names += [text for text, always in written if always or looks_like_a_persons_name(text)]
@@ -316,11 +292,20 @@ def _persons_names(body) -> list[str]:
 
 def _places() -> list[str]:
     """The names of places and organisations the product knows: their words are no names alone."""
+    from decisions.models import Body
     from organisations.models import Cooperation, EmploymentArea, Municipality, Organisation
     from registers.models import Region, RegisteredMunicipality, WellbeingCounty
 
     places = ["Kela", "Suomi", "Finland", "KEHA-keskus"]
-    models = [Organisation, Municipality, RegisteredMunicipality, Region, WellbeingCounty, EmploymentArea]
+    models = [
+        Organisation,
+        Municipality,
+        RegisteredMunicipality,
+        Region,
+        WellbeingCounty,
+        EmploymentArea,
+        Body,
+    ]
     names = (
         Cooperation.objects.values_list("name_fi", "name_sv")
         .order_by()
@@ -333,20 +318,13 @@ def _places() -> list[str]:
 
 def index_for(item, memo: dict | None = None) -> Names:
     """The names to remove from ITEM's public texts (see the module's rule): every person the product
-    knows for its body, and the personal data recorded on the decision itself (one per line: a name
-    the product does not otherwise know). MEMO, shared by the sections of one page, reads each body's
-    people once."""
+    knows, and the personal data recorded on the decision itself (one per line: a name the product
+    does not otherwise know). MEMO, shared by the texts of one page or response, reads them once."""
     memo = {} if memo is None else memo
-    if "places" not in memo:
-        memo["places"] = _places()
-    key = ("names", item.body_id)
-    if key not in memo:
-        body = item.body
-        memo[key] = Names.build(
-            _persons_names(body), [*memo["places"], body.name_fi, body.name_sv, *body.joint_members]
-        )
+    if "names" not in memo:
+        memo["names"] = Names.build(_persons_names(), _places())
     own = [line.strip() for line in (item.personal_data or "").splitlines() if line.strip()]
-    return memo[key].with_own(own) if own else memo[key]
+    return memo["names"].with_own(own) if own else memo["names"]
 
 
 def unknown_in(item, memo: dict | None = None) -> list[str]:
