@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from core import pdf
@@ -138,6 +139,42 @@ def attendance_create(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("attendance-create", pk=meeting.pk)
         return redirect("meeting-detail", pk=meeting.pk)
     return form_page(request, form, _("Record who is present"), *_meeting_back(meeting))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attendance_checklist(request: HttpRequest, pk: int) -> HttpResponse:
+    """Many people at once, all or none (#29 item 4)."""
+    from django.db import transaction
+
+    from decisions.attendance_forms import AttendanceChecklistForm
+
+    meeting = access.get_meeting_for_user(request.user, pk, to_change=True)
+    form = AttendanceChecklistForm(request.POST if request.method == "POST" else None, meeting=meeting)
+
+    def record(data: dict) -> int:
+        with transaction.atomic():
+            for person, capacity in form.checked(data):
+                services.record_attendance(
+                    meeting=meeting, actor=request.user, person=person, capacity=capacity
+                )
+        return len(form.checked(data))
+
+    if count := submit(request, form, record):
+        messages.success(
+            request,
+            ngettext("%(count)s person was recorded.", "%(count)s people were recorded.", count)
+            % {"count": count},
+        )
+        return redirect("meeting-detail", pk=meeting.pk)
+    return form_page(
+        request,
+        form,
+        _("Record who is present"),
+        *_meeting_back(meeting),
+        template="decisions/attendance_checklist.html",
+        meeting=meeting,
+    )
 
 
 @login_required

@@ -27,6 +27,7 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),
     path("meetings/<int:pk>/edit/", editing.meeting_edit, name="meeting-edit"),
     path("meetings/<int:pk>/items/new/", editing.item_create, name="item-create"),
+    path("meetings/<int:pk>/attendance/", editing.attendance_checklist, name="attendance-checklist"),
     path("meetings/<int:pk>/attendance/new/", editing.attendance_create, name="attendance-create"),
     path("attendances/<int:pk>/remove/", editing.attendance_remove, name="attendance-remove"),
     path("meetings/<int:pk>/check/", views.meeting_check, name="meeting-check"),

@@ -89,6 +89,7 @@ def made(a: Cooperation) -> dict[str, str]:
         "decision-record": (item,),
         "item-edit": (item,),
         "attendance-create": (meeting,),
+        "attendance-checklist": (meeting,),
         "item-create": (meeting,),
         "meeting-check": (meeting,),
         "meeting-edit": (meeting,),

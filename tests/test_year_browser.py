@@ -106,11 +106,12 @@ def test_a_cooperation_year_in_the_portal(page, world, cooperation, live_server)
         page.get_by_role("link", name="Esityslista PDF-tiedostona").get_attribute("href")
     )
     assert agenda.headers["content-type"] == "application/pdf"
+    link(page, "Kirjaa läsnäolijat")  # one checklist for everyone present (#29 item 4)
     for person in ["Paula Puheenjohtaja", "Jaana Jäsen"]:
-        link(page, "Kirjaa läsnäolijat")
-        page.select_option("#id_person", label=person)
-        page.select_option("#id_capacity", value="member")
-        save(page)
+        page.get_by_role("checkbox", name=re.compile(f"^{person}")).check()
+    assert_accessible(page)
+    page.get_by_role("button", name="Kirjaa rastitetut").click()
+    page.get_by_text("2 henkilöä kirjattiin").wait_for()
     page.get_by_text("päätösvaltainen: läsnä 2 / 3 jäsentä").wait_for()
     for section in ["§ 1", "§ 2"]:
         row = page.locator("tr", has_text=f"{section}/{meeting_day.year}")
@@ -125,7 +126,8 @@ def test_a_cooperation_year_in_the_portal(page, world, cooperation, live_server)
     assert_accessible(page)
 
     # 2. Checked, published after confirmation (then locked), notified; the extract downloads.
-    page.select_option("#id_checkers", label=["Paula Puheenjohtaja", "Jaana Jäsen"])
+    for person in ["Paula Puheenjohtaja", "Jaana Jäsen"]:  # checkboxes (#29 item 4)
+        page.locator("#id_checkers").get_by_label(person).check()
     page.fill("#id_checked_on", iso(checked_day))
     page.get_by_role("button", name="Kirjaa tarkastus").click()
     link(page, "Julkaise pöytäkirja")
