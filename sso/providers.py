@@ -38,6 +38,7 @@ FIELDS = (
     "scopes",
     "mfa_amr",
     "mfa_acr",
+    "email_verified_claim",
 )
 
 
@@ -56,6 +57,9 @@ class Provider:
     scopes: tuple[str, ...] = ("openid", "email", "profile")
     mfa_amr: tuple[str, ...] = DEFAULT_MFA_AMR
     mfa_acr: tuple[str, ...] = ()
+    # The claim that vouches for `email`: email_verified, or e.g. Microsoft Entra ID's optional claim
+    # xms_edov (the address's domain is verified by the tenant), which Entra sends instead.
+    email_verified_claim: str = "email_verified"
 
     def __repr__(self) -> str:  # never the secret, in a traceback or a log
         return f"Provider({self.key!r}, issuer={self.issuer!r})"
@@ -113,6 +117,9 @@ def _provider(entry: Any, *, where: str, folder: Path) -> Provider:
         scopes=_words(entry, "scopes", where, ("openid", "email", "profile")),
         mfa_amr=_words(entry, "mfa_amr", where, DEFAULT_MFA_AMR),
         mfa_acr=_words(entry, "mfa_acr", where, ()),
+        email_verified_claim=_text(entry, "email_verified_claim", where)
+        if "email_verified_claim" in entry
+        else "email_verified",
     )
 
 

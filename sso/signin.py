@@ -1,8 +1,9 @@
 """Who an organisation's provider may sign in (#30). The provider says who the person is; the product
 alone says what they may do: a sign-in never creates a right, changes a grant or takes one from a claim.
 
-- The person is found by their verified e-mail address (the ID token's `email` with `email_verified`
-  true) among the active logins; several logins with the address are refused, never one picked.
+- The person is found by their verified e-mail address (the ID token's `email` with `email_verified`,
+  or the provider's email_verified_claim, true) among the active logins; several logins with the
+  address are refused, never one picked.
 - No login is made here. The product's invitation makes the login (organisations.services.invite), so
   an open invitation is a login that has not chosen a password yet: the provider may sign it in, and
   that accepts the invitation. Without a login or an invitation the sign-in is refused.
@@ -88,9 +89,10 @@ class SignIn:
     multi_factor: bool
 
 
-def verified_email(claims: Mapping[str, Any]) -> str:
+def verified_email(claims: Mapping[str, Any], vouching: str = "email_verified") -> str:
+    """The address of CLAIMS when the claim VOUCHING (the provider's email_verified_claim) is true."""
     email = claims.get("email")
-    verified = claims.get("email_verified")
+    verified = claims.get(vouching)
     # True itself (or the text "true" some providers send), never 1 or another truthy value.
     if not isinstance(email, str) or "@" not in email or not (verified is True or verified == "true"):
         raise Refused("email_unverified")
@@ -120,7 +122,7 @@ def _allowed(provider: Provider, organisation: Organisation) -> bool:
 
 def match(*, provider: Provider, claims: Mapping[str, Any]) -> SignIn:
     """The login PROVIDER may sign in with CLAIMS (a verified ID token), or Refused."""
-    email = verified_email(claims)
+    email = verified_email(claims, provider.email_verified_claim)
     users = list(
         get_user_model().objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).order_by("pk")
     )

@@ -56,7 +56,10 @@ def test_a_provider_is_read_with_its_secret_and_defaults(tmp_path):
         provider.discovery_url
         == "https://login.microsoftonline.com/0000/v2.0/.well-known/openid-configuration"
     )
+    assert provider.email_verified_claim == "email_verified"
     assert "s3cret" not in repr(provider)
+    [entra] = load(write(tmp_path, [kela(email_verified_claim="xms_edov")]))
+    assert entra.email_verified_claim == "xms_edov"
 
 
 def test_several_providers_at_once(tmp_path):

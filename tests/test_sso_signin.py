@@ -78,3 +78,20 @@ def test_the_multi_factor_assertion(provider, asserted, expected):
 def test_only_a_verified_address_is_used(verified):
     with pytest.raises(signin.Refused):
         signin.verified_email({"email": "a@b.fi", "email_verified": verified})
+
+
+def test_a_provider_may_name_the_claim_that_vouches_for_the_address(tmp_path, world):
+    """Microsoft Entra ID sends no email_verified; its optional claim xms_edov says the tenant verified
+    the address's domain."""
+    entra = oidc.provider(
+        "https://login.microsoftonline.com/t/v2.0",
+        tmp_path,
+        organisations=(world.org_a.business_id,),
+        email_verified_claim="xms_edov",
+    )
+    world.editor_a.email = "aino@a.fi"
+    world.editor_a.save()
+    vouched = {"sub": "x", "email": "aino@a.fi", "xms_edov": True}
+    assert signin.match(provider=entra, claims=vouched).user == world.editor_a
+    with pytest.raises(signin.Refused):  # email_verified is not the claim this provider vouches with
+        signin.match(provider=entra, claims={"sub": "x", "email": "aino@a.fi", "email_verified": True})
