@@ -41,6 +41,7 @@ run: setup
 	$(DEV_ENV) $(MANAGE) load_demo --demo-users
 	@echo ""
 	@echo "Portal:  http://127.0.0.1:8000/   (admin: http://127.0.0.1:8000/admin/)"
+	@echo "Mail:    var/mail/, read by administrators at http://127.0.0.1:8000/dev/mail/"
 	@echo "Stop with Ctrl-C."
 	PATH="$(abspath $(BIN)):$$PATH" $(DEV_ENV) $(BIN)/honcho start -f Procfile.dev
 

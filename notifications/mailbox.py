@@ -17,7 +17,7 @@ from django.shortcuts import render
 
 SHOWN = 50  # the newest messages
 # The file-based backend writes each message followed by a line of 79 dashes.
-SEPARATOR = "-" * 79
+SEPARATOR = b"-" * 79
 
 
 @dataclass(frozen=True)
@@ -32,17 +32,16 @@ def _messages(folder: Path) -> list[Sent]:
     found: list[Sent] = []
     files = sorted(folder.glob("*.log"), key=lambda p: p.stat().st_mtime, reverse=True)
     for path in files:
-        for raw in reversed(path.read_text(encoding="utf-8", errors="replace").split(SEPARATOR)):
+        for raw in reversed(path.read_bytes().split(SEPARATOR)):
             if not raw.strip():
                 continue
-            message = email.message_from_string(raw.strip() + "\n", policy=email.policy.default)
+            message = email.message_from_bytes(raw.strip() + b"\n", policy=email.policy.default)
             body = message.get_body(preferencelist=("plain",)) if message.is_multipart() else message
-            text = body.get_content() if body is not None else ""
-            found.append(
-                Sent(
-                    str(message["subject"] or ""), str(message["to"] or ""), str(message["date"] or ""), text
-                )
+            text = body.get_content() if body is not None else ""  # type: ignore[attr-defined]
+            sent = Sent(
+                str(message["subject"] or ""), str(message["to"] or ""), str(message["date"] or ""), text
             )
+            found.append(sent)
             if len(found) >= SHOWN:
                 return found
     return found

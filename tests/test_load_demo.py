@@ -101,3 +101,10 @@ def test_demo_logins_get_their_roles(settings):
     assert not access.can_act_for(users.get(username="kela"), jamsa, cooperation)
     assert access.can_view_area(users.get(username="jasen"), EmploymentArea.objects.get())
     assert users.get(username="jamsa").person.full_name == "Satu Soutolahti"
+    # Addresses of their own, so `make run` shows the mail the portal sends (var/mail/, #29 item 6).
+    assert sorted(users.values_list("email", flat=True)) == [
+        "jamsa@example.fi",
+        "jasen@example.fi",
+        "kela@example.fi",
+        "sihteeri@example.fi",
+    ]
