@@ -17,7 +17,8 @@ pytestmark = pytest.mark.browser
 WIDER_THAN_THE_WINDOW = """() => {
   const width = window.innerWidth;
   const wide = [...document.querySelectorAll("body *")]
-    .filter((node) => !(node.parentElement && node.parentElement.closest(".table-scroll")) && node.getBoundingClientRect().right > width + 1)
+    .filter((node) => !(node.parentElement && node.parentElement.closest(".table-scroll")))
+    .filter((node) => node.getBoundingClientRect().right > width + 1)
     .slice(0, 3)
     .map((node) => node.tagName + "." + node.className + ": " + (node.textContent || "").trim().slice(0, 40));
   return {scroll: document.documentElement.scrollWidth, width: width, wide: wide};
