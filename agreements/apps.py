@@ -12,6 +12,7 @@ class AgreementsConfig(AppConfig):
             casefile_topics,
             citation_rules,
             consistency_rules,
+            public_names,
             reminders,
             search,
             sections,

@@ -45,6 +45,8 @@ class SignatureForm(forms.Form):
 class SignedPdfForm(forms.Form):
     """A PDF signed in the party's own e-signing service (PAdES, #30): validated, then recorded."""
 
+    # The agreement page also carries the signature form: its fields keep ids of their own.
+    prefix = "signed"
     version = forms.ModelChoiceField(label=_("Version"), queryset=Version.objects.none())
     signed_pdf = forms.FileField(
         label=_("Signed PDF (PAdES)"),

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from decisions.models import (
     AgendaItem,
+    AgendaPublication,
     Annex,
     AppealPart,
     Attendance,
@@ -29,13 +30,25 @@ class AttendanceInline(admin.TabularInline):
     extra = 0
 
 
+class AgendaPublicationInline(admin.StackedInline):
+    """When and by whom the agenda was published (#29 item 6): a record of what was sent, not edited."""
+
+    model = AgendaPublication
+    extra = 0
+    can_delete = False
+    readonly_fields = ["published_at", "published_by"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Meeting)
 class MeetingAdmin(HistoryAdmin):
     list_display = ["body", "date", "checked_on", "published_on"]
     list_select_related = ["body"]
     list_filter = ["body"]
     autocomplete_fields = ["chair", "secretary"]
-    inlines = [AttendanceInline]
+    inlines = [AttendanceInline, AgendaPublicationInline]
     search_fields = ["body__name_fi", "place"]
 
 

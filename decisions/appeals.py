@@ -315,7 +315,7 @@ def public_text(
     text: str,
     on: datetime.date,
     removal_on: datetime.date | None,
-    memo: dict | None = None,
+    memo: dict[str, Any] | None = None,
 ) -> str:
     """TEXT as the public network may show it on ON: every personal name removed once the period has
     ended (Kuntalaki § 140 (2)), by the one rule of decisions.personal_names. MEMO, shared by the

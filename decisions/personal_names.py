@@ -22,8 +22,10 @@ capitalised words that look like such names, before the period ends.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
 
 PLACEHOLDER = "[henkilötieto poistettu]"
 
@@ -70,7 +72,7 @@ _SENTENCE_END = re.compile(r"(?:[.!?:;]|\s[-–—]|\n)\s*$|^\s*$")
 
 def _weak(stem: str) -> set[str]:
     """STEM with the consonants before its last vowel in the weak grade, where one applies."""
-    found = set()
+    found: set[str] = set()
     body = stem.rstrip(_VOWELS)
     if not body or body == stem:
         return found
@@ -158,7 +160,7 @@ class Names:
         if not text or not (self.stems or self.own):
             return text
         words = list(WORD.finditer(text))
-        kinds = []
+        kinds: list[str | None] = []
         for match in words:
             parts = [p for p in _PART.split(match.group()) if p]
             named = [p for p in parts if self.is_name(p)]
@@ -259,6 +261,18 @@ def looks_like_a_persons_name(text: str) -> bool:
     return 2 <= len(words) <= 4 and all(WORD.fullmatch(w) and w[0].isupper() for w in words)
 
 
+# Apps above this one add the names they keep as written (agreements: its signatories), each a
+# queryset of (text, True) rows that joins the one query below (the layers: decisions may not import
+# them).
+WRITTEN_NAMES: list[Callable[[], QuerySet]] = []
+
+
+def keeps_names_as_written(source: Callable[[], QuerySet]) -> Callable[[], QuerySet]:
+    """Register SOURCE() -> a values_list of (name as written, True) read with every person's name."""
+    WRITTEN_NAMES.append(source)
+    return source
+
+
 def _persons_names() -> list[str]:
     """Every person the product knows: every person recorded (seat holders, the leading person, people
     with rights, people linked to a cooperation, the people of the parties, who decided a nomination,
@@ -268,7 +282,6 @@ def _persons_names() -> list[str]:
     queries however many bodies and cooperations it shows."""
     from django.db.models import BooleanField, Value
 
-    from agreements.models import Signatory
     from decisions.models import AgendaItem, Claim, Notification
     from organisations.models import Person
 
@@ -279,9 +292,7 @@ def _persons_names() -> list[str]:
         .values_list("preparer", as_written)
         .order_by()
         .union(
-            Signatory.objects.filter(is_placeholder=False)
-            .values_list("name_as_written", as_written)
-            .order_by(),
+            *(source().order_by() for source in WRITTEN_NAMES),
             Notification.objects.values_list("recipient", if_a_person).order_by(),
             Claim.objects.values_list("claimant", if_a_person).order_by(),
         )
@@ -309,7 +320,7 @@ def _places() -> list[str]:
     names = (
         Cooperation.objects.values_list("name_fi", "name_sv")
         .order_by()
-        .union(*(model.objects.values_list("name_fi", "name_sv").order_by() for model in models))
+        .union(*(model._default_manager.values_list("name_fi", "name_sv").order_by() for model in models))
     )
     for fi, sv in names:  # one query
         places += [fi, sv]

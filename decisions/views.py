@@ -1,4 +1,5 @@
 import datetime
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -207,7 +208,8 @@ def _public_items(body: Body):
 def public_index(request: HttpRequest, code: str) -> HttpResponse:
     body = _public_body(code)
     today = timezone.localdate()
-    rows, memo = [], {}
+    rows: list = []
+    memo: dict[str, Any] = {}
     for item in _public_items(body)[:100]:
         removal = appeals.status(item).personal_data_removed_on  # prefetched: no queries per row
         rows.append((item, appeals.public_text(item, item.title, today, removal, memo)))

@@ -246,6 +246,7 @@ def test_minutes_with_a_court_appeal_are_not_published_without_the_courts_addres
 def test_the_secretary_records_the_court_in_the_portal_and_others_cannot(board, as_secretary, as_editor_a):
     url = reverse("body-edit", args=[board.pk])
     data = {**COURT, "court_fi": "Hämeenlinnan hallinto-oikeus", "registry_name": "Kirjaamo"}
+    data["language"] = "fi"  # the body's official language, as the form's select sends it
     assert as_editor_a.post(url, data).status_code == 403
     assert as_secretary.get(url).status_code == 200
     assert as_secretary.post(url, {**data, "court_eservice": "not a url"}).status_code == 400

@@ -269,9 +269,9 @@ def upload(client, agreement, data, name="signed.pdf"):
     return client.post(
         reverse("signed-pdf-upload", args=[agreement.pk]),
         {
-            "version": agreement.versions.get(number=1).pk,
-            "signed_pdf": SimpleUploadedFile(name, data, content_type="application/pdf"),
-            "confirm": "on",
+            "signed-version": agreement.versions.get(number=1).pk,
+            "signed-signed_pdf": SimpleUploadedFile(name, data, content_type="application/pdf"),
+            "signed-confirm": "on",
         },
     )
 

@@ -35,6 +35,9 @@ UNREACHED = {
     "password_reset_confirm": "Django's password reset",
     "second-factor-enrol": "the e-mailed link that sets up the user's own second factor",
     "public-feed": "the public web page's feed of a body: for everyone by law",
+    "public-minutes-pdf": "the published copy of the minutes on the public web: for everyone by law",
+    "sso-start": "an organisation's sign-in provider, named by its key: no object of a cooperation",
+    "sso-callback": "an organisation's sign-in provider, named by its key: no object of a cooperation",
     # Kinds of record the first case has none of and that need uploaded files or a decided appeal to
     # exist; their lookups are the same functions as their siblings' and are refused across
     # cooperations in tests/test_archive.py and tests/test_claims.py.

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('decisions', '0012_no_appeal_label'),
-        ('organisations', '0005_grant_cooperation_required'),
+        ('organisations', '0001_initial'),
     ]
 
     operations = [
