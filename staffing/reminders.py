@@ -103,7 +103,8 @@ def _figures_missing(group: SteeringGroup, parties: list, year: int, due: dateti
                 _("%(party)s has not reported its staff figures for %(year)s to %(group)s."),
                 {"party": party, "year": year, "group": group.name},
             ),
-            link=reverse("staffing-import", args=[group.pk, year]),  # the form (#29 item 6)
+            # The upload form on the year's page (its address takes only the POST).
+            link=reverse("staffing-year", args=[group.pk, year]) + "#import-heading",
             cooperation_id=group.cooperation_id,
             audience=Audience(secretaries=False, organisations=(party,)),
             remind=Remind.NEVER,
