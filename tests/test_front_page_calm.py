@@ -10,13 +10,13 @@ from django.test import Client
 from django.utils import timezone
 
 from agreements import services as agreement_services
-from agreements.models import Agreement, AgreementParty, Section, Signatory, Version
+from agreements.models import Signatory
 from core.sections import Change, summarise
-from decisions.models import AgendaItem, Body, Meeting
 from governance import services
 from organisations.models import Grant
 from organisations.services import grant
 from tests.factories import PersonFactory, UserFactory
+from tests.test_agreements import agreement  # noqa: F401 (the fixture)
 
 D = datetime.date
 
@@ -32,24 +32,9 @@ def section(page: str, heading_id: str) -> str:
 
 
 @pytest.fixture
-def out_for_signature(group_world, world):
-    body = Body.objects.create(area=world.area, code="board", name_fi="Lautakunta", kind="municipal")
-    meeting = Meeting.objects.create(body=body, date=D(2025, 3, 18))
-    decision = AgendaItem.objects.create(meeting=meeting, body=body, year=2025, number=16, title="Sopimus")
-    agreement = Agreement.objects.create(
-        cooperation=world.area.cooperation,
-        title="Yhteistyösopimus",
-        copies_stated=3,
-        approving_decision=decision,
-        status="out_for_signature",
-        forum_public_law="Hallinto-oikeus",
-        forum_civil="Käräjäoikeus",
-    )
-    for n, organisation in enumerate([world.org_a, world.org_b, group_world.kela], start=1):
-        party = AgreementParty.objects.create(agreement=agreement, organisation=organisation, order=n)
-        Signatory.objects.create(party=party, name_as_written=f"Allekirjoittaja {n}", person=None)
-    version = Version.objects.create(agreement=agreement, number=1, kind="original")
-    Section.objects.create(version=version, number=1, title="Voimassaolo", text="Toistaiseksi.")
+def out_for_signature(agreement, world):  # noqa: F811 (the imported fixture)
+    """test_agreements' agreement out for signature among three parties, one of which has signed."""
+    version = agreement.versions.get()
     agreement_services.record_signature(
         version=version,
         signatory=Signatory.objects.get(party__agreement=agreement, party__order=1),
