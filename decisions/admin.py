@@ -7,6 +7,7 @@ from decisions.models import (
     AppealPart,
     Attendance,
     Body,
+    BodyMember,
     Claim,
     Correction,
     Extract,
@@ -16,11 +17,32 @@ from decisions.models import (
 from organisations.admin import HistoryAdmin
 
 
+class BodyMemberInline(admin.TabularInline):
+    model = BodyMember
+    fk_name = "body"
+    autocomplete_fields = ["person"]
+    raw_id_fields = ["deputy_of"]
+    extra = 0
+
+
 @admin.register(Body)
 class BodyAdmin(HistoryAdmin):
     list_display = ["name_fi", "kind", "area", "publishes_minutes"]
     list_select_related = ["area"]
     search_fields = ["name_fi", "code"]
+    inlines = [BodyMemberInline]
+
+
+@admin.register(BodyMember)
+class BodyMemberAdmin(HistoryAdmin):
+    """The register of a body's members and personal deputies (the portal's "Members and deputies")."""
+
+    list_display = ["person", "role", "body", "starts", "ends"]
+    list_select_related = ["person", "body"]
+    list_filter = ["role"]
+    search_fields = ["person__first_name", "person__last_name", "body__name_fi"]
+    autocomplete_fields = ["person"]
+    raw_id_fields = ["deputy_of", "body"]
 
 
 class AttendanceInline(admin.TabularInline):

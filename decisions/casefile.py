@@ -1,7 +1,8 @@
 """This app's part of a case file (casefiles/exchange.py): the bodies of the cooperation's areas, their
+members and personal deputies, their
 meetings, and the decisions with their appeal parts, notifications, claims and extracts."""
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from casefiles.exchange import part
 from decisions.models import (
@@ -10,6 +11,7 @@ from decisions.models import (
     AppealPart,
     Attendance,
     Body,
+    BodyMember,
     Claim,
     Extract,
     Meeting,
@@ -20,6 +22,14 @@ from decisions.models import (
 @part(Body, identity=("code",))
 def bodies(cooperation) -> QuerySet[Body]:
     return Body.objects.filter(area__cooperation=cooperation)
+
+
+# Members before their personal deputies, who name them.
+@part(
+    BodyMember, identity=("body", "person", "starts"), order_by=(F("deputy_of").asc(nulls_first=True), "pk")
+)
+def body_members(cooperation) -> QuerySet[BodyMember]:
+    return BodyMember.objects.filter(body__area__cooperation=cooperation)
 
 
 @part(Meeting, identity=("body", "number", "date"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from decisions import documents, editing, lists, packs, setup, views
+from decisions import documents, editing, lists, members, packs, setup, views
 from decisions.receipts import notification_receipt
 
 urlpatterns = [
@@ -22,6 +22,8 @@ urlpatterns = [
     path("claims/<int:pk>/decide/", editing.claim_decide, name="claim-decide"),
     path("areas/<slug:code>/bodies/new/", setup.body_create, name="body-create"),
     path("bodies/<int:pk>/edit/", editing.body_edit, name="body-edit"),
+    path("bodies/<int:pk>/members/", members.body_members, name="body-members"),
+    path("body-members/<int:pk>/end/", members.member_end, name="body-member-end"),
     path("decisions/<int:pk>/extract.pdf", documents.extract_pdf, name="extract-pdf"),
     path("bodies/<int:pk>/meetings/new/", editing.meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting-detail"),

@@ -28,14 +28,14 @@ NOT_A_COOPERATIONS = re.compile(
 def add_records_the_case_lacks(a: Cooperation) -> None:
     """Records of kinds the first case has none of, so that their addresses are tried too: a right
     given in A, an attendance, an access-right application, a termination notice sent to the other
-    parties, and the development day's invoices."""
+    parties, the development day's invoices, and a body's member."""
     import datetime
 
     from accessrights import services as access_rights
     from agreements.models import Agreement, Notice, NoticeDelivery
     from costs import services as costs
     from costs.models import DevelopmentDay
-    from decisions.models import Attendance, Meeting
+    from decisions.models import Attendance, BodyMember, Meeting
 
     jamsa = Organisation.objects.get(name_fi="Jämsän kaupunki")
     viewer = UserFactory(username="a-viewer")
@@ -43,6 +43,7 @@ def add_records_the_case_lacks(a: Cooperation) -> None:
     person = Person.objects.filter(organisation=jamsa).first()
     meeting = Meeting.objects.filter(body__area__cooperation=a).first()
     Attendance.objects.create(meeting=meeting, person=person, capacity="other")
+    BodyMember.objects.create(body=meeting.body, person=person, starts=datetime.date(2025, 6, 1))
     access_rights.apply(
         actor=None,
         cooperation=a,

@@ -57,6 +57,7 @@ def _pages(world) -> list[str]:
         reverse("meeting-list"),
         reverse("item-detail", args=[item.pk]),
         reverse("body-edit", args=[body.pk]),
+        reverse("body-members", args=[body.pk]),
         reverse("meeting-detail", args=[meeting.pk]),
         reverse("meeting-create", args=[body.pk]),
         reverse("deadline-calculator"),

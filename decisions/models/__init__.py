@@ -12,6 +12,7 @@ from decisions.models.meetings import (
     Extract,
     Meeting,
 )
+from decisions.models.members import BodyMember
 
 __all__ = [
     "COURT_FIELDS",
@@ -21,6 +22,7 @@ __all__ = [
     "AppealPart",
     "Attendance",
     "Body",
+    "BodyMember",
     "Claim",
     "Correction",
     "Extract",
