@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from core import reminders
 from core.sections import rows
 from core.writes import Actor, save_validated, update_fields
-from decisions.models import AgendaPublication, Attendance, Body, Meeting
+from decisions.models import AgendaPublication, Attendance, Body, BodyMember, Meeting
 
 AGENDAS = "decisions.agendas"  # the declaration that yields each published agenda's invitation
 # How the meeting was called, as the minutes state it, in the body's official language.
@@ -69,18 +69,26 @@ def publish_agenda(*, meeting: Meeting, actor: Actor) -> AgendaPublication:
 
 def members_of(bodies: Iterable[Body]) -> dict[int, list[AbstractBaseUser]]:
     """The login users of the people who sit in each of BODIES, by body, in a fixed number of queries:
-    those an app above names (core.sections rows "body-members", given the bodies: governance names
-    the steering group's seats in force for a cooperation body), else the members and deputies
-    recorded present at the body's last meeting with attendance. People without a login are told by
-    the secretary as before."""
+    the members and personal deputies in office today by the body's register (decisions.members);
+    for a body without one, those an app above names (core.sections rows "body-members", given the
+    bodies: governance names the steering group's seats in force for a cooperation body), else the
+    members and deputies recorded present at the body's last meeting with attendance. People without
+    a login are told by the secretary as before."""
     bodies = list(bodies)
     if not bodies:
         return {}
     named: dict[int, list[AbstractBaseUser]] = {}
+    registered = BodyMember.objects.filter(body__in=bodies).on().select_related("person__user")
+    recorded = set()
+    for seat in registered:
+        recorded.add(seat.body_id)
+        if seat.person.user is not None:
+            named.setdefault(seat.body_id, []).append(seat.person.user)
     # A sweep has no request: the providers read only the bodies.
-    for body_id, user in rows("body-members", None, bodies):  # type: ignore[arg-type]
+    others = [body for body in bodies if body.pk not in recorded]
+    for body_id, user in rows("body-members", None, others) if others else []:  # type: ignore[arg-type]
         named.setdefault(body_id, []).append(user)
-    unnamed = [body for body in bodies if body.pk not in named]
+    unnamed = [body for body in others if body.pk not in named]
     for body_id, user in _last_attended(unnamed):
         named.setdefault(body_id, []).append(user)
     return {

@@ -154,9 +154,13 @@ def attendance_checklist(request: HttpRequest, pk: int) -> HttpResponse:
 
     def record(data: dict) -> int:
         with transaction.atomic():
-            for person, capacity in form.checked(data):
+            for person, capacity, member in form.checked(data):
                 services.record_attendance(
-                    meeting=meeting, actor=request.user, person=person, capacity=capacity
+                    meeting=meeting,
+                    actor=request.user,
+                    person=person,
+                    capacity=capacity,
+                    substitutes_for=member,
                 )
         return len(form.checked(data))
 
@@ -174,6 +178,7 @@ def attendance_checklist(request: HttpRequest, pk: int) -> HttpResponse:
         *_meeting_back(meeting),
         template="decisions/attendance_checklist.html",
         meeting=meeting,
+        members_url=reverse("body-members", args=[meeting.body_id]),
     )
 
 

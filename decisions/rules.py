@@ -34,14 +34,26 @@ def quorum(meeting: Meeting, attendances: list[Attendance] | None = None) -> Quo
     meeting's rows when already read."""
     rows = meeting.attendances.all() if attendances is None else attendances
     present = sum(1 for a in rows if a.capacity in ("member", "deputy"))
-    if not meeting.member_count:
+    members = meeting.member_count or registered_members(meeting)
+    if not members:
         return Quorum(known=False, present=present)
     return Quorum(
         known=True,
         present=present,
-        members=meeting.member_count,
-        reached=present > meeting.member_count * meeting.body.quorum_share,
+        members=members,
+        reached=present > members * meeting.body.quorum_share,
     )
+
+
+def registered_members(meeting: Meeting) -> int | None:
+    """The body's members (not deputies) in office on the meeting's day by its register
+    (decisions.members), when the meeting's own member count is not given; None when the register has
+    none, so that nothing is assumed."""
+    from decisions.models import BodyMember  # the models import these rules
+
+    if meeting.date is None:
+        return None
+    return BodyMember.objects.filter(body_id=meeting.body_id).on(meeting.date).members().count() or None
 
 
 def check_meeting(meeting: Meeting) -> None:
