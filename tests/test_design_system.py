@@ -61,10 +61,18 @@ def test_no_element_has_two_class_attributes():
 
 
 def test_links_styled_as_buttons_are_hds_buttons():
-    old = [f"{name}: {link}" for name, text in page_templates() for link in tags(text, "a") if "button" in classes(link)]
+    old = [
+        f"{name}: {link}"
+        for name, text in page_templates()
+        for link in tags(text, "a")
+        if "button" in classes(link)
+    ]
     assert old == []
-    styled = [link for _, text in page_templates() for link in tags(text, "a") if "hds-button" in classes(link)]
-    assert styled and all(BUTTON_VARIANT.search(link) for link in styled)
+    styled = [
+        link for _, text in page_templates() for link in tags(text, "a") if "hds-button" in classes(link)
+    ]
+    assert styled
+    assert all(BUTTON_VARIANT.search(link) for link in styled)
 
 
 def test_every_table_of_a_page_is_an_hds_table():
@@ -115,7 +123,9 @@ class SampleForm:
 
         class Sample(forms.Form):
             title = forms.CharField(label="Otsikko", help_text="Lyhyesti.")
-            text = forms.CharField(label="Teksti", widget=forms.Textarea(attrs={"class": "wide"}), required=False)
+            text = forms.CharField(
+                label="Teksti", widget=forms.Textarea(attrs={"class": "wide"}), required=False
+            )
             day = forms.DateField(label="Päivä", widget=DATE_WIDGET, required=False)
             kind = forms.ChoiceField(label="Laji", choices=[("a", "A"), ("b", "B")], required=False)
             agree = forms.BooleanField(label="Hyväksyn", help_text="Pakollinen.")
@@ -147,8 +157,10 @@ def test_a_form_page_renders_its_fields_in_hds_markup():
     assert classes(named["agree"]) == ["hds-checkbox__input"]
     checkboxes = [i for i in inputs if 'name="many"' in i]
     radios = [i for i in inputs if 'name="one"' in i]
-    assert len(checkboxes) == 2 and all(classes(i) == ["hds-checkbox__input"] for i in checkboxes)
-    assert len(radios) == 2 and all(classes(i) == ["hds-radio-button__input"] for i in radios)
+    assert len(checkboxes) == 2
+    assert all(classes(i) == ["hds-checkbox__input"] for i in checkboxes)
+    assert len(radios) == 2
+    assert all(classes(i) == ["hds-radio-button__input"] for i in radios)
     assert html.count('class="hds-checkbox__label" for="id_many_') == 2
     assert html.count('class="hds-radio-button__label" for="id_one_') == 2
     assert '<label class="hds-text-input__label" for="id_title">' in html
