@@ -34,11 +34,11 @@ def log_in(page, username="editor_a"):
     page.goto(reverse("login"))
     page.fill("#id_username", username)
     page.fill("#id_password", "password")
-    page.click("button.primary")
+    page.click("button.hds-button--primary")
     if device is not None:
         page.wait_for_url("**/second-factor/**")
         page.fill("#id_code", f"{TOTP(device.bin_key).token():06d}")
-        page.click("button.primary")
+        page.click("button.hds-button--primary")
     page.wait_for_url("**/")
 
 

@@ -51,11 +51,11 @@ def accept_invitation(browser, live_server, email: str):
     device = verified_device(user) if needs_second_factor(user) else None
     tab.fill("#id_username", email)
     tab.fill("#id_password", PASSWORD)
-    tab.click("button.primary")
+    tab.click("button.hds-button--primary")
     if device is not None:
         tab.wait_for_url("**/second-factor/**")
         tab.fill("#id_code", f"{TOTP(device.bin_key).token():06d}")
-        tab.click("button.primary")
+        tab.click("button.hds-button--primary")
     tab.get_by_role("heading", name="Etusivu").wait_for()
     return context, tab
 

@@ -48,7 +48,7 @@ def test_a_secretary_invites_an_editor_who_sets_a_password_and_edits_their_organ
     tab.get_by_role("link", name="Kirjaudu sisään").click()
     tab.fill("#id_username", "kerttu.kirjaaja@example.fi")
     tab.fill("#id_password", "Kevät-aurinko-2026")
-    tab.click("button.primary")
+    tab.click("button.hds-button--primary")
     # An editor gives a second factor too (#31): its set-up opens from a link e-mailed to them.
     tab.wait_for_url("**/second-factor/**")
     [enrol] = [m for m in mail.outbox if "/second-factor/enrol/" in m.body]
@@ -56,7 +56,7 @@ def test_a_secretary_invites_an_editor_who_sets_a_password_and_edits_their_organ
     tab.wait_for_url("**/second-factor/")
     device = TOTPDevice.objects.get(user__username="kerttu.kirjaaja@example.fi", confirmed=False)
     tab.fill("#id_code", f"{TOTP(device.bin_key).token():06d}")
-    tab.click("button.primary")
+    tab.click("button.hds-button--primary")
     tab.get_by_role("heading", name="Varakoodit").wait_for()
     tab.goto("/")
     tab.get_by_role("heading", name="Etusivu").wait_for()

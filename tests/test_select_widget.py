@@ -1,5 +1,6 @@
 """templates/django/forms/widgets/select.html writes Django's option markup inline (#15): whatever
-the choices, it renders exactly what Django's own templates render."""
+the choices, it renders exactly what Django's own templates render, with the HDS text input's class
+on the select (#29 item 1) before any class of the widget's own."""
 
 import pytest
 from django import forms
@@ -19,6 +20,7 @@ GROUPED = [
     [
         (forms.Select(choices=CHOICES), "2"),
         (forms.Select(choices=CHOICES, attrs={"id": "id_x", "aria-describedby": "x-help"}), ""),
+        (forms.Select(choices=CHOICES, attrs={"class": "wide"}), "1"),
         (forms.Select(choices=GROUPED), "3"),
         (forms.SelectMultiple(choices=CHOICES), ["1", "3"]),
         (forms.NullBooleanSelect(), True),
@@ -26,6 +28,8 @@ GROUPED = [
 )
 def test_a_select_renders_as_django_renders_it(widget, value):
     ours = widget.render("x", value, renderer=get_default_renderer())
-    django = widget.render("x", value, renderer=DjangoTemplates())
+    classes = " ".join(filter(None, ["hds-text-input__input", widget.attrs.get("class")]))
+    django = widget.render("x", value, attrs={"class": classes}, renderer=DjangoTemplates())
+    assert ours.count("class=") == 1
     SimpleTestCase().assertHTMLEqual(ours, django)
     assert "selected" in ours or value == ""

@@ -44,7 +44,7 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("main table").forEach(function (table) {
     if (table.parentElement.classList.contains("table-scroll")) return;
     var box = document.createElement("div");
-    box.className = "table-scroll";
+    box.className = "hds-table-container table-scroll";
     table.parentNode.insertBefore(box, table);
     box.appendChild(table);
   });
