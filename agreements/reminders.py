@@ -36,7 +36,8 @@ def signatures(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
         states = selectors.version_states(agreement)
         if not states:
             continue
-        for progress in states[0].parties:
+        parties = states[0].parties
+        for progress in parties:
             if progress.complete:
                 continue
             yield Due(
@@ -52,6 +53,11 @@ def signatures(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
                 audience=Audience(organisations=(progress.party.organisation,)),
                 remind=Remind.WEEKLY,
                 in_calendar=False,
+                together=Text(
+                    _("%(agreement)s waits for %(count)s of %(total)s signatures: %(subjects)s."),
+                    {"agreement": agreement.title, "total": len(parties)},
+                ),
+                subject=str(progress.party),
             )
 
 

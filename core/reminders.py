@@ -71,6 +71,11 @@ class Due:
     starts: datetime.datetime | None = None
     ends: datetime.datetime | None = None
     location: str = ""
+    # Several alike (the same kind and link, e.g. each party's missing signature on one agreement) are
+    # one line on the front page (#29 item 3): TOGETHER with %(count)s and %(subjects)s filled in from
+    # each one's SUBJECT (the party).
+    together: Text | None = None
+    subject: str = ""
 
     def heading(self) -> str:
         return str(self.title or self.text)

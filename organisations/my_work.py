@@ -94,14 +94,50 @@ def my_work(user, today: datetime.date, cooperations: QuerySet[Cooperation] | No
 TASKS_SHOWN = 50  # the soonest; the page says how many more there are
 
 
-def by_cooperation(dues: list[reminders.Due], cooperations: list[Cooperation]) -> list[tuple[str, list]]:
+@dataclass(frozen=True)
+class Line:
+    """A line of the front page's list: one Due, or several alike read together (Due.together)."""
+
+    on: datetime.date
+    link: str
+    heading: str
+    in_calendar: bool
+    weekly: bool  # open until done, reminded every Monday: its day is this week's, not a deadline
+    count: int = 1
+
+
+def by_cooperation(
+    dues: list[reminders.Due], cooperations: list[Cooperation]
+) -> list[tuple[str, list[Line]]]:
     """DUES grouped by their cooperation (named as the reader's list names them), the groups in the
-    order of their soonest item, each soonest first (#29 item 3); a national item's group has no name."""
+    order of their soonest item, each soonest first (#29 item 3); a national item's group has no name.
+    Alike dues are one line: "3 of 4 parties have not yet signed ...", not a line a party."""
     names = {c.pk: c.name_fi for c in cooperations}
     groups: dict[int | None, list[reminders.Due]] = {}
     for due in dues:
         groups.setdefault(due.cooperation_id, []).append(due)
-    return [(names.get(pk, "") if pk else "", items) for pk, items in groups.items()]
+    return [(names.get(pk, "") if pk else "", lines(items)) for pk, items in groups.items()]
+
+
+def lines(dues: list[reminders.Due]) -> list[Line]:
+    """DUES as the front page's lines, in their order: those of one kind and link that say how they
+    read together are one line at the place of the first."""
+    alike: dict[tuple[str, str], list[reminders.Due]] = {}
+    for due in dues:
+        alike.setdefault((due.kind, due.link) if due.together else (due.kind, due.key), []).append(due)
+    found = []
+    for group in alike.values():
+        first = group[0]
+        heading = first.heading()
+        if len(group) > 1 and first.together is not None:
+            subjects = ", ".join(due.subject for due in group if due.subject)
+            values = {**first.together.values, "count": len(group), "subjects": subjects}
+            heading = str(reminders.Text(first.together.message, values))
+        weekly = first.remind == reminders.Remind.WEEKLY
+        found.append(
+            Line(min(d.on for d in group), first.link, heading, first.in_calendar, weekly, len(group))
+        )
+    return found
 
 
 def last_visit(user) -> datetime.datetime:
