@@ -51,7 +51,7 @@ def left_open(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
             key=f"accessrights.accessright:{right.pk}",
             on=(getattr(right, "left_on", None) if left_group else None) or today,
             text=text,
-            link=reverse("access-rights", args=[right.cooperation.code]),
+            link=reverse("access-right-step", args=[right.pk, "end"]),  # the form that ends it (#29 item 6)
             cooperation_id=right.cooperation_id,
             audience=Audience(secretaries=False, organisations=(right.organisation,)),
             remind=Remind.WEEKLY,

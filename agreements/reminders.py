@@ -48,7 +48,8 @@ def signatures(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
                     _("%(party)s has not yet signed %(agreement)s."),
                     {"party": progress.party, "agreement": agreement.title},
                 ),
-                link=reverse("agreement-detail", args=[agreement.pk]),
+                # the signature form, opened (#29 item 6)
+                link=reverse("agreement-detail", args=[agreement.pk]) + "#sign",
                 cooperation_id=agreement.cooperation_id,
                 audience=Audience(organisations=(progress.party.organisation,)),
                 remind=Remind.WEEKLY,

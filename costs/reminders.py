@@ -35,7 +35,8 @@ def unpaid_invoices(today: datetime.date, cooperations: Any = None) -> Iterator[
                 {**names, "amount": invoice.amount, "day": f"{invoice.due_date:%d.%m.%Y}"},
             ),
             title=Text(_("Invoice basis %(number)s to %(debtor)s is due"), names),
-            link=reverse("day-detail", args=[invoice.day_id]),
+            # the invoice's status form on the day's page (#29 item 6)
+            link=reverse("day-detail", args=[invoice.day_id]) + f"#status-{invoice.pk}",
             cooperation_id=invoice.day.group.cooperation_id,
             audience=Audience(organisations=(invoice.debtor, invoice.creditor)),
             remind=Remind.AFTER,

@@ -71,4 +71,15 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   markScrolling();
   window.addEventListener("resize", markScrolling);
+
+  // A link to a folded form (a reminder's "#sign") opens it (#29 item 6).
+  function openTarget() {
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target && target.tagName === "DETAILS") {
+      target.open = true;
+      target.scrollIntoView();
+    }
+  }
+  openTarget();
+  window.addEventListener("hashchange", openTarget);
 });
