@@ -1,6 +1,8 @@
 """A body's members and their personal deputies, as the council (or the cooperation's parties) elected
-them (Kuntalaki § 30, § 71: a deputy for each member of a board), for a period. The register the
-attendance checklist, the invitations with the agenda and the quorum's member count read (#29)."""
+them for a period: one named deputy per member (DOMAIN.md's glossary), a chair and a vice-chair. The
+register the attendance checklist, the invitations with the agenda and the quorum's member count read
+(#29). Which decision elected each is recorded as written, not checked: the electing body's own law
+and rules decide it."""
 
 from __future__ import annotations
 
