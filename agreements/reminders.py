@@ -55,7 +55,7 @@ def signatures(today: datetime.date, cooperations: Any = None) -> Iterator[Due]:
                 remind=Remind.WEEKLY,
                 in_calendar=False,
                 together=Text(
-                    _("%(agreement)s waits for %(count)s of %(total)s signatures: %(subjects)s."),
+                    _("%(agreement)s: %(count)s of %(total)s parties have not yet signed: %(subjects)s."),
                     {"agreement": agreement.title, "total": len(parties)},
                 ),
                 subject=str(progress.party),

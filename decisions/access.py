@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from decisions.models import AgendaItem, Body, Meeting
+from decisions.models import AgendaItem, Body, BodyMember, Meeting
 from organisations.access import areas_visible_to, can_view_area, is_secretary_of
 
 
@@ -41,6 +41,13 @@ def get_body_to_record(user, pk: int) -> Body:
     if not can_record(user, body):
         raise PermissionDenied
     return body
+
+
+def get_member_to_record(user, pk: int) -> BodyMember:
+    """A seat in a body's register, for those who record the body (404 for those who cannot see it)."""
+    member = get_object_or_404(BodyMember.objects.select_related("person", "body__area"), pk=pk)
+    get_body_to_record(user, member.body_id)
+    return member
 
 
 def get_item_to_record(user, pk: int) -> AgendaItem:

@@ -6,12 +6,13 @@ declaration decisions.agendas in decisions/reminders.py)."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -68,32 +69,63 @@ def publish_agenda(*, meeting: Meeting, actor: Actor) -> AgendaPublication:
 
 
 def members_of(bodies: Iterable[Body]) -> dict[int, list[AbstractBaseUser]]:
-    """The login users of the people who sit in each of BODIES, by body, in a fixed number of queries:
-    the members and personal deputies in office today by the body's register (decisions.members);
-    for a body without one, those an app above names (core.sections rows "body-members", given the
-    bodies: governance names the steering group's seats in force for a cooperation body), else the
-    members and deputies recorded present at the body's last meeting with attendance. People without
-    a login are told by the secretary as before."""
-    bodies = list(bodies)
-    if not bodies:
+    """The login users of the people who sit in each of BODIES today, by body (members_at)."""
+    today = timezone.localdate()
+    return {body_id: users for (body_id, _day), users in members_at([(b, today) for b in bodies]).items()}
+
+
+def invited_to(meetings: Iterable[Meeting]) -> dict[int, list[AbstractBaseUser]]:
+    """The login users invited to each of MEETINGS, by meeting: its body's members on its day (a new
+    term that starts before the meeting is invited, the outgoing one is not)."""
+    meetings = list(meetings)
+    today = timezone.localdate()
+    found = members_at([(m.body, m.date or today) for m in meetings])
+    return {m.pk: found[(m.body_id, m.date or today)] for m in meetings}
+
+
+def members_at(
+    wanted: Iterable[tuple[Body, datetime.date]],
+) -> dict[tuple[int, datetime.date], list[AbstractBaseUser]]:
+    """The login users of the people who sit in each (body, day) of WANTED, in a fixed number of
+    queries: the members and personal deputies in office on the day by the body's register
+    (decisions.members); for a body without one, those an app above names (core.sections rows
+    "body-members", given the bodies: governance names the steering group's seats in force for a
+    cooperation body), else the members and deputies recorded present at the body's last meeting with
+    attendance. People without a login are told by the secretary as before."""
+    wanted = list({(body.pk, day): (body, day) for body, day in wanted}.values())
+    if not wanted:
         return {}
+    bodies = list({body.pk: body for body, _day in wanted}.values())
+    first, last = min(day for _b, day in wanted), max(day for _b, day in wanted)
+    seats = list(
+        BodyMember.objects.filter(body__in=bodies, starts__lte=last)
+        .filter(Q(ends__isnull=True) | Q(ends__gte=first))
+        .select_related("person__user")
+    )
+    registered = {seat.body_id for seat in seats}
+    others = [body for body in bodies if body.pk not in registered]
     named: dict[int, list[AbstractBaseUser]] = {}
-    registered = BodyMember.objects.filter(body__in=bodies).on().select_related("person__user")
-    recorded = set()
-    for seat in registered:
-        recorded.add(seat.body_id)
-        if seat.person.user is not None:
-            named.setdefault(seat.body_id, []).append(seat.person.user)
     # A sweep has no request: the providers read only the bodies.
-    others = [body for body in bodies if body.pk not in recorded]
     for body_id, user in rows("body-members", None, others) if others else []:  # type: ignore[arg-type]
         named.setdefault(body_id, []).append(user)
-    unnamed = [body for body in others if body.pk not in named]
-    for body_id, user in _last_attended(unnamed):
+    for body_id, user in _last_attended([body for body in others if body.pk not in named]):
         named.setdefault(body_id, []).append(user)
-    return {
-        body.pk: list({u.pk: u for u in named.get(body.pk, []) if u.is_active}.values()) for body in bodies
-    }
+    found: dict[tuple[int, datetime.date], list[AbstractBaseUser]] = {}
+    for body, day in wanted:
+        users: list[AbstractBaseUser]
+        if body.pk in registered:
+            users = [
+                s.person.user
+                for s in seats
+                if s.body_id == body.pk
+                and s.starts <= day
+                and (s.ends is None or s.ends >= day)
+                and s.person.user
+            ]
+        else:
+            users = named.get(body.pk, [])
+        found[(body.pk, day)] = list({u.pk: u for u in users if u.is_active}.values())
+    return found
 
 
 def _last_attended(bodies: list[Body]) -> list[tuple[int, AbstractBaseUser]]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -51,8 +52,10 @@ class AttendanceChecklistForm(forms.Form):
             .select_related("deputy_of__person")
             .order_by("pk")
         }
+        # the cooperation's people, and the register's even when their organisation has since left it
+        of_cooperation = people_of(meeting.body.area.cooperation_id).values("pk")
         people = list(
-            people_of(meeting.body.area.cooperation_id)
+            Person.objects.filter(Q(pk__in=of_cooperation) | Q(pk__in=list(self.seats)))
             .exclude(pk__in=recorded)
             .select_related("organisation")
             .order_by("last_name", "first_name")

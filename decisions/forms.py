@@ -3,7 +3,17 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import DATE_WIDGET, limit_choices
 from decisions import deadlines, rules
-from decisions.models import AgendaItem, AppealPart, Attendance, Body, Claim, Extract, Meeting, Notification
+from decisions.models import (
+    AgendaItem,
+    AppealPart,
+    Attendance,
+    Body,
+    BodyMember,
+    Claim,
+    Extract,
+    Meeting,
+    Notification,
+)
 from organisations.models import Person
 from organisations.selectors import people_of
 
@@ -262,6 +272,18 @@ class MeetingForm(forms.ModelForm):
         )
         limit_choices(self, "chair", people)
         limit_choices(self, "secretary", people)
+        if self.instance.member_count is None:
+            # The body's register offers its count on the meeting's day (today for a new one); the
+            # secretary confirms it, and the quorum reads only what the meeting records (#29).
+            registered = BodyMember.objects.filter(body=body).on(self.instance.date).members().count()
+            if registered:
+                self.fields["member_count"].initial = registered
+                register = _(
+                    "The body's register has %(count)s members on the meeting's day: check the number."
+                )
+                self.fields[
+                    "member_count"
+                ].help_text = f"{self.fields['member_count'].help_text} {register % {'count': registered}}"
 
 
 class ItemForm(forms.ModelForm):

@@ -11,10 +11,11 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -62,21 +63,25 @@ def add_member(
 @transaction.atomic
 def end_membership(*, member: BodyMember, ends: datetime.date, actor: Actor) -> BodyMember:
     """MEMBER's seat ends on ENDS (their last day); a deputy's seat ends with their member's unless it
-    ended earlier."""
+    ended earlier. Ending is not extending: a seat already ended ends only earlier, if at all."""
     Body.objects.select_for_update().get(pk=member.body_id)
     member = BodyMember.objects.get(pk=member.pk)
+    if member.ends is not None and ends > member.ends:
+        raise ValidationError(
+            {"ends": _("The seat already ends on %(day)s.") % {"day": member.ends.strftime("%d.%m.%Y")}}
+        )
+    later = member.deputies.filter(starts__gt=ends).select_related("person").first()
+    if later is not None:
+        raise ValidationError(
+            {
+                "ends": _("The seat of %(deputy)s, the personal deputy, starts only on %(day)s.")
+                % {"deputy": later.person, "day": later.starts.strftime("%d.%m.%Y")}
+            }
+        )
     update_fields(member, actor=actor, allowed=("ends",), data={"ends": ends})
     for deputy in member.deputies.filter(Q(ends__isnull=True) | Q(ends__gt=ends)):
         update_fields(deputy, actor=actor, allowed=("ends",), data={"ends": ends})
     return member
-
-
-def count_on(body: Body, day: datetime.date | None) -> int | None:
-    """How many members (not deputies) BODY has on DAY by the register; None when none is recorded,
-    so that nothing is assumed."""
-    if day is None:
-        return None
-    return BodyMember.objects.filter(body=body).on(day).members().count() or None
 
 
 # --- forms ------------------------------------------------------------------------------------------
@@ -120,8 +125,9 @@ class BodyMemberForm(forms.Form):
         limit_choices(
             self,
             "deputy_of",
+            # members in office and those whose seat is still to come (a new term entered ahead)
             BodyMember.objects.filter(body=body)
-            .on()
+            .filter(Q(ends__isnull=True) | Q(ends__gte=timezone.localdate()))
             .members()
             .select_related("person")
             .order_by("person__last_name", "person__first_name"),
@@ -163,6 +169,7 @@ def body_members(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "current": [(m, deputies.get(m.pk)) for m in current if m.role != BodyMember.Role.DEPUTY],
             "other": [m for m in seats if m not in current],
+            "today": today,
         },
     )
 
@@ -171,11 +178,16 @@ def body_members(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def member_end(request: HttpRequest, pk: int) -> HttpResponse:
     """A GET asks for the last day first (the members page links here); the POST ends the seat."""
-    member = get_object_or_404(BodyMember.objects.select_related("person", "body"), pk=pk)
-    body = access.get_body_to_record(request.user, member.body_id)
+    member = access.get_member_to_record(request.user, pk)
+    body = member.body
     form = EndMembershipForm(request.POST or None, initial={"ends": timezone.localdate()})
     if submit(request, form, lambda data: end_membership(member=member, actor=request.user, **data)):
-        messages.success(request, _("The membership of %(person)s ends.") % {"person": member.person})
+        member.refresh_from_db()
+        ends = member.ends.strftime("%d.%m.%Y") if member.ends else ""
+        messages.success(
+            request,
+            _("The membership of %(person)s ends on %(day)s.") % {"person": member.person, "day": ends},
+        )
         return redirect("body-members", pk=body.pk)
     return form_page(
         request,

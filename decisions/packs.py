@@ -102,7 +102,7 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
     if submit(request, form, lambda data: agendas.publish_agenda(meeting=meeting, actor=request.user)):
         messages.success(request, _("The agenda was published and the body's members were told."))
         return redirect("meeting-pack", pk=meeting.pk)
-    members = agendas.members_of([meeting.body])[meeting.body.pk]
+    members = agendas.invited_to([meeting])[meeting.pk]
     return form_page(
         request,
         form,

@@ -160,7 +160,7 @@ def invitations(today: datetime.date, cooperations: Any = None) -> Iterator[Due]
     if cooperations is not None:
         found = found.filter(body__area__cooperation__in=cooperations)
     found_list = list(found)
-    members = agendas.members_of({meeting.body for meeting in found_list})
+    members = agendas.invited_to(found_list)
     for meeting in found_list:
         assert meeting.date is not None  # noqa: S101  (filtered above)
         yield Due(
@@ -183,7 +183,7 @@ def invitations(today: datetime.date, cooperations: Any = None) -> Iterator[Due]
             title=Text(_("Meeting of %(body)s"), {"body": meeting.body}),
             link=reverse("meeting-pack", args=[meeting.pk]),
             cooperation_id=meeting.body.area.cooperation_id,
-            audience=Audience(secretaries=False, users=tuple(members[meeting.body.pk])),
+            audience=Audience(secretaries=False, users=tuple(members[meeting.pk])),
             remind=Remind.AHEAD,
             in_calendar=False,  # the meeting itself is (decisions.meetings)
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +34,7 @@ def quorum(meeting: Meeting, attendances: list[Attendance] | None = None) -> Quo
     meeting's rows when already read."""
     rows = meeting.attendances.all() if attendances is None else attendances
     present = sum(1 for a in rows if a.capacity in ("member", "deputy"))
-    members = meeting.member_count or registered_members(meeting)
+    members = meeting.member_count
     if not members:
         return Quorum(known=False, present=present)
     return Quorum(
@@ -45,15 +45,29 @@ def quorum(meeting: Meeting, attendances: list[Attendance] | None = None) -> Quo
     )
 
 
-def registered_members(meeting: Meeting) -> int | None:
-    """The body's members (not deputies) in office on the meeting's day by its register
-    (decisions.members), when the meeting's own member count is not given; None when the register has
-    none, so that nothing is assumed."""
-    from decisions.models import BodyMember  # the models import these rules
-
-    if meeting.date is None:
-        return None
-    return BodyMember.objects.filter(body_id=meeting.body_id).on(meeting.date).members().count() or None
+def check_substitution(meeting: Meeting, *, person: Any, capacity: str, substitutes_for: Any) -> None:
+    """A deputy counts for the quorum only in place of a member who is not there (Kuntalaki § 103): a
+    deputy for a member recorded present, a second deputy for one member, and a member whose deputy
+    already stands in for them are refused. Called under the meeting's lock (services)."""
+    rows = meeting.attendances.all()
+    if capacity == "deputy" and substitutes_for is not None:
+        if rows.filter(person=substitutes_for, capacity="member").exists():
+            raise ValidationError(
+                _("%(member)s is present: a deputy cannot substitute for them.") % {"member": substitutes_for}
+            )
+        if rows.filter(substitutes_for=substitutes_for, capacity="deputy").exists():
+            raise ValidationError(
+                _("A deputy already substitutes for %(member)s at this meeting.")
+                % {"member": substitutes_for}
+            )
+    if capacity == "member" and rows.filter(substitutes_for=person, capacity="deputy").exists():
+        raise ValidationError(
+            _(
+                "A deputy substitutes for %(member)s at this meeting: record them as other person "
+                "present, or remove the deputy first."
+            )
+            % {"member": person}
+        )
 
 
 def check_meeting(meeting: Meeting) -> None:

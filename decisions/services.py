@@ -244,6 +244,7 @@ def record_attendance(
     _ensure_open(meeting)
     if meeting.checked_on:
         raise ValidationError(_("The minutes are checked: attendance can no longer change."))
+    rules.check_substitution(meeting, person=person, capacity=capacity, substitutes_for=substitutes_for)
     attendance = Attendance(
         meeting=meeting, person=person, capacity=capacity, substitutes_for=substitutes_for
     )

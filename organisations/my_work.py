@@ -103,20 +103,24 @@ class Line:
     heading: str
     in_calendar: bool
     weekly: bool  # open until done, reminded every Monday: its day is this week's, not a deadline
+    cooperation_id: int | None = None
     count: int = 1
 
 
 def by_cooperation(
-    dues: list[reminders.Due], cooperations: list[Cooperation]
-) -> list[tuple[str, list[Line]]]:
-    """DUES grouped by their cooperation (named as the reader's list names them), the groups in the
-    order of their soonest item, each soonest first (#29 item 3); a national item's group has no name.
-    Alike dues are one line: "3 of 4 parties have not yet signed ...", not a line a party."""
+    dues: list[reminders.Due], cooperations: list[Cooperation], limit: int = 0
+) -> tuple[list[tuple[str, list[Line]]], int]:
+    """DUES as lines (alike ones joined: "2 parties have not yet signed ...", not a line a party), the
+    first LIMIT of them (all when 0) grouped by their cooperation (named as the reader's list names
+    them), the groups in the order of their soonest line, each soonest first (#29 item 3); a national
+    line's group has no name. With how many lines more there are."""
     names = {c.pk: c.name_fi for c in cooperations}
-    groups: dict[int | None, list[reminders.Due]] = {}
-    for due in dues:
-        groups.setdefault(due.cooperation_id, []).append(due)
-    return [(names.get(pk, "") if pk else "", lines(items)) for pk, items in groups.items()]
+    found = lines(dues)
+    shown = found[:limit] if limit else found
+    groups: dict[int | None, list[Line]] = {}
+    for line in shown:
+        groups.setdefault(line.cooperation_id, []).append(line)
+    return [(names.get(pk, "") if pk else "", items) for pk, items in groups.items()], len(found) - len(shown)
 
 
 def lines(dues: list[reminders.Due]) -> list[Line]:
@@ -133,9 +137,16 @@ def lines(dues: list[reminders.Due]) -> list[Line]:
             subjects = ", ".join(due.subject for due in group if due.subject)
             values = {**first.together.values, "count": len(group), "subjects": subjects}
             heading = str(reminders.Text(first.together.message, values))
-        weekly = first.remind == reminders.Remind.WEEKLY
         found.append(
-            Line(min(d.on for d in group), first.link, heading, first.in_calendar, weekly, len(group))
+            Line(
+                min(d.on for d in group),
+                first.link,
+                heading,
+                first.in_calendar,
+                weekly=first.remind == reminders.Remind.WEEKLY,
+                cooperation_id=first.cooperation_id,
+                count=len(group),
+            )
         )
     return found
 

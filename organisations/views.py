@@ -38,6 +38,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     )
     every_organisation = access.rights_of(request.user).administrator
     work = my_work.my_work(request.user, today, scope.cooperations)
+    tasks, more_tasks = my_work.by_cooperation(work.tasks, scope.listed, limit=my_work.TASKS_SHOWN)
     changes = sorted(rows("dashboard-changes", request, since), key=lambda c: c.at, reverse=True)
     return render(
         request,
@@ -45,8 +46,8 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         {
             "today": today,
             "work": work,
-            "tasks": my_work.by_cooperation(work.tasks[: my_work.TASKS_SHOWN], scope.listed),
-            "more_tasks": max(0, len(work.tasks) - my_work.TASKS_SHOWN),
+            "tasks": tasks,
+            "more_tasks": more_tasks,
             "scope": scope,
             "choices": scope.choices if scope.choosing else None,
             "findings": sections("dashboard", request, None),

@@ -203,22 +203,99 @@ def test_a_deputy_cannot_stand_in_for_a_member_who_is_present(world, body, seats
     assert not Attendance.objects.filter(meeting=meeting).exists()
 
 
-def test_the_quorum_counts_the_registers_members_when_the_meeting_does_not_say(world, body, seats):
+def test_the_meeting_form_offers_the_registers_count_and_the_quorum_reads_what_the_meeting_records(
+    world, body, seats, as_secretary
+):
+    page = as_secretary.get(reverse("meeting-create", args=[body.pk]))
+    assert 'name="member_count" value="2"' in page.text  # chair and member; deputies do not count
+    assert "rekisterissä on 2 jäsentä" in page.text
     meeting = services.create_meeting(body=body, actor=world.secretary, date=D(2026, 3, 10))
+    assert rules.quorum(meeting).known is False  # the register is offered, never assumed
+    meeting.member_count = 2
+    meeting.save()
     services.record_attendance(meeting=meeting, actor=None, person=seats["Aho"], capacity="member")
-    quorum = rules.quorum(meeting)
-    assert (quorum.known, quorum.members, quorum.present, quorum.reached) == (
-        True,
-        2,
-        1,
-        False,
-    )  # 1 > 2 × 0.5?
+    assert (rules.quorum(meeting).present, rules.quorum(meeting).reached) == (1, False)  # 1 > 2 × 0.5?
     services.record_attendance(
         meeting=meeting, actor=None, person=seats["Dahl"], capacity="deputy", substitutes_for=seats["Berg"]
     )
     assert rules.quorum(meeting).reached is True
-    before = services.create_meeting(body=body, actor=world.secretary, date=D(2025, 5, 1))
-    assert rules.quorum(before).known is False  # nobody sat yet: nothing is assumed
+
+
+def test_a_deputy_counts_only_in_place_of_a_member_who_is_not_there(world, body, seats):
+    meeting = services.create_meeting(body=body, actor=world.secretary, date=D(2026, 3, 10))
+    services.record_attendance(meeting=meeting, actor=None, person=seats["Berg"], capacity="member")
+    with pytest.raises(ValidationError):  # in a second form, or by a second secretary: still refused
+        services.record_attendance(
+            meeting=meeting,
+            actor=None,
+            person=seats["Dahl"],
+            capacity="deputy",
+            substitutes_for=seats["Berg"],
+        )
+    services.record_attendance(
+        meeting=meeting, actor=None, person=seats["Cajan"], capacity="deputy", substitutes_for=seats["Aho"]
+    )
+    with pytest.raises(ValidationError):  # the chair arrives: a member whose deputy stands in for them
+        services.record_attendance(meeting=meeting, actor=None, person=seats["Aho"], capacity="member")
+    other = PersonFactory(organisation=world.org_a)
+    with pytest.raises(ValidationError):  # a second deputy for the same member
+        services.record_attendance(
+            meeting=meeting, actor=None, person=other, capacity="deputy", substitutes_for=seats["Aho"]
+        )
+    assert rules.quorum(meeting).present == 2
+
+
+def test_ending_never_extends_and_names_a_deputy_whose_seat_is_still_to_come(world, body, seats):
+    member = BodyMember.objects.get(person=seats["Berg"])
+    end_membership(member=member, ends=D(2026, 5, 31), actor=None)
+    with pytest.raises(ValidationError, match=r"31\.05\.2026"):
+        end_membership(member=member, ends=D(2027, 5, 31), actor=None)
+    chair = BodyMember.objects.get(person=seats["Aho"])
+    late = PersonFactory(organisation=world.org_a, last_name="Myöhä")
+    BodyMember.objects.filter(person=seats["Cajan"]).update(ends=D(2026, 12, 31))
+    add_member(body=body, person=late, role="deputy", deputy_of=chair, starts=D(2027, 1, 1), actor=None)
+    with pytest.raises(ValidationError, match="Myöhä"):
+        end_membership(member=chair, ends=D(2026, 12, 31), actor=None)
+    assert BodyMember.objects.get(pk=chair.pk).ends is None  # nothing half-saved
+
+
+def test_a_seat_ends_even_after_the_persons_organisation_left_the_cooperation(world, body, seats):
+    from organisations.models import Participation
+
+    Participation.objects.filter(organisation=world.org_b).update(left_on=D(2026, 1, 31))
+    dahl = BodyMember.objects.get(person=seats["Dahl"])
+    end_membership(member=dahl, ends=D(2026, 1, 31), actor=None)
+    assert BodyMember.objects.get(pk=dahl.pk).ends == D(2026, 1, 31)
+
+
+def test_a_new_terms_deputy_can_be_entered_ahead_and_the_body_deleted_with_its_register(world, body, seats):
+    from decisions.members import BodyMemberForm
+
+    coming = add_member(
+        body=body,
+        person=PersonFactory(organisation=world.org_a),
+        role="member",
+        starts=D(2099, 6, 1),
+        actor=None,
+    )
+    assert coming in BodyMemberForm(body=body).fields["deputy_of"].queryset
+    body.delete()
+    assert not BodyMember.objects.exists()
+
+
+def test_the_invitation_goes_to_the_members_on_the_meetings_day(world, body, seats):
+    from decisions.models import Meeting
+    from tests.factories import UserFactory
+
+    seats["Aho"].user = UserFactory(username="aho")
+    seats["Aho"].save()
+    BodyMember.objects.filter(person=seats["Aho"]).update(ends=D(2026, 5, 31))
+    successor = PersonFactory(organisation=world.org_a, user=UserFactory(username="seuraaja"))
+    add_member(body=body, person=successor, role="chair", starts=D(2026, 6, 1), actor=None)
+    may, june = (Meeting.objects.create(body=body, date=day) for day in (D(2026, 5, 20), D(2026, 6, 2)))
+    invited = agendas.invited_to([may, june])
+    assert [u.username for u in invited[may.pk]] == ["aho"]
+    assert [u.username for u in invited[june.pk]] == ["seuraaja"]
 
 
 def test_publishing_the_agenda_tells_the_registers_members_with_a_login(world, body, seats):

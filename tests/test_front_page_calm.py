@@ -60,10 +60,10 @@ def test_signatures_awaited_are_one_calm_line_not_an_error_per_signatory(world, 
 def test_the_secretarys_work_reads_the_missing_signatures_as_one_line(world, out_for_signature):
     tasks = section(page_of(world.secretary), "tasks-heading")
     assert tasks.count("ei ole vielä allekirjoittanut") == 0
-    [line] = [row for row in tasks.split("<tr")[1:] if "allekirjoitusta" in row]
-    assert "odottaa 2/3 allekirjoitusta: " in line
+    [line] = [row for row in tasks.split("<tr")[1:] if "allekirjoitus puuttuu" in row]
+    assert "allekirjoitus puuttuu vielä 2 osapuolelta (osapuolia yhteensä 3): " in line
     assert "Hyvinvointialue B" in line  # the parties still to sign are named on the line
-    assert "avoinna" in line  # a weekly reminder's day is this week's, not a deadline missed
+    assert ">avoin<" in line  # a weekly reminder's day is this week's, not a deadline missed
     assert "myöhässä" not in line
     # an editor of one party sees that party's own line, in its own words
     own = section(page_of(world.editor_b), "tasks-heading")

@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
                     models.ForeignKey(
                         blank=True,
                         null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
+                        on_delete=django.db.models.deletion.RESTRICT,
                         related_name="deputies",
                         to="decisions.bodymember",
                         verbose_name="personal deputy of",

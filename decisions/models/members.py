@@ -51,7 +51,7 @@ class BodyMember(models.Model):
     deputy_of = models.ForeignKey(
         "self",
         verbose_name=_("personal deputy of"),
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,  # a body's deletion takes its deputies with it; nothing else does
         null=True,
         blank=True,
         related_name="deputies",
@@ -107,7 +107,7 @@ class BodyMember(models.Model):
         errors: dict[str, list[Any]] = {}
         if (self.starts and self.starts.year < 1900) or (self.ends and self.ends.year > 2200):
             errors.setdefault("starts", []).append(_("Give a date between 1900 and 2200."))
-        if self.person_id and self.body_id and not self._of_the_cooperation():
+        if self.person_id and self.body_id and self._person_changed() and not self._of_the_cooperation():
             errors.setdefault("person", []).append(_("Choose a person of this body's cooperation."))
         if self.deputy_of_id and self.body_id:
             member = self.deputy_of
@@ -152,6 +152,15 @@ class BodyMember(models.Model):
     def period(self) -> str:
         until = self.ends.strftime("%d.%m.%Y") if self.ends else ""
         return f"{self.starts:%d.%m.%Y}–{until}"
+
+    def _person_changed(self) -> bool:
+        """A new seat, or its person changed: a seat already held is ended even after the person's
+        organisation has left the cooperation."""
+        if self._state.adding or self.pk is None:
+            return True
+        return not BodyMember.objects.filter(
+            pk=self.pk, person_id=self.person_id, body_id=self.body_id
+        ).exists()
 
     def _of_the_cooperation(self) -> bool:
         """The person is one of the body's cooperation's people (#26: a picker never crosses)."""

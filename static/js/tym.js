@@ -77,6 +77,8 @@ document.addEventListener("DOMContentLoaded", function () {
     var target = location.hash && document.getElementById(location.hash.slice(1));
     if (target && target.tagName === "DETAILS") {
       target.open = true;
+      var summary = target.querySelector("summary");
+      if (summary) summary.focus();  // the keyboard and the screen reader start at the form
       target.scrollIntoView();
     }
   }
