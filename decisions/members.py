@@ -1,7 +1,7 @@
 """The register of a body's members and personal deputies (#29 items 4 and 6): the secretary records
 who sits in the body, for what period and by whose election, in the portal. The attendance checklist
-lists them first, publishing the agenda tells them, and the minutes count them for the quorum
-(Kuntalaki § 103) when the meeting's own member count is not given."""
+lists them first, publishing the agenda tells them, and the meeting's form offers their count for the
+quorum (Kuntalaki § 103), which the secretary confirms."""
 
 from __future__ import annotations
 
