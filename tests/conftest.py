@@ -16,6 +16,7 @@ from django.test import Client
 
 from organisations import access, services
 from organisations.models import Organisation
+from tests import pg_flush
 from tests.factories import (
     EmploymentAreaFactory,
     OrganisationFactory,
@@ -23,6 +24,9 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
+
+# The transactional tests' cleanup deletes the rows instead of truncating every table (tests/pg_flush.py).
+pg_flush.install()
 
 
 def verified_device(user):
