@@ -44,8 +44,11 @@ User = AuthUser | AnonymousUser
 def ensure_secretary_group() -> Group:
     """The administrators' group with every permission of the domain apps (idempotent)."""
     group, _ = Group.objects.get_or_create(name=ADMINISTRATORS)
-    perms = Permission.objects.filter(content_type__app_label__in=settings.DOMAIN_APPS)
-    group.permissions.add(*perms)
+    # Only the missing ones: one query when the group has them all, as it has after every migrate
+    # (adding all ~400 again made as many objects and compared them, on every make_secretary, #32).
+    missing = Permission.objects.filter(content_type__app_label__in=settings.DOMAIN_APPS).exclude(group=group)
+    if missing_ids := list(missing.values_list("pk", flat=True)):
+        group.permissions.add(*missing_ids)
     return group
 
 

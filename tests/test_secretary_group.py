@@ -22,3 +22,13 @@ def test_post_migrate_gives_the_group_every_domain_permission_once(db, monkeypat
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     assert calls == [1]
     assert set(Group.objects.get(name=access.ADMINISTRATORS).permissions.all()) == every
+
+
+def test_ensure_gives_back_a_missing_permission_and_asks_once_when_none_is(db, django_assert_num_queries):
+    group = access.ensure_secretary_group()
+    every = set(Permission.objects.filter(content_type__app_label__in=settings.DOMAIN_APPS))
+    group.permissions.remove(next(iter(every)))
+    access.ensure_secretary_group()
+    assert set(group.permissions.all()) == every
+    with django_assert_num_queries(2):  # the group, and which permissions it lacks: none
+        access.ensure_secretary_group()
