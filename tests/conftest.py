@@ -16,6 +16,7 @@ from django.test import Client
 
 from organisations import access, services
 from organisations.models import Organisation
+from tests import pg_flush
 from tests.factories import (
     EmploymentAreaFactory,
     OrganisationFactory,
@@ -23,6 +24,9 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
 )
+
+# The transactional tests' cleanup deletes the rows instead of truncating every table (tests/pg_flush.py).
+pg_flush.install()
 
 
 def verified_device(user):
@@ -362,3 +366,55 @@ def page(browser, transactional_db, world, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+# The modules with the longest tests, longest first (#32). pytest-xdist's worksteal gives each worker
+# a contiguous share of the tests and, when one runs dry, moves tests from the END of the other's
+# queue: a long test late in a queue can run alone while the other worker idles. Run first (within
+# pytest-django's order: database tests, then transactional ones, then the rest, which this keeps),
+# they overlap with the short tests and the queues' tails stay short. Only the order changes.
+LONGEST_FIRST = [
+    "test_admin_accessibility.py",
+    "test_cooperation.py",
+    "test_api_schemathesis.py",
+    "test_accessibility_sweep.py",
+    "test_phone_layout.py",
+    "test_backups.py",
+    "test_year_browser.py",
+    "test_case_files.py",
+    "test_fuzz.py",
+    "test_tenancy.py",
+    "test_onboarding_browser.py",
+    "test_accessibility.py",
+    "test_people_browser.py",
+    "test_front_page_scale.py",
+    "test_admin_scale.py",
+    "test_celery_worker.py",
+]
+
+
+def _kind(item) -> int:
+    """pytest-django's place for ITEM: 0 database, 1 transactional database, 2 no database."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", [])
+    kwargs = marker.kwargs if marker else {}
+    transactional = bool(kwargs.get("transaction") or kwargs.get("reset_sequences"))
+    if transactional or "transactional_db" in fixtures or "live_server" in fixtures:
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # pytest-django has put the tests in its order (tryfirst); a module of LONGEST_FIRST moves to the
+    # front of its kind's run, the rest keep their order. Should the kinds here ever disagree with
+    # pytest-django's, nothing is moved.
+    kinds = [_kind(item) for item in items]
+    if kinds != sorted(kinds):
+        return
+    rank = {name: place for place, name in enumerate(LONGEST_FIRST)}
+    keys = {
+        id(item): (kind, rank.get(item.path.name, len(rank)), place)
+        for place, (item, kind) in enumerate(zip(items, kinds, strict=True))
+    }
+    items.sort(key=lambda item: keys[id(item)])

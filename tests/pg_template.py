@@ -48,35 +48,57 @@ def _quoted(name: str) -> str:
     return f'"{name}"'
 
 
-def copy_for_this_worker() -> bool:
-    """Make this worker's test database a fresh copy of the migrated template (building the template
-    first if no run has). False, changing nothing, when the database is not PostgreSQL."""
+def _server() -> dict | None:
+    """How to reach the PostgreSQL server of the test settings, or None when it is not PostgreSQL."""
     from django.conf import settings
 
     database = settings.DATABASES["default"]
     if database["ENGINE"] != "django.db.backends.postgresql":
-        return False
-    import psycopg
-
-    test_name = database["TEST"].get("NAME") or f"test_{database['NAME']}"
-    template = PREFIX + fingerprint()
-    server = {
+        return None
+    return {
         "host": database.get("HOST") or None,
         "port": database.get("PORT") or None,
         "user": database.get("USER") or None,
         "password": database.get("PASSWORD") or None,
     }
+
+
+def copy_for_this_worker() -> bool:
+    """Make this worker's test database a fresh copy of the migrated template (building the template
+    first if no run has). False, changing nothing, when the database is not PostgreSQL."""
+    from django.conf import settings
+
+    server = _server()
+    if server is None:
+        return False
+    database = settings.DATABASES["default"]
+    test_name = database["TEST"].get("NAME") or f"test_{database['NAME']}"
+
+    def copy(connection, template: str) -> None:
+        connection.execute(f"DROP DATABASE IF EXISTS {_quoted(test_name)} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {_quoted(test_name)} TEMPLATE {_quoted(template)}")
+
+    _ensure_template(server, then=copy)
+    return True
+
+
+def _ensure_template(server: dict, then=None) -> str:
+    """The template's name, built first if missing; THEN(connection, template) runs under the same lock
+    (one builder or copier at a time)."""
+    import psycopg
+
+    template = PREFIX + fingerprint()
     with psycopg.connect(dbname="postgres", autocommit=True, **server) as connection:
         connection.execute("SELECT pg_advisory_lock(%s)", [LOCK])
         try:
             found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [template]).fetchone()
             if found is None:
                 _build(connection, template, server)
-            connection.execute(f"DROP DATABASE IF EXISTS {_quoted(test_name)} WITH (FORCE)")
-            connection.execute(f"CREATE DATABASE {_quoted(test_name)} TEMPLATE {_quoted(template)}")
+            if then is not None:
+                then(connection, template)
         finally:
             connection.execute("SELECT pg_advisory_unlock(%s)", [LOCK])
-    return True
+    return template
 
 
 def _build(connection, template: str, server: dict) -> None:
@@ -99,3 +121,15 @@ def _build(connection, template: str, server: dict) -> None:
     ).fetchall()
     for (name,) in old:
         connection.execute(f"DROP DATABASE IF EXISTS {_quoted(name)} WITH (FORCE)")
+
+
+if __name__ == "__main__":
+    # `python -m tests.pg_template`: build the template now (CI does it while lint runs, so that the
+    # test workers find it instead of waiting for the migrations, #32).
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tym.settings_test")
+    django.setup()
+    server = _server()
+    if server is not None:
+        print(f"Test database template: {_ensure_template(server)}")

@@ -108,30 +108,32 @@ def _screenshot_pages(world) -> dict[str, str]:
     }
 
 
-def test_every_page_a_secretary_opens_passes_axe_in_both_languages(page, world, live_server, tmp_path):
+# One test for each language, so that pytest-xdist can give them to both workers (#32): each loads
+# the first real case once for its pages and its screenshots.
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_every_page_a_secretary_opens_passes_axe_in_both_languages(
+    page, world, live_server, tmp_path, language
+):
     from importlib import import_module
 
     from django.apps import apps as django_apps
 
-    # One load of the first real case for both languages and the README's screenshots, which were
-    # three tests loading it three times (#32 item 1).
     call_command("load_demo", verbosity=0)
     # A browser test's database is emptied after each test: put the statements' first text back.
     import_module("statements.migrations.0002_statement_texts").seed(django_apps, None)
     page.set_viewport_size({"width": 1280, "height": 900})
     log_in(page, "secretary")
-    for language in ("fi", "sv"):
-        page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
-        for url in _pages(world):
-            response = page.goto(url)
-            assert response is not None, url
-            assert response.status == 200, (url, response.status)
-            assert page.locator("html").get_attribute("lang") == language, url
-            assert_accessible(page)
-        # Screenshots of the main pages (#17 item 7): the README shows the Finnish ones, which
-        # TYM_SCREENSHOTS=1 writes to docs/screenshots/; every run takes them in both languages.
-        target = TARGET if os.environ.get("TYM_SCREENSHOTS") == "1" and language == "fi" else tmp_path
-        for name, url in _screenshot_pages(world).items():
-            page.goto(url)
-            page.screenshot(path=str(target / f"{name}.png"), full_page=False)
-            assert (target / f"{name}.png").stat().st_size > 10_000, name
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    for url in _pages(world):
+        response = page.goto(url)
+        assert response is not None, url
+        assert response.status == 200, (url, response.status)
+        assert page.locator("html").get_attribute("lang") == language, url
+        assert_accessible(page)
+    # Screenshots of the main pages (#17 item 7): the README shows the Finnish ones, which
+    # TYM_SCREENSHOTS=1 writes to docs/screenshots/; every run takes them in both languages.
+    target = TARGET if os.environ.get("TYM_SCREENSHOTS") == "1" and language == "fi" else tmp_path
+    for name, url in _screenshot_pages(world).items():
+        page.goto(url)
+        page.screenshot(path=str(target / f"{name}.png"), full_page=False)
+        assert (target / f"{name}.png").stat().st_size > 10_000, name
