@@ -68,7 +68,41 @@ def django_db_modify_db_settings(django_db_modify_db_settings):
     copied from a migrated template instead of migrated again (tests/pg_template.py)."""
     from tests import pg_template
 
-    return pg_template.copy_for_this_worker()
+    copied = pg_template.copy_for_this_worker()
+    _skipping_migrate(copied)
+    return copied
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's, which ran with `migrate` skipped when the database was just copied from the
+    template (django_db_modify_db_settings); Django's own call_command is back for the tests."""
+    _skipping_migrate(False)
+    return django_db_setup
+
+
+_CALL_COMMAND: list = []
+
+
+def _skipping_migrate(skip: bool) -> None:
+    """A test database just copied from the migrated template is not migrated again: `migrate` with
+    nothing to apply still renders the whole model state, about 40 s at the start of each worker (#32).
+    The template's fingerprint covers every migration, the settings and the packages, so the copy
+    already has every table, content type and permission."""
+    from django.core import management
+
+    if skip and not _CALL_COMMAND:
+        original = management.call_command
+        _CALL_COMMAND.append(original)
+
+        def call_command(name, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if name == "migrate":
+                return None
+            return original(name, *args, **kwargs)
+
+        management.call_command = call_command
+    elif not skip and _CALL_COMMAND:
+        management.call_command = _CALL_COMMAND.pop()
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,9 @@ of CPU for every test database, so once per xdist worker and again on every run.
 database is built once into a template named after everything that decides its content (the
 migration files, the settings, the installed packages' versions), and each worker's test database is
 a copy of it (CREATE DATABASE … TEMPLATE, well under a second). pytest-django then finds the test
-database there (keepdb) and runs `migrate`, which has nothing left to apply but still creates any
-content type or permission a model added.
+database there (keepdb); its `migrate`, which would have nothing to apply but would render the model
+state again (about 40 s a worker), is skipped for a fresh copy (tests/conftest.py _skipping_migrate):
+the fingerprint changes with any migration, so the template has every content type and permission.
 
 The template stays on the server for the next run with the same fingerprint; templates of other
 fingerprints are dropped when a new one is built. An advisory lock keeps two workers (or two
