@@ -20,6 +20,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import sysconfig
 from importlib import metadata
 from pathlib import Path
 
@@ -36,8 +37,12 @@ def fingerprint() -> str:
     for path in files:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
+    # The installed packages only: sys.path differs between a plain `python -m` (the current directory
+    # first, with the project's own *.egg-info from `pip install .`) and an xdist worker, and so would
+    # the fingerprint, making the workers build a template of their own (40 s) beside CI's.
+    installed = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     for name, version in sorted(
-        (dist.metadata["Name"] or "", dist.version) for dist in metadata.distributions()
+        (dist.metadata["Name"] or "", dist.version) for dist in metadata.distributions(path=sorted(installed))
     ):
         digest.update(f"{name}=={version}\n".encode())
     return digest.hexdigest()[:16]
